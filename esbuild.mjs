@@ -1,0 +1,30 @@
+// Bundles the extension the way microsoft/vscode-extension-samples/esbuild-sample does.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  external: ['vscode'],
+  logLevel: 'warning',
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+];
+
+if (watch) {
+  for (const options of builds) {
+    await (await esbuild.context(options)).watch();
+  }
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,135 @@
+import { loadConfig, loadSharedConfigFiles, ENV_PROFILE, DEFAULT_PROFILE, NODE_REGION_CONFIG_OPTIONS } from '@smithy/core/config';
+
+/** What the user chose in settings; empty means "as the AWS CLI would decide". */
+export interface ConnectionSettings {
+  readonly profile?: string;
+  readonly region?: string;
+  readonly endpointUrl?: string;
+  readonly retryMode?: 'standard' | 'adaptive';
+  readonly maxAttempts?: number;
+}
+
+/** Where requests go, after applying settings, environment and shared config files the way the SDK does. */
+export interface Connection {
+  readonly profile: string;
+  /** True when the profile was named by a setting or `AWS_PROFILE`, rather than falling back to "default". */
+  readonly profileExplicit: boolean;
+  readonly region: string;
+  readonly regionSource: 'setting' | 'environment or profile' | 'fallback';
+  /** A custom endpoint (emulator, VPC endpoint…), or undefined for the service's own. */
+  readonly endpointUrl?: string;
+  readonly endpointSource?: 'setting' | 'environment' | 'profile';
+  readonly retryMode: 'standard' | 'adaptive';
+  readonly maxAttempts: number;
+}
+
+/** The profile named in settings or `AWS_PROFILE` does not exist in the shared config files. */
+export class ProfileNotFoundError extends Error {
+  override readonly name = 'ProfileNotFoundError';
+  constructor(readonly profile: string, readonly available: readonly string[]) {
+    super(`AWS profile "${profile}" was not found in ${configFilesDescription()}.` +
+      (available.length ? ` Available profiles: ${available.join(', ')}.` : ' No profiles are defined.'));
+  }
+}
+
+export class InvalidEndpointError extends Error {
+  override readonly name = 'InvalidEndpointError';
+  constructor(readonly endpointUrl: string, source: string) {
+    super(`The endpoint URL "${endpointUrl}" (from ${source}) is not a valid http(s) URL.`);
+  }
+}
+
+const FALLBACK_REGION = 'us-east-1';
+
+function configFilesDescription(env: NodeJS.ProcessEnv = process.env): string {
+  return `${env.AWS_CONFIG_FILE ?? '~/.aws/config'} or ${env.AWS_SHARED_CREDENTIALS_FILE ?? '~/.aws/credentials'}`;
+}
+
+/** Profile names from the shared config and credentials files, read by the SDK's own loader. */
+export async function listProfiles(): Promise<string[]> {
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
+  return [...new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)])].sort();
+}
+
+/**
+ * Resolves profile, region and endpoint as the AWS CLI does, without touching `process.env`
+ * (the extension host is shared with other extensions).
+ */
+export async function resolveConnection(settings: ConnectionSettings, env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
+  const named = settings.profile?.trim() || env[ENV_PROFILE]?.trim();
+  const profile = named || DEFAULT_PROFILE;
+  if (named) {
+    const profiles = await listProfiles();
+    if (!profiles.includes(named)) {
+      throw new ProfileNotFoundError(named, profiles);
+    }
+  }
+
+  let region = settings.region?.trim();
+  let regionSource: Connection['regionSource'] = 'setting';
+  if (!region) {
+    region = await loadConfig(NODE_REGION_CONFIG_OPTIONS, { profile, ignoreCache: true })().catch(() => undefined);
+    regionSource = 'environment or profile';
+  }
+  if (!region) {
+    region = FALLBACK_REGION;
+    regionSource = 'fallback';
+  }
+
+  const endpoint = await resolveEndpoint(settings, profile, env);
+  return {
+    profile,
+    profileExplicit: Boolean(named),
+    region,
+    regionSource,
+    ...endpoint,
+    retryMode: settings.retryMode ?? (env.AWS_RETRY_MODE === 'adaptive' ? 'adaptive' : 'standard'),
+    maxAttempts: settings.maxAttempts ?? (Number(env.AWS_MAX_ATTEMPTS) || 3),
+  };
+}
+
+async function resolveEndpoint(settings: ConnectionSettings, profile: string, env: NodeJS.ProcessEnv):
+  Promise<Pick<Connection, 'endpointUrl' | 'endpointSource'>> {
+  const fromSetting = settings.endpointUrl?.trim();
+  if (fromSetting) {
+    return { endpointUrl: validEndpoint(fromSetting, 'the pagedAwsExplorer.endpointUrl setting'), endpointSource: 'setting' };
+  }
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') {
+    return {};
+  }
+  // One endpoint for both services: the extension shows one connection. AWS_ENDPOINT_URL and a profile's
+  // endpoint_url are the SDK's own variables; the SDK itself reads the profile's only for AWS_PROFILE.
+  const fromEnv = env.AWS_ENDPOINT_URL?.trim();
+  if (fromEnv) {
+    return { endpointUrl: validEndpoint(fromEnv, 'AWS_ENDPOINT_URL'), endpointSource: 'environment' };
+  }
+  const { configFile } = await loadSharedConfigFiles({ ignoreCache: true });
+  const fromProfile = configFile[profile]?.endpoint_url?.trim();
+  if (fromProfile) {
+    return { endpointUrl: validEndpoint(fromProfile, `endpoint_url of profile "${profile}"`), endpointSource: 'profile' };
+  }
+  return {};
+}
+
+function validEndpoint(value: string, source: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidEndpointError(value, source);
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) {
+    throw new InvalidEndpointError(value, source);
+  }
+  return value;
+}
+
+/** "dev · eu-west-1" plus "custom endpoint" when one is set: what the view and status bar show. */
+export function describeConnection(connection: Connection): string {
+  return [connection.profile, connection.region, connection.endpointUrl ? 'custom endpoint' : undefined].filter(Boolean).join(' · ');
+}
+
+/** Identifies a connection: clients are cached per key and dropped when it changes. */
+export function connectionKey(connection: Connection): string {
+  return JSON.stringify([connection.profile, connection.region, connection.endpointUrl ?? '', connection.retryMode, connection.maxAttempts]);
+}

@@ -1,0 +1,124 @@
+import { InvalidEndpointError, ProfileNotFoundError } from './connection';
+import { RepeatedTokenError } from '../paging/errors';
+
+/** What went wrong, in terms of what the user can do about it. */
+export type ProblemKind =
+  | 'cancelled'
+  | 'refusedToken'
+  | 'repeatedToken'
+  | 'unknownProfile'
+  | 'noCredentials'
+  | 'ssoExpired'
+  | 'invalidEndpoint'
+  | 'unreachable'
+  | 'accessDenied'
+  | 'notFound'
+  | 'wrongRegion'
+  | 'throttled'
+  | 'serviceError'
+  | 'other';
+
+export interface Problem {
+  readonly kind: ProblemKind;
+  /** One line for a tree node or notification. */
+  readonly message: string;
+  /** Worth trying the same request again (network, throttling, 5xx). */
+  readonly retryable: boolean;
+  /** SDK error name and HTTP status, for the log. */
+  readonly detail: string;
+}
+
+interface SdkErrorShape {
+  name?: string;
+  message?: string;
+  code?: string;
+  Code?: string;
+  $metadata?: { httpStatusCode?: number };
+  $response?: { headers?: Record<string, string> };
+  $fault?: string;
+}
+
+const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'ThrottledException', 'SlowDown', 'TooManyRequestsException',
+  'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'ProvisionedThroughputExceededException']);
+const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH',
+  'TimeoutError', 'RequestTimeout', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** Is this the service refusing a pagination token (expired, foreign or corrupt)? */
+export function isRefusedTokenError(error: unknown): boolean {
+  const e = error as SdkErrorShape;
+  const name = e?.name ?? '';
+  const text = `${e?.message ?? ''}`;
+  if (name === 'InvalidToken' || name === 'InvalidTokenException' || name === 'ExpiredTokenException' && /token/i.test(text) && /next|continuation|pagination/i.test(text)) {
+    return true;
+  }
+  if (name === 'InvalidArgument' && /continuation token/i.test(text)) {
+    return true;
+  }
+  if ((name === 'InvalidParameterException' || name === 'InvalidParameter' || e?.Code === 'InvalidParameter' || name === 'ValidationException')
+    && /(next|continuation|pagination)\s*token|nexttoken/i.test(text)) {
+    return true;
+  }
+  return false;
+}
+
+/** Turns any error from a listing into a message a user can act on. Never includes credentials. */
+export function describeProblem(error: unknown, context: { profile?: string; region?: string } = {}): Problem {
+  const e = (error ?? {}) as SdkErrorShape;
+  const name = e.name ?? 'Error';
+  const status = e.$metadata?.httpStatusCode;
+  const code = (error as NodeJS.ErrnoException)?.code ?? e.code ?? '';
+  const detail = [name, code && code !== name ? code : undefined, status ? `HTTP ${status}` : undefined].filter(Boolean).join(', ');
+  const message = e.message ?? String(error);
+  const problem = (kind: ProblemKind, text: string, retryable = false): Problem => ({ kind, message: text, retryable, detail });
+  const profile = context.profile ?? 'default';
+
+  if (name === 'AbortError') {
+    return problem('cancelled', 'Cancelled.');
+  }
+  if (error instanceof RepeatedTokenError) {
+    return problem('repeatedToken', error.message);
+  }
+  if (error instanceof ProfileNotFoundError) {
+    return problem('unknownProfile', error.message);
+  }
+  if (error instanceof InvalidEndpointError) {
+    return problem('invalidEndpoint', error.message);
+  }
+  if (isRefusedTokenError(error)) {
+    return problem('refusedToken', `The service refused the page token (${name}): it may have expired or belong to another listing. Start over from the first page.`);
+  }
+  if (/SSO session|sso.*(expired|invalid)|token.*(expired|refresh)|aws sso login/i.test(message) && name !== 'ExpiredToken') {
+    return problem('ssoExpired', `The SSO session of profile "${profile}" has expired or is missing. Run: aws sso login --profile ${profile}`);
+  }
+  if (name === 'CredentialsProviderError' || /Could not load credentials|credential/i.test(message) && !status) {
+    return problem('noCredentials', `No AWS credentials for profile "${profile}". Configure them with "aws configure --profile ${profile}" or select another profile. (${firstLine(message)})`);
+  }
+  if (name === 'ExpiredToken' || name === 'ExpiredTokenException' || name === 'InvalidClientTokenId' || name === 'SignatureDoesNotMatch' || name === 'InvalidAccessKeyId' || name === 'UnrecognizedClientException') {
+    return problem('noCredentials', `The credentials of profile "${profile}" were rejected (${name}). Refresh them or select another profile.`);
+  }
+  if (NETWORK.has(code) || NETWORK.has(name) || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up|getaddrinfo/i.test(message)) {
+    return problem('unreachable', `Cannot reach the endpoint (${code || name}). Check the network, VPN or endpoint URL. ${firstLine(message)}`.trim(), true);
+  }
+  if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'AuthorizationError' || name === 'AuthorizationErrorException' || status === 403) {
+    return problem('accessDenied', `Access denied (${name}). Your credentials may not allow this listing; you can still add a bucket by name or a topic by ARN.`);
+  }
+  if (name === 'PermanentRedirect' || name === 'AuthorizationHeaderMalformed' || name === 'IllegalLocationConstraintException' || status === 301) {
+    const region = e.$response?.headers?.['x-amz-bucket-region'];
+    return problem('wrongRegion', `The bucket is in another region${region ? ` (${region})` : ''} than ${context.region ?? 'the selected one'}. Select that region.`);
+  }
+  if (name === 'NoSuchBucket' || name === 'NotFound' || name === 'NotFoundException' || name === 'NoSuchKey' || status === 404) {
+    return problem('notFound', `Not found (${name}): ${firstLine(message)}`);
+  }
+  if (THROTTLING.has(name) || status === 429) {
+    return problem('throttled', `The service is throttling requests (${name}) and the retries ran out. Try again in a moment.`, true);
+  }
+  if (e.$fault === 'server' || (status !== undefined && status >= 500)) {
+    return problem('serviceError', `The service failed (${detail}) and the retries ran out. Try again.`, true);
+  }
+  return problem('other', `${name}: ${firstLine(message)}`, status === undefined);
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n')[0];
+  return line.length > 200 ? `${line.slice(0, 197)}…` : line;
+}

@@ -1,0 +1,107 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import { type AwsClients } from './clients';
+import { connectionKey, type Connection } from './connection';
+
+/** Where the extension writes its log; never handed secrets. */
+export interface Log {
+  info(message: string): void;
+  warn(message: string): void;
+  debug?(message: string): void;
+}
+
+const silentLog: Log = { info: () => undefined, warn: () => undefined };
+
+/**
+ * The SDK clients of one connection. Credentials come from the SDK's default provider chain for the profile
+ * (environment, static keys, credential_process, SSO, assumed roles). The SDK modules load on first use, so that
+ * activating the extension stays cheap.
+ */
+export class AwsSession implements AwsClients {
+  private snsClient?: Promise<SNSClient>;
+  private s3Client?: Promise<S3Client>;
+
+  constructor(readonly connection: Connection, private readonly log: Log = silentLog) {}
+
+  sns(): Promise<SNSClient> {
+    this.snsClient ??= import('@aws-sdk/client-sns').then(async ({ SNSClient }) => this.instrument(new SNSClient(await this.clientConfig())));
+    return this.snsClient;
+  }
+
+  s3(): Promise<S3Client> {
+    this.s3Client ??= import('@aws-sdk/client-s3').then(async ({ S3Client }) => this.instrument(new S3Client({
+      ...(await this.clientConfig()),
+      // Custom endpoints (emulators, `localhost`) have no bucket subdomains.
+      forcePathStyle: this.connection.endpointUrl !== undefined,
+    })));
+    return this.s3Client;
+  }
+
+  dispose(): void {
+    for (const client of [this.snsClient, this.s3Client]) {
+      void client?.then((c) => c.destroy(), () => undefined);
+    }
+    this.snsClient = undefined;
+    this.s3Client = undefined;
+  }
+
+  private async clientConfig() {
+    const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+    const { profile, profileExplicit, region, endpointUrl, retryMode, maxAttempts } = this.connection;
+    return {
+      region,
+      endpoint: endpointUrl,
+      retryMode,
+      maxAttempts,
+      // An explicit profile wins over AWS_ACCESS_KEY_ID in the environment, as in the AWS CLI.
+      ...(profileExplicit ? { profile } : {}),
+      credentials: fromNodeProviderChain(profileExplicit ? { profile } : {}),
+    };
+  }
+
+  /** Logs every attempt and its outcome, so retries and backoff are visible. Logs no headers or bodies. */
+  private instrument<C extends SNSClient | S3Client>(client: C): C {
+    const log = this.log;
+    (client.middlewareStack as SNSClient['middlewareStack']).add(
+      (next, context) => async (args) => {
+        const request = args.request as { headers?: Record<string, string> };
+        const attempt = /attempt=(\d+); max=(\d+)/.exec(request.headers?.['amz-sdk-request'] ?? '');
+        const label = `${context.commandName ?? 'request'}${attempt && attempt[1] !== '1' ? ` (attempt ${attempt[1]} of ${attempt[2]})` : ''}`;
+        const started = Date.now();
+        try {
+          const result = await next(args);
+          log.debug?.(`${label}: ${(result.response as { statusCode?: number }).statusCode ?? 'ok'} in ${Date.now() - started} ms`);
+          return result;
+        } catch (error) {
+          const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+          log.warn(`${label}: ${e.name ?? 'Error'}${e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : ''} after ${Date.now() - started} ms`);
+          throw error;
+        }
+      },
+      // After the retry middleware, so it runs once per attempt.
+      { step: 'finalizeRequest', priority: 'low', name: 'pagedAwsExplorerAttemptLog' },
+    );
+    return client;
+  }
+}
+
+/** Keeps one session per connection and drops the old clients when profile, region or endpoint change. */
+export class SessionCache {
+  private current?: { key: string; session: AwsSession };
+
+  constructor(private readonly log: Log = silentLog) {}
+
+  get(connection: Connection): AwsSession {
+    const key = connectionKey(connection);
+    if (this.current?.key !== key) {
+      this.current?.session.dispose();
+      this.current = { key, session: new AwsSession(connection, this.log) };
+    }
+    return this.current.session;
+  }
+
+  dispose(): void {
+    this.current?.session.dispose();
+    this.current = undefined;
+  }
+}

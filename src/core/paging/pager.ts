@@ -1,0 +1,69 @@
+import { type AwsClients } from '../aws/clients';
+import { kindOf } from '../resources/registry';
+import { nextTokenOf, type ListRef, type ResourceItem } from '../resources/resource';
+import { RepeatedTokenError, throwIfAborted } from './errors';
+
+/** One page of a list, as the tree and the exporter see it. */
+export interface Page {
+  /** The token that was sent for this page (undefined for the first page). */
+  readonly token: string | undefined;
+  readonly items: ResourceItem[];
+  /** The token of the page after this one; undefined when the list is complete. */
+  readonly nextToken: string | undefined;
+}
+
+export interface PageOptions {
+  /** Items per request where the API takes a size; the same for every request of one listing. */
+  readonly pageSize: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Fetches exactly one page: the first one when `token` is undefined, otherwise the page that token names.
+ * It runs the same SDK paginator as `streamPages` and stops after its first request.
+ */
+export async function fetchPage(clients: AwsClients, list: ListRef, token: string | undefined, options: PageOptions): Promise<Page> {
+  for await (const page of streamPages(clients, list, { ...options, startingToken: token })) {
+    return page;
+  }
+  throw new Error('The paginator returned no page');
+}
+
+/**
+ * All pages of a list from `startingToken` on, one request at a time, through the SDK's generated paginator.
+ * Stops with `RepeatedTokenError` if the service hands back a token it already gave (instead of looping forever),
+ * and with an `AbortError` when `signal` fires, between pages or during a request.
+ */
+export async function* streamPages(
+  clients: AwsClients,
+  list: ListRef,
+  options: PageOptions & { readonly startingToken?: string },
+): AsyncGenerator<Page, void, undefined> {
+  const kind = kindOf(list);
+  const { signal } = options;
+  throwIfAborted(signal);
+  const seen = new Set<string>();
+  let token = options.startingToken || undefined;
+  if (token) {
+    seen.add(token);
+  }
+  const outputs = kind.paginate(
+    clients,
+    list.params,
+    { pageSize: kind.fixedPageSize ? undefined : options.pageSize, startingToken: token },
+    { abortSignal: signal },
+  );
+  for await (const output of outputs) {
+    const nextToken = nextTokenOf(kind, output);
+    yield { token, items: kind.itemsOf(output, list.params), nextToken };
+    if (nextToken === undefined) {
+      return;
+    }
+    if (seen.has(nextToken)) {
+      throw new RepeatedTokenError(kind.tokenFields.output, list);
+    }
+    seen.add(nextToken);
+    token = nextToken;
+    throwIfAborted(signal);
+  }
+}

@@ -1,0 +1,72 @@
+import type { AwsClients } from '../aws/clients';
+
+/** A list the user can page through: a resource kind plus its parameters. Plain data, so it fits in a checkpoint. */
+export interface ListRef {
+  readonly kind: string;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** A value that can go in an exported row. */
+export type Cell = string | number | boolean | null;
+
+/** One row of a list, already shaped for display and export. */
+export interface ResourceItem {
+  /** Globally unique: an ARN or an `s3://bucket/key` URI. */
+  readonly id: string;
+  /** What the tree shows as the label. */
+  readonly name: string;
+  /** Short secondary text (size, date, protocol…). */
+  readonly description?: string;
+  /** Item kind, e.g. `s3Object`; the UI maps it to icons and menus. */
+  readonly itemKind: string;
+  /** The ARN, where the item has one. */
+  readonly arn?: string;
+  /** The `s3://` URI, where the item has one. */
+  readonly s3Uri?: string;
+  /** The list this item expands to, if any. */
+  readonly children?: ListRef;
+  /** The exported fields, with the keys of the kind's `columns`, in that order. */
+  readonly record: Readonly<Record<string, Cell>>;
+}
+
+/** Options the SDK paginators take, passed through untouched. */
+export interface PaginatorOptions {
+  readonly pageSize?: number;
+  readonly startingToken?: string;
+}
+
+/** The only extra argument we pass to `client.send`: cancellation of the request in flight. */
+export interface SendOptions {
+  readonly abortSignal?: AbortSignal;
+}
+
+/**
+ * Everything the tree, "Load more" and the exporter need to know about one listable resource.
+ * Adding a resource means adding one file that exports one of these and registering it.
+ */
+export interface ResourceKind<Output = unknown> {
+  /** Stable id, stored in checkpoints: keep it unchanged once released. */
+  readonly id: string;
+  /** What the items are called in messages ("topics", "objects"). */
+  readonly itemNoun: string;
+  /** Label of the list node, e.g. "SNS Topics" or the bucket name. */
+  title(params: ListRef['params']): string;
+  /** A short identifier of the list for quick picks and file names, e.g. `s3://bucket/prefix/`. */
+  address(params: ListRef['params']): string;
+  /** Which request/response fields carry the token and the page size (documentation and error messages). */
+  readonly tokenFields: { readonly input: string; readonly output: string; readonly pageSize?: string };
+  /** Set when the service fixes the page size and ignores ours (SNS: 100). */
+  readonly fixedPageSize?: number;
+  /** Columns of the exported records, in a stable order. */
+  readonly columns: readonly string[];
+  /** Runs the SDK's generated paginator for this list. It must build a fresh input object: paginators mutate it. */
+  paginate(clients: AwsClients, params: ListRef['params'], options: PaginatorOptions, send: SendOptions): AsyncIterable<Output>;
+  /** The items of one page, in the service's order. */
+  itemsOf(output: Output, params: ListRef['params']): ResourceItem[];
+}
+
+/** The token a page hands on, read from the field the kind names (the same one the SDK paginator reads). */
+export function nextTokenOf(kind: ResourceKind, output: unknown): string | undefined {
+  const token = (output as Record<string, unknown> | undefined)?.[kind.tokenFields.output];
+  return typeof token === 'string' && token !== '' ? token : undefined;
+}

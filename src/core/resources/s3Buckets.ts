@@ -1,0 +1,41 @@
+import { paginateListBuckets, type ListBucketsCommandOutput } from '@aws-sdk/client-s3';
+import { type ResourceKind } from './resource';
+import { s3Uri } from './s3Uri';
+
+/** The S3 buckets of the account. Params: optional `prefix` (bucket-name prefix). */
+export const s3Buckets: ResourceKind<ListBucketsCommandOutput> = {
+  id: 's3.buckets',
+  itemNoun: 'buckets',
+  title: () => 'S3 Buckets',
+  address: () => 's3://',
+  tokenFields: { input: 'ContinuationToken', output: 'ContinuationToken', pageSize: 'MaxBuckets' },
+  columns: ['name', 'uri', 'creationDate', 'region'],
+  async *paginate(clients, params, options, send) {
+    const client = await clients.s3();
+    // MaxBuckets must always be sent: without it, a token or prefix gives pages of 10,000.
+    yield* paginateListBuckets(
+      { client, pageSize: options.pageSize, startingToken: options.startingToken },
+      { Prefix: params.prefix || undefined },
+      send,
+    );
+  },
+  itemsOf(output) {
+    return (output.Buckets ?? []).flatMap((bucket) => {
+      if (!bucket.Name) {
+        return [];
+      }
+      const uri = s3Uri(bucket.Name);
+      const created = bucket.CreationDate?.toISOString() ?? null;
+      return [{
+        id: uri,
+        name: bucket.Name,
+        description: bucket.BucketRegion,
+        itemKind: 's3Bucket',
+        s3Uri: uri,
+        arn: `arn:aws:s3:::${bucket.Name}`,
+        children: { kind: 's3.objects', params: { bucket: bucket.Name, prefix: '', delimiter: '/' } },
+        record: { name: bucket.Name, uri, creationDate: created, region: bucket.BucketRegion ?? null },
+      }];
+    });
+  },
+};

@@ -1,0 +1,86 @@
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CreateTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
+import { AwsSession } from '../../src/core/aws/session';
+import { type Connection } from '../../src/core/aws/connection';
+
+/** A running AWS-compatible emulator (fauxqs: SNS, SQS, S3) on 127.0.0.1. */
+export interface Emulator {
+  readonly endpoint: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts fauxqs on a free loopback port. It needs Node >= 22.5 (node:sqlite); `npm test` runs with the
+ * Node 24 from the `node` dev dependency, so this only fails when mocha is started with an older Node by hand.
+ */
+export async function startEmulator(): Promise<Emulator> {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 22 || (major === 22 && minor < 5)) {
+    throw new Error(`The fauxqs emulator needs Node >= 22.5, this is ${process.version}. Run the tests with "npm test" (it uses the Node 24 from devDependencies).`);
+  }
+  const { startFauxqs } = await import('fauxqs');
+  const server = await startFauxqs({ port: 0, host: '127.0.0.1', logger: false });
+  return { endpoint: `http://127.0.0.1:${server.port}`, port: server.port, stop: () => server.stop() };
+}
+
+export function testConnection(endpointUrl: string, overrides: Partial<Connection> = {}): Connection {
+  return {
+    profile: 'default',
+    profileExplicit: false,
+    region: 'us-east-1',
+    regionSource: 'setting',
+    endpointUrl,
+    endpointSource: 'setting',
+    retryMode: 'standard',
+    maxAttempts: 3,
+    ...overrides,
+  };
+}
+
+/** A session against the emulator; credentials come from the isolated test environment (see isolatedEnv.ts). */
+export function testSession(endpointUrl: string, overrides: Partial<Connection> = {}): AwsSession {
+  return new AwsSession(testConnection(endpointUrl, overrides));
+}
+
+/** Names of one shape (`prefix-0001`), zero-padded so every ordering the emulator might use agrees. */
+export function numberedNames(prefix: string, count: number, width = 4): string[] {
+  return Array.from({ length: count }, (_, i) => `${prefix}-${String(i + 1).padStart(width, '0')}`);
+}
+
+export async function createTopics(session: AwsSession, names: readonly string[]): Promise<string[]> {
+  const sns = await session.sns();
+  const arns: string[] = [];
+  for (const batch of chunks(names, 25)) {
+    const created = await Promise.all(batch.map((Name) => sns.send(new CreateTopicCommand({ Name }))));
+    arns.push(...created.map((r) => r.TopicArn!));
+  }
+  return arns;
+}
+
+export async function subscribeEmails(session: AwsSession, topicArn: string, emails: readonly string[]): Promise<void> {
+  const sns = await session.sns();
+  for (const batch of chunks(emails, 25)) {
+    await Promise.all(batch.map((Endpoint) => sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'email', Endpoint }))));
+  }
+}
+
+export async function createBucket(session: AwsSession, bucket: string): Promise<void> {
+  await (await session.s3()).send(new CreateBucketCommand({ Bucket: bucket }));
+}
+
+/** Puts small objects through the real S3 API, a few at a time. */
+export async function putObjects(session: AwsSession, bucket: string, keys: readonly string[], concurrency = 32): Promise<void> {
+  const s3 = await session.s3();
+  for (const batch of chunks(keys, concurrency)) {
+    await Promise.all(batch.map((Key) => s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: Key }))));
+  }
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    out.push(items.slice(i, i + size));
+  }
+  return out;
+}
