@@ -1,0 +1,273 @@
+import * as http from 'node:http';
+import { type AddressInfo } from 'node:net';
+
+/**
+ * A small fault-injecting HTTP proxy for tests: it sits between the real SDK clients and the emulator on
+ * 127.0.0.1 and produces what an emulator cannot: latency, throttling, 5xx, connection resets, refused
+ * tokens and empty pages that still carry a token. The SDK is never stubbed; it sees real HTTP.
+ */
+
+export type Service = 'sns' | 's3';
+
+export interface ProxyRequest {
+  /** 0-based count of requests the proxy has received. */
+  readonly index: number;
+  readonly method: string;
+  readonly url: string;
+  readonly service: Service;
+  /** SNS `Action`, or the S3 operation (`ListObjectsV2`, `ListBuckets`, `PutObject`…). */
+  readonly action: string;
+  /** The page token the request carries, if any (SNS `NextToken`, S3 `continuation-token`). */
+  readonly token?: string;
+  /** The page size it asks for (S3 `max-keys` / `max-buckets`). */
+  readonly pageSize?: number;
+}
+
+export type Fault =
+  | { readonly kind: 'latency'; readonly ms: number }
+  | { readonly kind: 'throttle' }
+  | { readonly kind: 'serverError'; readonly status: 500 | 503 }
+  | { readonly kind: 'resetBeforeResponse' }
+  | { readonly kind: 'resetMidResponse' }
+  | { readonly kind: 'refuseToken' }
+  | { readonly kind: 'emptyPage' }
+  /** An empty page whose next token is the token of the request itself: a service stuck in a loop. */
+  | { readonly kind: 'repeatToken' };
+
+/** Decides the faults for one request; none means pass it through untouched. */
+export type FaultRule = (request: ProxyRequest) => Fault | readonly Fault[] | undefined;
+
+export interface FaultProxy {
+  readonly endpoint: string;
+  /** Every request received, in order, with the faults applied to it. */
+  readonly log: ReadonlyArray<ProxyRequest & { readonly faults: readonly Fault['kind'][] }>;
+  setRule(rule: FaultRule | undefined): void;
+  stop(): Promise<void>;
+}
+
+/** Marks tokens of injected empty pages, so the next request can be sent on with the original token. */
+const EMPTY_PAGE_TOKEN_PREFIX = 'fault-proxy-empty-page:';
+
+export async function startFaultProxy(upstream: string, initialRule?: FaultRule): Promise<FaultProxy> {
+  const target = new URL(upstream);
+  let rule = initialRule;
+  const log: Array<ProxyRequest & { faults: Fault['kind'][] }> = [];
+  const sockets = new Set<import('node:net').Socket>();
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      void handle(req, res, Buffer.concat(chunks)).catch((error: unknown) => {
+        if (!res.headersSent) {
+          res.writeHead(502, { 'content-type': 'text/plain' });
+        }
+        res.end(String(error));
+      });
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<void> {
+    let url = req.url ?? '/';
+    let requestBody = body;
+    const parsed = describeRequest(log.length, req.method ?? 'GET', url, req.headers, body);
+    const faults = normalize(rule?.(parsed));
+    log.push({ ...parsed, faults: faults.map((f) => f.kind) });
+
+    // An injected empty page handed out a marked token: send the original one (or none) upstream.
+    let originalToken = parsed.token;
+    while (originalToken?.startsWith(EMPTY_PAGE_TOKEN_PREFIX)) {
+      originalToken = originalToken.slice(EMPTY_PAGE_TOKEN_PREFIX.length);
+    }
+    if (originalToken !== parsed.token) {
+      ({ url, body: requestBody } = replaceToken(parsed.service, url, body, originalToken ?? ''));
+    }
+
+    for (const fault of faults) {
+      switch (fault.kind) {
+        case 'latency':
+          await new Promise((resolve) => setTimeout(resolve, fault.ms));
+          break;
+        case 'resetBeforeResponse':
+          req.socket.destroy();
+          return;
+        case 'throttle':
+          return sendError(res, parsed.service, parsed.service === 's3'
+            ? { status: 503, code: 'SlowDown', message: 'Please reduce your request rate.' }
+            : { status: 429, code: 'Throttling', message: 'Rate exceeded' });
+        case 'serverError':
+          return sendError(res, parsed.service, { status: fault.status, code: fault.status === 503 ? 'ServiceUnavailable' : 'InternalError', message: 'We encountered an internal error. Please try again.' });
+        case 'refuseToken':
+          return sendError(res, parsed.service, parsed.service === 's3'
+            ? { status: 400, code: 'InvalidArgument', message: 'The continuation token provided is incorrect' }
+            : { status: 400, code: 'InvalidParameter', message: 'Invalid parameter: NextToken' });
+        case 'emptyPage':
+          return sendXml(res, 200, emptyPage(parsed, EMPTY_PAGE_TOKEN_PREFIX + (originalToken ?? '')));
+        case 'repeatToken':
+          return sendXml(res, 200, emptyPage(parsed, parsed.token ?? 'fault-proxy-repeated-token'));
+        case 'resetMidResponse':
+          break; // applied to the upstream response below
+      }
+    }
+
+    const upstreamResponse = await forward(target, req, url, requestBody);
+    const headers = { ...upstreamResponse.headers };
+    if (faults.some((f) => f.kind === 'resetMidResponse')) {
+      // Promise the whole body, deliver half, then cut the connection.
+      res.writeHead(upstreamResponse.status, headers);
+      res.write(upstreamResponse.body.subarray(0, Math.floor(upstreamResponse.body.length / 2)));
+      setTimeout(() => req.socket.destroy(), 5);
+      return;
+    }
+    res.writeHead(upstreamResponse.status, headers);
+    res.end(upstreamResponse.body);
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    log,
+    setRule(next) {
+      rule = next;
+    },
+    async stop() {
+      for (const socket of sockets) {
+        socket.destroy();
+      }
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function normalize(faults: Fault | readonly Fault[] | undefined): Fault[] {
+  if (!faults) {
+    return [];
+  }
+  return Array.isArray(faults) ? [...faults] : [faults as Fault];
+}
+
+function describeRequest(index: number, method: string, url: string, headers: http.IncomingHttpHeaders, body: Buffer): ProxyRequest {
+  const contentType = String(headers['content-type'] ?? '');
+  const target = String(headers['x-amz-target'] ?? '');
+  if (contentType.includes('x-www-form-urlencoded') || target.startsWith('AmazonSimpleNotificationService')) {
+    const form = new URLSearchParams(body.toString('utf8'));
+    return { index, method, url, service: 'sns', action: form.get('Action') ?? target.split('.').pop() ?? '', token: form.get('NextToken') ?? undefined };
+  }
+  const { pathname, searchParams } = new URL(url, 'http://proxy');
+  const segments = pathname.split('/').filter(Boolean);
+  let action = method === 'PUT' ? (segments.length > 1 ? 'PutObject' : 'CreateBucket') : method;
+  if (method === 'GET' && segments.length === 0) {
+    action = 'ListBuckets';
+  } else if (method === 'GET' && segments.length === 1 && searchParams.get('list-type') === '2') {
+    action = 'ListObjectsV2';
+  } else if (method === 'GET' && segments.length > 1) {
+    action = 'GetObject';
+  } else if (method === 'HEAD') {
+    action = segments.length > 1 ? 'HeadObject' : 'HeadBucket';
+  }
+  const size = searchParams.get('max-keys') ?? searchParams.get('max-buckets');
+  return { index, method, url, service: 's3', action, token: searchParams.get('continuation-token') ?? undefined, pageSize: size ? Number(size) : undefined };
+}
+
+function replaceToken(service: Service, url: string, body: Buffer, token: string): { url: string; body: Buffer } {
+  if (service === 'sns') {
+    const form = new URLSearchParams(body.toString('utf8'));
+    if (token) {
+      form.set('NextToken', token);
+    } else {
+      form.delete('NextToken');
+    }
+    return { url, body: Buffer.from(form.toString(), 'utf8') };
+  }
+  const parsed = new URL(url, 'http://proxy');
+  if (token) {
+    parsed.searchParams.set('continuation-token', token);
+  } else {
+    parsed.searchParams.delete('continuation-token');
+  }
+  return { url: parsed.pathname + parsed.search, body };
+}
+
+function emptyPage(request: ProxyRequest, token: string): string {
+  const nextToken = xmlEscape(token);
+  switch (request.action) {
+    case 'ListTopics':
+    case 'ListSubscriptionsByTopic':
+    case 'ListSubscriptions': {
+      const list = request.action === 'ListTopics' ? 'Topics' : 'Subscriptions';
+      return `<${request.action}Response xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><${request.action}Result><${list}/><NextToken>${nextToken}</NextToken></${request.action}Result><ResponseMetadata><RequestId>fault-proxy</RequestId></ResponseMetadata></${request.action}Response>`;
+    }
+    case 'ListObjectsV2': {
+      const bucket = xmlEscape(decodeURIComponent(new URL(request.url, 'http://proxy').pathname.split('/')[1] ?? ''));
+      return `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${bucket}</Name><KeyCount>0</KeyCount><MaxKeys>${request.pageSize ?? 1000}</MaxKeys><IsTruncated>true</IsTruncated>${request.token ? `<ContinuationToken>${xmlEscape(request.token)}</ContinuationToken>` : ''}<NextContinuationToken>${nextToken}</NextContinuationToken></ListBucketResult>`;
+    }
+    case 'ListBuckets':
+      return `<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>fault-proxy</ID></Owner><Buckets></Buckets><ContinuationToken>${nextToken}</ContinuationToken></ListAllMyBucketsResult>`;
+    default:
+      throw new Error(`emptyPage fault is not defined for ${request.service} ${request.action}`);
+  }
+}
+
+function sendError(res: http.ServerResponse, service: Service, error: { status: number; code: string; message: string }): void {
+  const body = service === 'sns'
+    ? `<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>Sender</Type><Code>${error.code}</Code><Message>${xmlEscape(error.message)}</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>`
+    : `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${error.code}</Code><Message>${xmlEscape(error.message)}</Message><RequestId>fault-proxy</RequestId></Error>`;
+  sendXml(res, error.status, body);
+}
+
+function sendXml(res: http.ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(body), 'x-amzn-requestid': 'fault-proxy' });
+  res.end(body);
+}
+
+function xmlEscape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+async function forward(target: URL, req: http.IncomingMessage, url: string, body: Buffer): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  const headers = { ...req.headers, host: target.host, 'content-length': String(body.length) };
+  return new Promise((resolve, reject) => {
+    const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: url, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const responseHeaders = { ...response.headers };
+        delete responseHeaders['transfer-encoding'];
+        const responseBody = Buffer.concat(chunks);
+        responseHeaders['content-length'] = String(responseBody.length);
+        resolve({ status: response.statusCode ?? 502, headers: responseHeaders, body: responseBody });
+      });
+      response.on('error', reject);
+    });
+    upstream.on('error', reject);
+    upstream.end(body);
+  });
+}
+
+/** A seeded pseudo-random generator (mulberry32), so a fault pattern can be reported and replayed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Applies one of `faults` to a fraction `rate` of the requests that `applies` selects, reproducibly. */
+export function rateRule(seed: number, rate: number, faults: readonly Fault[], applies: (r: ProxyRequest) => boolean = () => true): FaultRule {
+  const random = seededRandom(seed);
+  return (request) => {
+    if (!applies(request) || random() >= rate) {
+      return undefined;
+    }
+    return faults[Math.floor(random() * faults.length)];
+  };
+}
