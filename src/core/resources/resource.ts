@@ -40,6 +40,14 @@ export interface SendOptions {
   readonly abortSignal?: AbortSignal;
 }
 
+/** Show Details and lazy tooltips: one read-only call that describes an item (GetTopicAttributes, HeadObject…). */
+export interface ItemDetails {
+  /** The API operation, shown in the editor title and the log. */
+  readonly operation: string;
+  /** The response without SDK metadata, as plain JSON-able data. */
+  fetch(clients: AwsClients, send: SendOptions): Promise<Record<string, unknown>>;
+}
+
 /**
  * Everything the tree, "Load more" and the exporter need to know about one listable resource.
  * Adding a resource means adding one file that exports one of these and registering it.
@@ -63,6 +71,19 @@ export interface ResourceKind<Output = unknown> {
   paginate(clients: AwsClients, params: ListRef['params'], options: PaginatorOptions, send: SendOptions): AsyncIterable<Output>;
   /** The items of one page, in the service's order. */
   itemsOf(output: Output, params: ListRef['params']): ResourceItem[];
+  /**
+   * The parameter that narrows the list to names starting with a prefix, server-side (S3 `Prefix`),
+   * where the API has one. "Filter by prefix" sets it; the items keep their names relative to the unfiltered list.
+   */
+  readonly filterParam?: string;
+  /** The call that describes one item of this list in detail, or undefined when there is none for it. */
+  detailsOf?(item: ResourceItem): ItemDetails | undefined;
+}
+
+/** An SDK response without its `$metadata`, for Show Details. */
+export function responseFields(output: object): Record<string, unknown> {
+  const { $metadata: _metadata, ...fields } = output as Record<string, unknown>;
+  return fields;
 }
 
 /** The token a page hands on, read from the field the kind names (the same one the SDK paginator reads). */

@@ -1,4 +1,4 @@
-import { paginateListBuckets, type ListBucketsCommandOutput } from '@aws-sdk/client-s3';
+import { GetBucketLocationCommand, paginateListBuckets, type ListBucketsCommandOutput } from '@aws-sdk/client-s3';
 import { type ResourceKind } from './resource';
 import { s3Uri } from './s3Uri';
 
@@ -10,6 +10,7 @@ export const s3Buckets: ResourceKind<ListBucketsCommandOutput> = {
   address: () => 's3://',
   tokenFields: { input: 'ContinuationToken', output: 'ContinuationToken', pageSize: 'MaxBuckets' },
   columns: ['name', 'uri', 'creationDate', 'region'],
+  filterParam: 'prefix',
   async *paginate(clients, params, options, send) {
     const client = await clients.s3();
     // MaxBuckets must always be sent: without it, a token or prefix gives pages of 10,000.
@@ -37,5 +38,15 @@ export const s3Buckets: ResourceKind<ListBucketsCommandOutput> = {
         record: { name: bucket.Name, uri, creationDate: created, region: bucket.BucketRegion ?? null },
       }];
     });
+  },
+  detailsOf(item) {
+    return {
+      operation: 'GetBucketLocation',
+      async fetch(clients, send) {
+        const output = await (await clients.s3()).send(new GetBucketLocationCommand({ Bucket: item.name }), send);
+        // An empty LocationConstraint means us-east-1.
+        return { Bucket: item.name, Region: output.LocationConstraint || 'us-east-1', ...item.record };
+      },
+    };
   },
 };

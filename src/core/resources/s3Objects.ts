@@ -1,10 +1,11 @@
-import { paginateListObjectsV2, type ListObjectsV2CommandOutput } from '@aws-sdk/client-s3';
-import { type ResourceItem, type ResourceKind } from './resource';
-import { s3Uri } from './s3Uri';
+import { HeadObjectCommand, paginateListObjectsV2, type ListObjectsV2CommandOutput } from '@aws-sdk/client-s3';
+import { responseFields, type ResourceItem, type ResourceKind } from './resource';
+import { parseS3Uri, s3Uri } from './s3Uri';
 import { formatBytes } from './format';
 
 /**
- * Objects under a bucket and prefix. Params: `bucket`, `prefix`, `delimiter`.
+ * Objects under a bucket and prefix. Params: `bucket`, `prefix`, `delimiter`, and optionally `filter`
+ * ("Filter by prefix": sent as part of `Prefix`, while names stay relative to `prefix`).
  * With `delimiter: '/'` it is the folder view (CommonPrefixes become folders);
  * with an empty delimiter it is every key under the prefix, recursively.
  */
@@ -18,14 +19,15 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
     const trimmed = params.prefix.endsWith('/') ? params.prefix.slice(0, -1) : params.prefix;
     return trimmed.slice(trimmed.lastIndexOf('/') + 1) + (params.prefix.endsWith('/') ? '/' : '');
   },
-  address: (params) => s3Uri(params.bucket, params.prefix),
+  address: (params) => s3Uri(params.bucket, (params.prefix ?? '') + (params.filter ?? '')),
   tokenFields: { input: 'ContinuationToken', output: 'NextContinuationToken', pageSize: 'MaxKeys' },
   columns: ['key', 'uri', 'type', 'size', 'lastModified', 'eTag', 'storageClass'],
+  filterParam: 'filter',
   async *paginate(clients, params, options, send) {
     const client = await clients.s3();
     yield* paginateListObjectsV2(
       { client, pageSize: options.pageSize, startingToken: options.startingToken },
-      { Bucket: params.bucket, Prefix: params.prefix || undefined, Delimiter: params.delimiter || undefined },
+      { Bucket: params.bucket, Prefix: (params.prefix ?? '') + (params.filter ?? '') || undefined, Delimiter: params.delimiter || undefined },
       send,
     );
   },
@@ -70,6 +72,18 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
     });
     // S3 returns one sorted sequence split in two arrays; merge them back in key order.
     return mergeByKey(folders, objects);
+  },
+  detailsOf(item) {
+    if (item.itemKind !== 's3Object' || item.s3Uri === undefined) {
+      return undefined;
+    }
+    const { bucket, key } = parseS3Uri(item.s3Uri);
+    return {
+      operation: 'HeadObject',
+      async fetch(clients, send) {
+        return { Bucket: bucket, Key: key, ...responseFields(await (await clients.s3()).send(new HeadObjectCommand({ Bucket: bucket, Key: key }), send)) };
+      },
+    };
   },
 };
 

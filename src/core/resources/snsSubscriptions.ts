@@ -1,4 +1,4 @@
-import { paginateListSubscriptionsByTopic, type ListSubscriptionsByTopicCommandOutput } from '@aws-sdk/client-sns';
+import { GetSubscriptionAttributesCommand, paginateListSubscriptionsByTopic, type ListSubscriptionsByTopicCommandOutput } from '@aws-sdk/client-sns';
 import { type ResourceKind } from './resource';
 import { parseArn } from './arn';
 
@@ -36,5 +36,16 @@ export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutpu
         },
       };
     });
+  },
+  detailsOf(item) {
+    const arn = item.arn;
+    // A subscription pending confirmation has no ARN to ask about.
+    return arn === undefined ? undefined : {
+      operation: 'GetSubscriptionAttributes',
+      async fetch(clients, send) {
+        const output = await (await clients.sns()).send(new GetSubscriptionAttributesCommand({ SubscriptionArn: arn }), send);
+        return { ...output.Attributes };
+      },
+    };
   },
 };

@@ -1,4 +1,4 @@
-import { paginateListTopics, type ListTopicsCommandOutput } from '@aws-sdk/client-sns';
+import { GetTopicAttributesCommand, paginateListTopics, type ListTopicsCommandOutput } from '@aws-sdk/client-sns';
 import { type ResourceKind } from './resource';
 import { parseArn } from './arn';
 
@@ -30,5 +30,14 @@ export const snsTopics: ResourceKind<ListTopicsCommandOutput> = {
         record: { name: arn.resource, arn: topic.TopicArn, region: arn.region, accountId: arn.accountId },
       }];
     });
+  },
+  detailsOf(item) {
+    return {
+      operation: 'GetTopicAttributes',
+      async fetch(clients, send) {
+        const output = await (await clients.sns()).send(new GetTopicAttributesCommand({ TopicArn: item.id }), send);
+        return { ...output.Attributes };
+      },
+    };
   },
 };
