@@ -21,6 +21,8 @@ export interface ProxyRequest {
   readonly token?: string;
   /** The page size it asks for (S3 `max-keys` / `max-buckets`). */
   readonly pageSize?: number;
+  /** The access key id the request was signed with (never the secret: that is not on the wire). */
+  readonly accessKeyId?: string;
 }
 
 export type Fault =
@@ -74,7 +76,10 @@ export async function startFaultProxy(upstream: string, initialRule?: FaultRule)
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<void> {
     let url = req.url ?? '/';
     let requestBody = body;
-    const parsed = describeRequest(log.length, req.method ?? 'GET', url, req.headers, body);
+    const parsed = {
+      ...describeRequest(log.length, req.method ?? 'GET', url, req.headers, body),
+      accessKeyId: /Credential=([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1],
+    };
     const faults = normalize(rule?.(parsed));
     log.push({ ...parsed, faults: faults.map((f) => f.kind) });
 
