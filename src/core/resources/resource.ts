@@ -78,6 +78,11 @@ export interface ResourceKind<Output = unknown> {
   readonly filterParam?: string;
   /** The call that describes one item of this list in detail, or undefined when there is none for it. */
   detailsOf?(item: ResourceItem): ItemDetails | undefined;
+  /**
+   * For lists that show folders: the same list with every nested item instead (S3: no delimiter).
+   * Export uses it for "all keys under the prefix, recursively".
+   */
+  flatten?(params: ListRef['params']): ListRef['params'];
 }
 
 /** An SDK response without its `$metadata`, for Show Details. */

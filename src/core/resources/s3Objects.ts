@@ -23,6 +23,7 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
   tokenFields: { input: 'ContinuationToken', output: 'NextContinuationToken', pageSize: 'MaxKeys' },
   columns: ['key', 'uri', 'type', 'size', 'lastModified', 'eTag', 'storageClass'],
   filterParam: 'filter',
+  flatten: (params) => ({ ...params, delimiter: '' }),
   async *paginate(clients, params, options, send) {
     const client = await clients.s3();
     yield* paginateListObjectsV2(
