@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { listKey } from '../resources/registry';
+import { type ListRef } from '../resources/resource';
+import { type ExportFormat } from './formats';
+
+/** Where requests go: the parts of a connection that change what a listing returns. No credentials. */
+export interface ListingTarget {
+  readonly profile: string;
+  /** True when the profile was chosen explicitly (setting, flag, `AWS_PROFILE`), not the "default" fallback. */
+  readonly profileExplicit: boolean;
+  readonly region: string;
+  readonly endpointUrl?: string;
+}
+
+/** Everything that decides which bytes an export writes. A resume must use exactly these. */
+export interface ExportJob {
+  readonly target: ListingTarget;
+  readonly list: ListRef;
+  /** Items per request; sent with every request of the listing, resumed ones included. */
+  readonly pageSize: number;
+  /** Absolute path of the output file. */
+  readonly outputPath: string;
+  readonly format: ExportFormat;
+}
+
+/** The state of an unfinished export after its last complete page. Saved after every page, deleted on success. */
+export interface Checkpoint {
+  readonly version: 1;
+  /** Derived from the job by `checkpointId`, never chosen by a caller. */
+  readonly id: string;
+  readonly job: ExportJob;
+  /** The token of the first page not yet written. */
+  readonly nextToken: string;
+  readonly itemsWritten: number;
+  readonly pagesWritten: number;
+  /** The output's length when this page ended; anything after it is a half-written page and is cut off on resume. */
+  readonly byteLength: number;
+  /** SHA-256 (hex) of the output's first `byteLength` bytes: tells whether the file was changed or deleted since. */
+  readonly sha256: string;
+  /** ISO timestamps. */
+  readonly startedAt: string;
+  readonly updatedAt: string;
+}
+
+/** Keeps checkpoints somewhere durable. Implementations must replace a checkpoint atomically. */
+export interface CheckpointStore {
+  load(id: string): Promise<Checkpoint | undefined>;
+  save(checkpoint: Checkpoint): Promise<void>;
+  delete(id: string): Promise<void>;
+  /** Every stored checkpoint, most recently updated first. */
+  list(): Promise<Checkpoint[]>;
+}
+
+/**
+ * The id of the checkpoint of a listing written to a file: the same list from the same place into the same file
+ * finds the same checkpoint. Page size and format are not part of it: a resume reuses the saved ones.
+ */
+export function checkpointId(job: Pick<ExportJob, 'target' | 'list' | 'outputPath'>): string {
+  const { profile, region, endpointUrl } = job.target;
+  const identity = JSON.stringify([1, profile, region, endpointUrl ?? '', listKey(job.list), job.outputPath]);
+  return createHash('sha256').update(identity).digest('hex').slice(0, 32);
+}
+
+/** Do two jobs write the same list from the same place into the same file, the same way? */
+export function sameJob(a: ExportJob, b: ExportJob): boolean {
+  return checkpointId(a) === checkpointId(b) && a.pageSize === b.pageSize && a.format === b.format;
+}

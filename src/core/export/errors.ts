@@ -1,0 +1,55 @@
+import { describeProblem, type Problem, type ProblemKind } from '../aws/errors';
+import { type Checkpoint } from './checkpoint';
+
+/** The output file is gone, shorter, or its bytes differ from what the checkpoint recorded: appending would corrupt it. */
+export class OutputChangedError extends Error {
+  override readonly name = 'OutputChangedError';
+  constructor(readonly outputPath: string, readonly reason: 'deleted' | 'truncated' | 'modified') {
+    super(`${outputPath} was ${reason === 'deleted' ? 'deleted' : reason === 'truncated' ? 'shortened' : 'modified'} since the export was interrupted, so it cannot be resumed. Start over to export it again.`);
+  }
+}
+
+/** A resume was asked for, but there is no checkpoint of this list into this file. */
+export class NoCheckpointError extends Error {
+  override readonly name = 'NoCheckpointError';
+  constructor(readonly outputPath: string) {
+    super(`There is no unfinished export of this list into ${outputPath} to resume.`);
+  }
+}
+
+export type ExportProblemKind = ProblemKind | 'outputChanged' | 'noCheckpoint';
+
+export interface ExportProblem extends Omit<Problem, 'kind'> {
+  readonly kind: ExportProblemKind;
+  /** A checkpoint is kept and the export can go on from it later. */
+  readonly resumable: boolean;
+  /** Only a fresh export can help (the token was refused, the file changed). */
+  readonly startOver: boolean;
+}
+
+/**
+ * What went wrong with an export, in words a user can act on. `checkpoint` is the one kept, if any: with it,
+ * cancellation and exhausted retries say that the export can be resumed.
+ */
+export function describeExportProblem(error: unknown, context: { profile?: string; region?: string; checkpoint?: Checkpoint } = {}): ExportProblem {
+  if (error instanceof OutputChangedError) {
+    return { kind: 'outputChanged', message: error.message, retryable: false, detail: error.name, resumable: false, startOver: true };
+  }
+  if (error instanceof NoCheckpointError) {
+    return { kind: 'noCheckpoint', message: error.message, retryable: false, detail: error.name, resumable: false, startOver: true };
+  }
+  const problem = describeProblem(error, context);
+  const kept = context.checkpoint;
+  if (problem.kind === 'refusedToken') {
+    return { ...problem, resumable: false, startOver: true,
+      message: `${problem.message}${kept ? ` The checkpoint (${kept.itemsWritten.toLocaleString('en-US')} items written) is kept until you start over.` : ''}` };
+  }
+  if (!kept) {
+    return { ...problem, resumable: false, startOver: false };
+  }
+  const saved = `${kept.itemsWritten.toLocaleString('en-US')} items are saved`;
+  const message = problem.kind === 'cancelled'
+    ? `Export cancelled; ${saved} and it can be resumed.`
+    : `${problem.message} The export can be resumed: ${saved}.`;
+  return { ...problem, message, resumable: true, startOver: false };
+}

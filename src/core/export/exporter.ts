@@ -1,0 +1,125 @@
+import { type AwsClients } from '../aws/clients';
+import { AbortError } from '../paging/errors';
+import { streamPages, type Page } from '../paging/pager';
+import { kindOf } from '../resources/registry';
+import { checkpointId, type Checkpoint, type CheckpointStore, type ExportJob } from './checkpoint';
+import { createFormatWriter, type FormatWriter } from './formats';
+import { OutputFile } from './outputFile';
+
+export interface ExportProgress {
+  readonly itemsWritten: number;
+  readonly pagesWritten: number;
+  readonly byteLength: number;
+}
+
+export interface ExportResult extends ExportProgress {
+  readonly job: ExportJob;
+}
+
+export interface ExportOptions {
+  readonly store: CheckpointStore;
+  /** Stops the export between pages or during a request. Whatever was checkpointed stays resumable. */
+  readonly signal?: AbortSignal;
+  /** Called after each page is written and checkpointed. */
+  readonly onProgress?: (progress: ExportProgress) => void;
+}
+
+/**
+ * Exports a whole list into a new file (an existing one is replaced, and a checkpoint of the same job dropped).
+ * The file is created only once the first page has arrived, so a listing that fails at once leaves it untouched.
+ */
+export async function startExport(clients: AwsClients, job: ExportJob, options: ExportOptions): Promise<ExportResult> {
+  const open = async (writer: FormatWriter) => {
+    await options.store.delete(checkpointId(job));
+    const file = await OutputFile.create(job.outputPath);
+    await file.append(writer.start());
+    return file;
+  };
+  return exportPages(clients, job, open, { token: undefined, items: 0, pages: 0, startedAt: new Date().toISOString() }, options);
+}
+
+/**
+ * Goes on with an interrupted export from its checkpoint, with the checkpoint's page size and format: the file is
+ * cut back to the checkpointed length (dropping a half-written page) and the listing continues from the saved token,
+ * so the file ends up byte for byte as an uninterrupted export would have written it. Throws `OutputChangedError`
+ * before any request if the file was deleted or changed since. The checkpoint is kept on any failure.
+ */
+export async function resumeExport(clients: AwsClients, checkpoint: Checkpoint, options: ExportOptions): Promise<ExportResult> {
+  const file = await OutputFile.reopen(checkpoint.job.outputPath, checkpoint.byteLength, checkpoint.sha256);
+  const start = { token: checkpoint.nextToken, items: checkpoint.itemsWritten, pages: checkpoint.pagesWritten, startedAt: checkpoint.startedAt };
+  return exportPages(clients, checkpoint.job, async () => file, start, options).finally(() => file.close().catch(() => undefined));
+}
+
+interface Position {
+  readonly token: string | undefined;
+  readonly items: number;
+  readonly pages: number;
+  readonly startedAt: string;
+}
+
+/**
+ * The loop both share. Each page is written, flushed (fsync), and only then checkpointed, so a checkpoint never
+ * points past bytes that are not on the disk. While a page is written the request for the next one is already out
+ * (at most one page in flight), which hides the disk work behind the network.
+ */
+async function exportPages(
+  clients: AwsClients, job: ExportJob, open: (writer: FormatWriter) => Promise<OutputFile>, from: Position, options: ExportOptions,
+): Promise<ExportResult> {
+  const { store, signal, onProgress } = options;
+  const writer = createFormatWriter(job.format, kindOf(job.list).columns);
+  const id = checkpointId(job);
+  // Our own controller, so a failed write also stops the request in flight.
+  const controller = new AbortController();
+  const forwardAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', forwardAbort, { once: true });
+  if (signal?.aborted) {
+    controller.abort(signal.reason);
+  }
+  const pages = streamPages(clients, job.list, { pageSize: job.pageSize, startingToken: from.token, signal: controller.signal })[Symbol.asyncIterator]();
+  let file: OutputFile | undefined;
+  let items = from.items;
+  let pagesWritten = from.pages;
+  try {
+    let pending = pages.next();
+    for (;;) {
+      const next = await pending;
+      if (next.done) {
+        throw new Error('The listing ended without a last page');
+      }
+      // A page that arrived after a cancel is dropped: the checkpoint still points before it.
+      if (signal?.aborted) {
+        throw new AbortError();
+      }
+      const page: Page = next.value;
+      if (page.nextToken !== undefined) {
+        pending = pages.next();
+        // Observed by the next turn of the loop; this only keeps an early rejection from counting as unhandled.
+        pending.catch(() => undefined);
+      }
+      file ??= await open(writer);
+      await file.append(writer.page(page.items.map((item) => item.record), items));
+      items += page.items.length;
+      pagesWritten++;
+      const progress = () => ({ itemsWritten: items, pagesWritten, byteLength: file!.byteLength });
+      if (page.nextToken === undefined) {
+        await file.append(writer.end(items));
+        await file.sync();
+        await store.delete(id);
+        onProgress?.(progress());
+        return { job, ...progress() };
+      }
+      await file.sync();
+      const now = new Date().toISOString();
+      await store.save({
+        version: 1, id, job, nextToken: page.nextToken, itemsWritten: items, pagesWritten,
+        byteLength: file.byteLength, sha256: file.sha256(), startedAt: from.startedAt, updatedAt: now,
+      });
+      onProgress?.(progress());
+    }
+  } finally {
+    signal?.removeEventListener('abort', forwardAbort);
+    controller.abort();
+    void pages.return(undefined).catch(() => undefined);
+    await file?.close().catch(() => undefined);
+  }
+}
