@@ -1,0 +1,188 @@
+// Starts the fauxqs emulator on 127.0.0.1 seeded with demo data, for `npm run demo`, the e2e tests and the
+// "Run Extension (demo data)" launch configuration. Run directly: `npx tsx scripts/emulator.ts [--aws-dir DIR]`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  createBucket, createTopics, numberedNames, putObjects, startEmulator, subscribeEmails, testSession, type Emulator,
+} from '../test/support/emulator';
+import { cacheRoot } from './lib/paths';
+
+/** Fake credentials: the emulator checks no signatures, but the SDK must have something to sign with. */
+export const demoCredentials = { accessKeyId: 'AKIDDEMOEMULATOR', secretAccessKey: 'demo-secret-not-a-real-key' };
+export const demoRegion = 'us-east-1';
+
+/**
+ * What was seeded: the ground truth the e2e tests compare the tree and exports with. Names that page have one
+ * shape (lower case, zero padded): fauxqs sorts with localeCompare but resumes with `>`, so mixed shapes could
+ * repeat or drop items across pages there (AWS itself is fine).
+ */
+export interface DemoData {
+  readonly topics: readonly { name: string; arn: string; subscriptions: readonly string[] }[];
+  readonly buckets: readonly { name: string; keys: readonly string[] }[];
+}
+
+/** The big demo bucket: nested folders, one with more than a page of objects. */
+export function archiveKeys(): string[] {
+  const keys = ['readme.txt'];
+  for (const year of ['2023', '2024']) {
+    for (let month = 1; month <= 12; month++) {
+      const folder = `reports/${year}/${String(month).padStart(2, '0')}/`;
+      keys.push(...numberedNames(`${folder}report`, 100).map((k) => `${k}.csv`));
+    }
+  }
+  keys.push(...numberedNames('images/img', 600).map((k) => `${k}.png`));
+  return keys;
+}
+
+/** Keys that trip up naive URL, CSV or shell handling. */
+export const awkwardKeys = [
+  'with space.txt',
+  'folder with space/inner file.txt',
+  'plus+sign.txt',
+  'percent%20literal.txt',
+  'unicode-é-日本語.txt',
+  'emoji-😀.txt',
+  'comma,quote".txt',
+  'a&b=c?.txt',
+];
+
+/** The default profile's data: 250 topics (three pages), a few with subscriptions, three buckets. */
+export async function seedDemo(endpoint: string): Promise<DemoData> {
+  const session = testSession(endpoint, { region: demoRegion });
+  const topicNames = numberedNames('demo-topic', 250, 3);
+  const arns = await createTopics(session, topicNames);
+  const subscriptions = new Map<string, string[]>([
+    [arns[0], numberedNames('subscriber', 120, 3).map((n) => `${n}@example.com`)],
+    [arns[1], ['alice@example.com', 'bob@example.com', 'carol@example.com']],
+    [arns[2], ['ops@example.com']],
+  ]);
+  for (const [arn, emails] of subscriptions) {
+    await subscribeEmails(session, arn, emails);
+  }
+  const buckets = [
+    { name: 'demo-archive', keys: archiveKeys() },
+    { name: 'demo-empty', keys: [] },
+    { name: 'demo-odd-keys', keys: awkwardKeys },
+  ];
+  for (const bucket of buckets) {
+    await createBucket(session, bucket.name);
+    await putObjects(session, bucket.name, bucket.keys);
+  }
+  return {
+    topics: topicNames.map((name, i) => ({ name, arn: arns[i], subscriptions: subscriptions.get(arns[i]) ?? [] })),
+    buckets,
+  };
+}
+
+/** The second profile's data: small and different, so switching profiles visibly reloads the tree. */
+export async function seedOther(endpoint: string): Promise<DemoData> {
+  const session = testSession(endpoint, { region: demoRegion });
+  const topicNames = numberedNames('other-topic', 3, 1);
+  const arns = await createTopics(session, topicNames);
+  await createBucket(session, 'other-bucket');
+  await putObjects(session, 'other-bucket', ['hello.txt']);
+  return { topics: topicNames.map((name, i) => ({ name, arn: arns[i], subscriptions: [] })), buckets: [{ name: 'other-bucket', keys: ['hello.txt'] }] };
+}
+
+export interface DemoEmulators {
+  /** The `demo` profile's emulator. */
+  readonly main: Emulator;
+  readonly mainData: DemoData;
+  /** The `demo-other` profile's emulator. */
+  readonly other: Emulator;
+  readonly otherData: DemoData;
+  /** Shared config/credentials files naming both, and the environment that points the SDK at them. */
+  readonly awsDir: string;
+  readonly awsEnv: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** Writes `config` and `credentials` the way `aws configure` would, with `endpoint_url` pointing at the emulators. */
+export function writeAwsFiles(dir: string, mainEndpoint: string, otherEndpoint: string): Record<string, string> {
+  fs.mkdirSync(dir, { recursive: true });
+  const config = path.join(dir, 'config');
+  const credentials = path.join(dir, 'credentials');
+  fs.writeFileSync(config, [
+    '# Written by scripts/emulator.ts: profiles for the local fauxqs emulators (demo data only).',
+    '[profile demo]',
+    `region = ${demoRegion}`,
+    `endpoint_url = ${mainEndpoint}`,
+    '',
+    '[profile demo-other]',
+    `region = ${demoRegion}`,
+    `endpoint_url = ${otherEndpoint}`,
+    '',
+  ].join('\n'));
+  const keys = [`aws_access_key_id = ${demoCredentials.accessKeyId}`, `aws_secret_access_key = ${demoCredentials.secretAccessKey}`];
+  fs.writeFileSync(credentials, ['[demo]', ...keys, '', '[demo-other]', ...keys, ''].join('\n'), { mode: 0o600 });
+  return { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials };
+}
+
+/**
+ * The environment for processes that talk to the demo emulators: the user's own AWS variables removed, so a real
+ * profile, endpoint or key can neither leak into the demo nor be used by it.
+ */
+export function isolatedAwsEnv(awsEnv: Record<string, string>, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(base)) {
+    if (!name.startsWith('AWS_')) {
+      env[name] = value;
+    }
+  }
+  return { ...env, ...awsEnv };
+}
+
+/** Starts both emulators, seeds them and writes the AWS files into `awsDir`. */
+export async function startDemoEmulators(options: { awsDir: string }): Promise<DemoEmulators> {
+  // The seeding clients read credentials from the environment of this process only.
+  process.env.AWS_ACCESS_KEY_ID = demoCredentials.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = demoCredentials.secretAccessKey;
+  delete process.env.AWS_PROFILE;
+  // Free ports each time: the AWS config file carries them to every client.
+  const main = await startEmulator();
+  const other = await startEmulator();
+  try {
+    const [mainData, otherData] = [await seedDemo(main.endpoint), await seedOther(other.endpoint)];
+    const awsEnv = writeAwsFiles(options.awsDir, main.endpoint, other.endpoint);
+    return {
+      main, mainData, other, otherData, awsDir: options.awsDir, awsEnv,
+      stop: async () => {
+        await Promise.all([main.stop(), other.stop()]);
+      },
+    };
+  } catch (error) {
+    await Promise.all([main.stop(), other.stop()]);
+    throw error;
+  }
+}
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const awsDir = path.resolve(argValue('--aws-dir') ?? path.join(cacheRoot, 'demo-aws'));
+  const started = Date.now();
+  console.log('Seeding the demo emulators…');
+  const demo = await startDemoEmulators({ awsDir });
+  const objects = demo.mainData.buckets.reduce((n, b) => n + b.keys.length, 0);
+  console.log(`Seeded ${demo.mainData.topics.length} topics and ${demo.mainData.buckets.length} buckets (${objects} objects) in ${Date.now() - started} ms.`);
+  console.log(`AWS_CONFIG_FILE=${demo.awsEnv.AWS_CONFIG_FILE}`);
+  console.log(`AWS_SHARED_CREDENTIALS_FILE=${demo.awsEnv.AWS_SHARED_CREDENTIALS_FILE}`);
+  console.log('Profiles: demo, demo-other.');
+  // The launch configuration's preLaunchTask waits for this line (see .vscode/tasks.json).
+  console.log(`Demo emulator ready on ${demo.main.endpoint} (demo-other: ${demo.other.endpoint}). Ctrl-C stops it.`);
+  const stop = () => {
+    void demo.stop().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
