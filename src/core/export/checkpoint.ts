@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type Connection } from '../aws/connection';
 import { listKey } from '../resources/registry';
 import { type ListRef } from '../resources/resource';
 import { type ExportFormat } from './formats';
@@ -10,6 +11,11 @@ export interface ListingTarget {
   readonly profileExplicit: boolean;
   readonly region: string;
   readonly endpointUrl?: string;
+}
+
+export function listingTarget(connection: Connection): ListingTarget {
+  const { profile, profileExplicit, region, endpointUrl } = connection;
+  return { profile, profileExplicit, region, ...(endpointUrl ? { endpointUrl } : {}) };
 }
 
 /** Everything that decides which bytes an export writes. A resume must use exactly these. */
