@@ -1,0 +1,137 @@
+import * as path from 'node:path';
+import { resolveConnection } from '../core/aws/connection';
+import { describeProblem } from '../core/aws/errors';
+import { AwsSession, type Log } from '../core/aws/session';
+import { checkpointId, listingTarget, type Checkpoint, type ExportJob } from '../core/export/checkpoint';
+import { describeExportProblem, NoCheckpointError } from '../core/export/errors';
+import { resumeExport, startExport, type ExportProgress } from '../core/export/exporter';
+import { FileCheckpointStore } from '../core/export/fileCheckpointStore';
+import { ago, countOf, doneMessage } from '../core/export/messages';
+import { formatBytes } from '../core/resources/format';
+import { DEFAULT_PAGE_SIZE, parseOptions, usage, type CliOptions } from './options';
+
+export const EXIT = { done: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+export interface CliIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+/** Runs one export from a command line; resolves to the process exit code. `signal` is Ctrl+C. */
+export async function main(argv: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+  const say = (line: string) => io.stderr.write(`${line}\n`);
+  let options: CliOptions | 'help';
+  try {
+    options = parseOptions(argv, io.env, io.cwd);
+  } catch (error) {
+    say(`paged-aws-export: ${(error as Error).message}\nRun "paged-aws-export --help" for usage.`);
+    return EXIT.usage;
+  }
+  if (options === 'help') {
+    io.stdout.write(`${usage}\n`);
+    return EXIT.done;
+  }
+
+  const { listArgument: { list }, outputPath } = options;
+  let connection;
+  try {
+    connection = await resolveConnection({ profile: options.profile, region: options.region ?? options.listArgument.region, endpointUrl: options.endpointUrl }, io.env);
+  } catch (error) {
+    say(`paged-aws-export: ${describeProblem(error, { profile: options.profile }).message}`);
+    return EXIT.failed;
+  }
+  const context = { profile: connection.profile, region: connection.region };
+  const store = new FileCheckpointStore(path.join(options.stateDir, 'exports'));
+  const session = new AwsSession(connection, verboseLog(options.verbose, say));
+  const id = checkpointId({ target: listingTarget(connection), list, outputPath });
+  const progress = progressLine(io.stderr, list);
+  try {
+    const existing = options.mode === 'restart' ? undefined : await store.load(id);
+    let result;
+    if (existing) {
+      const conflict = conflictingOptions(options, existing);
+      if (conflict) {
+        say(`paged-aws-export: an unfinished export of this list into ${outputPath} uses ${conflict}. Run with --restart to start over with the new options, or drop them to resume.`);
+        return EXIT.usage;
+      }
+      say(`Resuming: ${countOf(list, existing.itemsWritten)} written ${ago(existing.updatedAt)} (--restart to start over).`);
+      result = await resumeExport(session, existing, { store, signal, onProgress: progress.update });
+    } else if (options.mode === 'resume') {
+      throw new NoCheckpointError(outputPath);
+    } else {
+      const job: ExportJob = {
+        target: listingTarget(connection), list, outputPath, format: options.format ?? 'jsonl', pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+      };
+      result = await startExport(session, job, { store, signal, onProgress: progress.update });
+    }
+    progress.end();
+    say(doneMessage(result));
+    return EXIT.done;
+  } catch (error) {
+    progress.end();
+    const kept = await store.load(id).catch(() => undefined);
+    const problem = describeExportProblem(error, { ...context, checkpoint: kept });
+    if (problem.kind === 'cancelled' && signal?.aborted) {
+      say(kept ? `Interrupted; ${countOf(list, kept.itemsWritten)} saved. Run the same command again to resume.` : 'Interrupted.');
+      return EXIT.interrupted;
+    }
+    const hint = problem.startOver ? ' Run again with --restart to start over.' : problem.resumable ? ' Run the same command again to resume.' : '';
+    say(`paged-aws-export: ${problem.message}${hint}`);
+    return EXIT.failed;
+  } finally {
+    session.dispose();
+  }
+}
+
+/** Options given on the command line that an unfinished export was started with differently. */
+function conflictingOptions(options: CliOptions, checkpoint: Checkpoint): string | undefined {
+  const { format, pageSize } = checkpoint.job;
+  const conflicts = [
+    options.format !== undefined && options.format !== format ? `--format ${format}` : undefined,
+    options.pageSize !== undefined && options.pageSize !== pageSize ? `--page-size ${pageSize}` : undefined,
+  ].filter(Boolean);
+  return conflicts.length ? conflicts.join(' ') : undefined;
+}
+
+function verboseLog(verbose: boolean, say: (line: string) => void): Log {
+  return { info: () => undefined, warn: (message) => verbose && say(message) };
+}
+
+/** "12,345 objects · 13 pages · 1.2 MB", rewritten in place on a terminal, silent otherwise. */
+function progressLine(stderr: CliIo['stderr'], list: ExportJob['list']) {
+  let shown = false;
+  return {
+    update: (p: ExportProgress) => {
+      if (stderr.isTTY) {
+        stderr.write(`\r\x1b[K${countOf(list, p.itemsWritten)} · ${p.pagesWritten.toLocaleString('en-US')} pages · ${formatBytes(p.byteLength)}`);
+        shown = true;
+      }
+    },
+    end: () => {
+      if (shown) {
+        stderr.write('\n');
+        shown = false;
+      }
+    },
+  };
+}
+
+if (require.main === module) {
+  const controller = new AbortController();
+  let interrupts = 0;
+  const interrupt = () => {
+    // The first Ctrl+C stops after the page in progress is checkpointed; a second one does not wait.
+    if (++interrupts > 1) {
+      process.exit(EXIT.interrupted);
+    }
+    controller.abort();
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }, controller.signal)
+    .then((code) => {
+      process.exitCode = code;
+    });
+}

@@ -1,0 +1,126 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { exportFormats, formatFromPath, isExportFormat, type ExportFormat } from '../core/export/formats';
+import { parseListArgument, UsageError, type ListArgument } from './listArgument';
+
+export const usage = `Usage: paged-aws-export [options] <list> --out FILE
+
+Exports a full AWS listing to a file, page by page, with a checkpoint after every page.
+An interrupted export (Ctrl+C, crash, network) resumes where it stopped when run again.
+
+<list>:
+  s3://                   the account's S3 buckets
+  s3://bucket/prefix/     every object key under the prefix (recursively)
+  sns:topics              the SNS topics of the region
+  arn:aws:sns:…:topic     the subscriptions of an SNS topic
+
+Options:
+  -o, --out FILE          output file (required)
+      --format F          jsonl (default), csv or json; default from the file extension
+      --folders           S3 objects: one folder level (common prefixes) instead of every key
+      --page-size N       items per request where the API takes it, 1-1000 (default 1000)
+      --profile P         AWS profile (default: AWS_PROFILE, else default)
+      --region R          AWS region (default: the profile's, AWS_REGION, else us-east-1)
+      --endpoint-url URL  custom endpoint (default: AWS_ENDPOINT_URL, else the profile's)
+      --resume            require an unfinished export to continue
+      --restart           start over even if an unfinished export exists
+      --state-dir DIR     where checkpoints are kept (default: $XDG_STATE_HOME/paged-aws-explorer)
+  -v, --verbose           log every failed request attempt
+  -h, --help              show this help
+
+Exit codes: 0 done, 1 failed (the checkpoint is kept when the export can be resumed), 2 usage error, 130 interrupted.`;
+
+export interface CliOptions {
+  readonly listArgument: ListArgument;
+  readonly outputPath: string;
+  /** Undefined when neither --format nor the file extension names one: jsonl, unless a checkpoint says otherwise. */
+  readonly format?: ExportFormat;
+  readonly pageSize?: number;
+  readonly profile?: string;
+  readonly region?: string;
+  readonly endpointUrl?: string;
+  readonly mode: 'auto' | 'resume' | 'restart';
+  readonly stateDir: string;
+  readonly verbose: boolean;
+}
+
+export const DEFAULT_PAGE_SIZE = 1000;
+
+/** The parsed command line, `'help'` for --help, or a `UsageError` saying what is wrong. */
+export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): CliOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        format: { type: 'string' },
+        folders: { type: 'boolean', default: false },
+        'page-size': { type: 'string' },
+        profile: { type: 'string' },
+        region: { type: 'string' },
+        'endpoint-url': { type: 'string' },
+        resume: { type: 'boolean', default: false },
+        restart: { type: 'boolean', default: false },
+        'state-dir': { type: 'string' },
+        verbose: { type: 'boolean', short: 'v', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    return 'help';
+  }
+  if (positionals.length !== 1) {
+    throw new UsageError(positionals.length === 0 ? 'Name the list to export.' : `Name one list to export, not ${positionals.length}.`);
+  }
+  if (!values.out) {
+    throw new UsageError('--out FILE is required.');
+  }
+  if (values.resume && values.restart) {
+    throw new UsageError('--resume and --restart exclude each other.');
+  }
+  let format: ExportFormat | undefined;
+  if (values.format !== undefined) {
+    if (!isExportFormat(values.format)) {
+      throw new UsageError(`--format must be one of ${exportFormats.join(', ')}.`);
+    }
+    format = values.format;
+  }
+  let pageSize: number | undefined;
+  if (values['page-size'] !== undefined) {
+    pageSize = Number(values['page-size']);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
+      throw new UsageError('--page-size must be a whole number from 1 to 1000.');
+    }
+  }
+  const outputPath = path.resolve(cwd, values.out);
+  return {
+    listArgument: parseListArgument(positionals[0], values.folders),
+    outputPath,
+    format: format ?? formatFromPath(outputPath),
+    pageSize,
+    profile: values.profile,
+    region: values.region,
+    endpointUrl: values['endpoint-url'],
+    mode: values.resume ? 'resume' : values.restart ? 'restart' : 'auto',
+    stateDir: values['state-dir'] ? path.resolve(cwd, values['state-dir']) : defaultStateDir(env),
+    verbose: values.verbose,
+  };
+}
+
+/** Where the CLI keeps checkpoints: the XDG state directory (or LOCALAPPDATA on Windows). */
+export function defaultStateDir(env: NodeJS.ProcessEnv): string {
+  if (env.XDG_STATE_HOME) {
+    return path.join(env.XDG_STATE_HOME, 'paged-aws-explorer');
+  }
+  if (process.platform === 'win32' && env.LOCALAPPDATA) {
+    return path.join(env.LOCALAPPDATA, 'paged-aws-explorer');
+  }
+  return path.join(os.homedir(), '.local', 'state', 'paged-aws-explorer');
+}
