@@ -1,0 +1,115 @@
+import { type Problem } from '../aws/errors';
+import { kindOf } from '../resources/registry';
+import { type ItemDetails, type ListRef, type ResourceItem } from '../resources/resource';
+import { needsStartOver, type ListFailure, type ListSnapshot } from './treeModel';
+
+// The exact strings of the Resources view: the real-VS-Code tests look rows up by them.
+export const LOAD_MORE_LABEL = 'Load more…';
+export const NO_ITEMS_LABEL = 'No items';
+export const LOADING_LABEL = 'Loading…';
+export const FAILED_PREFIX = 'Failed to load: ';
+
+/** One row under a list node, before it becomes a VS Code TreeItem. */
+export type Row =
+  | { readonly type: 'item'; readonly item: ResourceItem; readonly source: ListRef }
+  | { readonly type: 'loadMore'; readonly list: ListRef; readonly token: string; readonly loading: boolean }
+  | { readonly type: 'failure'; readonly list: ListRef; readonly failure: ListFailure; readonly startOver: boolean }
+  | { readonly type: 'loading'; readonly list: ListRef }
+  | { readonly type: 'empty'; readonly list: ListRef };
+
+/**
+ * The rows under a list: its loaded items (each id once: an emulator or a changing listing can repeat one across
+ * pages, and a tree cannot show two rows with one id), then "Load more…" holding the next token, the failure, or
+ * "No items". An empty page that still has a token gives "Load more…", never "No items".
+ */
+export function rowsOf(snapshot: ListSnapshot, options: { readonly hasOtherRows?: boolean } = {}): Row[] {
+  const { list } = snapshot;
+  if (!snapshot.loaded) {
+    if (snapshot.failure) {
+      return [{ type: 'failure', list, failure: snapshot.failure, startOver: needsStartOver(snapshot.failure) }];
+    }
+    return snapshot.loading ? [{ type: 'loading', list }] : [];
+  }
+  const seen = new Set<string>();
+  const rows: Row[] = [];
+  for (const item of snapshot.items) {
+    if (!seen.has(item.id)) {
+      seen.add(item.id);
+      rows.push({ type: 'item', item, source: list });
+    }
+  }
+  if (snapshot.failure) {
+    rows.push({ type: 'failure', list, failure: snapshot.failure, startOver: needsStartOver(snapshot.failure) });
+  } else if (snapshot.nextToken !== undefined) {
+    rows.push({ type: 'loadMore', list, token: snapshot.nextToken, loading: snapshot.loading });
+  } else if (rows.length === 0 && !options.hasOtherRows) {
+    rows.push({ type: 'empty', list });
+  }
+  return rows;
+}
+
+/** How many items a list node holds: `100 loaded · more` while pages remain, `103` when complete. */
+export function countDescription(snapshot: ListSnapshot): string | undefined {
+  if (!snapshot.loaded) {
+    return snapshot.loading ? 'loading…' : undefined;
+  }
+  const count = new Set(snapshot.items.map((item) => item.id)).size.toLocaleString('en-US');
+  return snapshot.nextToken !== undefined ? `${count} loaded · more` : count;
+}
+
+/** The description of a list node: its own description, the active prefix filter, and the count. */
+export function listDescription(snapshot: ListSnapshot, filter: string | undefined, own?: string): string | undefined {
+  const parts = [own, filter ? `prefix: ${filter}` : undefined, countDescription(snapshot)].filter(Boolean);
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+/** "Failed to load: <short reason>"; the full problem goes to the tooltip and the log. */
+export function failureLabel(problem: Problem): string {
+  return FAILED_PREFIX + shortReason(problem.message);
+}
+
+export function failureTooltip(failure: ListFailure, startOver: boolean): string {
+  const { problem, token } = failure;
+  return [
+    problem.message,
+    `(${problem.detail})`,
+    token === undefined ? 'Request: the first page.' : 'Request: the page after those loaded, with the token shown.',
+    startOver ? 'Click to start over from the first page.' : 'Click to retry the same page.',
+  ].join('\n');
+}
+
+function shortReason(message: string): string {
+  const sentence = message.split(/(?<=[^.]{3})\.\s/)[0].replace(/\.$/, '');
+  return sentence.length > 100 ? `${sentence.slice(0, 99)}…` : sentence;
+}
+
+/** The call that describes an item, by the list it came from. */
+export function detailsOf(source: ListRef, item: ResourceItem): ItemDetails | undefined {
+  return kindOf(source).detailsOf?.(item);
+}
+
+/** contextValue tokens of a node that shows a list (the package.json menus match them). */
+export function listContext(snapshot: ListSnapshot, filterable: boolean, filtered: boolean): string[] {
+  return [
+    'list',
+    snapshot.nextToken !== undefined && !needsStartOver(snapshot.failure) ? 'hasMore' : undefined,
+    filterable ? 'filterable' : undefined,
+    filtered ? 'filtered' : undefined,
+  ].filter((token): token is string => token !== undefined);
+}
+
+/** contextValue tokens of an item row. */
+export function itemContext(item: ResourceItem, source: ListRef, pinned: boolean): string[] {
+  return [
+    'item',
+    item.itemKind,
+    item.arn ? 'hasArn' : undefined,
+    item.s3Uri ? 'hasS3Uri' : undefined,
+    detailsOf(source, item) ? 'hasDetails' : undefined,
+    pinned ? 'pinned' : undefined,
+  ].filter((token): token is string => token !== undefined);
+}
+
+export function failureContext(startOver: boolean): string[] {
+  return startOver ? ['failure', 'refusedToken'] : ['failure'];
+}
