@@ -34,7 +34,11 @@ export type Fault =
   | { readonly kind: 'refuseToken' }
   | { readonly kind: 'emptyPage' }
   /** An empty page whose next token is the token of the request itself: a service stuck in a loop. */
-  | { readonly kind: 'repeatToken' };
+  | { readonly kind: 'repeatToken' }
+  /** 403: S3 `AccessDenied`, SNS `AuthorizationError` (credentials that may not list). */
+  | { readonly kind: 'accessDenied' }
+  /** S3 301 `PermanentRedirect` with `x-amz-bucket-region`: the bucket lives in another region. */
+  | { readonly kind: 'permanentRedirect'; readonly region: string };
 
 /** Decides the faults for one request; none means pass it through untouched. */
 export type FaultRule = (request: ProxyRequest) => Fault | readonly Fault[] | undefined;
@@ -114,6 +118,15 @@ export async function startFaultProxy(upstream: string, initialRule?: FaultRule)
           return sendXml(res, 200, emptyPage(parsed, EMPTY_PAGE_TOKEN_PREFIX + (originalToken ?? '')));
         case 'repeatToken':
           return sendXml(res, 200, emptyPage(parsed, parsed.token ?? 'fault-proxy-repeated-token'));
+        case 'accessDenied':
+          return sendError(res, parsed.service, parsed.service === 's3'
+            ? { status: 403, code: 'AccessDenied', message: 'Access Denied' }
+            : { status: 403, code: 'AuthorizationError', message: 'User is not authorized to perform this action' });
+        case 'permanentRedirect':
+          return sendError(res, parsed.service, {
+            status: 301, code: 'PermanentRedirect',
+            message: 'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
+          }, { 'x-amz-bucket-region': fault.region });
         case 'resetMidResponse':
           break; // applied to the upstream response below
       }
@@ -218,15 +231,15 @@ function emptyPage(request: ProxyRequest, token: string): string {
   }
 }
 
-function sendError(res: http.ServerResponse, service: Service, error: { status: number; code: string; message: string }): void {
+function sendError(res: http.ServerResponse, service: Service, error: { status: number; code: string; message: string }, headers: http.OutgoingHttpHeaders = {}): void {
   const body = service === 'sns'
     ? `<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>Sender</Type><Code>${error.code}</Code><Message>${xmlEscape(error.message)}</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>`
     : `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${error.code}</Code><Message>${xmlEscape(error.message)}</Message><RequestId>fault-proxy</RequestId></Error>`;
-  sendXml(res, error.status, body);
+  sendXml(res, error.status, body, headers);
 }
 
-function sendXml(res: http.ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(body), 'x-amzn-requestid': 'fault-proxy' });
+function sendXml(res: http.ServerResponse, status: number, body: string, headers: http.OutgoingHttpHeaders = {}): void {
+  res.writeHead(status, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(body), 'x-amzn-requestid': 'fault-proxy', ...headers });
   res.end(body);
 }
 
