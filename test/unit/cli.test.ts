@@ -1,0 +1,222 @@
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { createBucket, createTopics, numberedNames, putObjects, startEmulator, subscribeEmails, testSession, type Emulator } from '../support/emulator';
+import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
+
+const root = path.resolve(__dirname, '../..');
+/** The Node 24 of the `node` dev dependency: the machine's own node may be older. */
+const nodeBinary = path.join(root, 'node_modules', '.bin', 'node');
+
+interface Run {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+// The CLI runs as a separate process built the way it ships (an esbuild bundle), so it can be interrupted and killed.
+describe('paged-aws-export command line (a separate process against the emulator)', function () {
+  let emulator: Emulator;
+  let proxy: FaultProxy;
+  let dir: string;
+  let cli: string;
+  let topicArn: string;
+  const keys = numberedNames('key', 2600, 5);
+  let onListRequest: ((index: number, child: ChildProcess) => void) | undefined;
+  let current: ChildProcess | undefined;
+  let listRequests = 0;
+
+  before(async function () {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paged-aws-cli-test-'));
+    cli = path.join(dir, 'cli.js');
+    await esbuild.build({
+      entryPoints: [path.join(root, 'src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node18',
+      banner: { js: '#!/usr/bin/env node' }, logLevel: 'warning',
+    });
+    emulator = await startEmulator();
+    proxy = await startFaultProxy(emulator.endpoint);
+    const seed = testSession(emulator.endpoint);
+    await createBucket(seed, 'cli-big');
+    await putObjects(seed, 'cli-big', keys);
+    [topicArn] = await createTopics(seed, numberedNames('cli-topic', 130));
+    await subscribeEmails(seed, topicArn, ['a@example.com', 'b,c@example.com']);
+    seed.dispose();
+  });
+
+  after(async function () {
+    await proxy?.stop();
+    await emulator?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  beforeEach(function () {
+    onListRequest = undefined;
+    listRequests = 0;
+    proxy.setRule((request) => {
+      if (request.action === 'ListObjectsV2' || request.action === 'ListTopics') {
+        listRequests++;
+        if (current) {
+          onListRequest?.(listRequests, current);
+        }
+      }
+      return undefined;
+    });
+    for (const name of fs.readdirSync(dir)) {
+      if (name !== 'cli.js') {
+        fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+      }
+    }
+  });
+
+  function run(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(nodeBinary, [cli, ...args, '--state-dir', path.join(dir, 'state')], {
+        cwd: dir,
+        env: { ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      current = child;
+      listRequests = 0;
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code, signal) => {
+        current = undefined;
+        resolve({ code, signal, stdout, stderr });
+      });
+    });
+  }
+
+  const checkpoints = () => (fs.existsSync(path.join(dir, 'state', 'exports')) ? fs.readdirSync(path.join(dir, 'state', 'exports')) : []);
+
+  async function reference(list: string, file: string, extra: readonly string[] = []): Promise<Buffer> {
+    const done = await run([list, '--out', file, ...extra]);
+    assert.equal(done.code, 0, done.stderr);
+    return fs.readFileSync(path.join(dir, file));
+  }
+
+  it('exports every key under a prefix as JSON Lines and exits 0 with one line on stderr (no progress line off a terminal)', async function () {
+    const done = await run(['s3://cli-big/', '--out', 'all.jsonl']);
+    assert.equal(done.code, 0, done.stderr);
+    assert.equal(done.stderr, 'Exported 2,600 objects to all.jsonl\n');
+    assert.equal(done.stdout, '');
+    const lines = fs.readFileSync(path.join(dir, 'all.jsonl'), 'utf8').trim().split('\n');
+    assert.deepEqual(lines.map((l) => (JSON.parse(l) as { key: string }).key), keys);
+    assert.deepEqual(checkpoints(), []);
+  });
+
+  for (const killAt of [2, 3, 5, 9]) {
+    it(`SIGKILL while request ${killAt} is in flight, then the same command resumes to the identical file`, async function () {
+      const expected = await reference('s3://cli-big/', 'expected.csv', ['--page-size', '200']);
+      onListRequest = (index, child) => index === killAt && child.kill('SIGKILL');
+      const killed = await run(['s3://cli-big/', '--out', 'killed.csv', '--page-size', '200']);
+      assert.equal(killed.signal, 'SIGKILL');
+      onListRequest = undefined;
+      // Request 3 goes out only after page 1 was checkpointed; at request 2 page 1 may still be on its way to the disk.
+      const kept = checkpoints().length;
+      assert.equal(kept, killAt >= 3 ? 1 : kept);
+      const resumed = await run(['s3://cli-big/', '--out', 'killed.csv']);
+      assert.equal(resumed.code, 0, resumed.stderr);
+      assert.equal(/^Resuming: [\d,]+ objects written/.test(resumed.stderr), kept === 1);
+      assert.ok(fs.readFileSync(path.join(dir, 'killed.csv')).equals(expected), 'byte for byte the uninterrupted file');
+      assert.deepEqual(checkpoints(), []);
+    });
+  }
+
+  it('SIGINT stops with exit code 130 and keeps the checkpoint; running again resumes', async function () {
+    const expected = await reference('s3://cli-big/', 'expected.json', ['--page-size', '300']);
+    onListRequest = (index, child) => index === 4 && child.kill('SIGINT');
+    const interrupted = await run(['s3://cli-big/', '--out', 'interrupted.json', '--page-size', '300']);
+    assert.equal(interrupted.code, 130, interrupted.stderr);
+    assert.match(interrupted.stderr, /Interrupted; [\d,]+ objects saved\. Run the same command again to resume\./);
+    assert.equal(checkpoints().length, 1);
+    onListRequest = undefined;
+    const resumed = await run(['s3://cli-big/', '--out', 'interrupted.json', '--resume']);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    assert.ok(fs.readFileSync(path.join(dir, 'interrupted.json')).equals(expected));
+  });
+
+  it('a refused token on resume exits 1 saying to --restart, keeps the checkpoint, and --restart starts over', async function () {
+    const expected = await reference('s3://cli-big/', 'expected.jsonl', ['--page-size', '500']);
+    onListRequest = (index, child) => index === 3 && child.kill('SIGINT');
+    assert.equal((await run(['s3://cli-big/', '--out', 'refused.jsonl', '--page-size', '500'])).code, 130);
+    onListRequest = undefined;
+    proxy.setRule((request) => (request.token ? { kind: 'refuseToken' } : undefined));
+    const refused = await run(['s3://cli-big/', '--out', 'refused.jsonl']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /refused the page token \(InvalidArgument\).*Run again with --restart to start over\./s);
+    assert.equal(checkpoints().length, 1);
+    proxy.setRule(undefined);
+    const restarted = await run(['s3://cli-big/', '--out', 'refused.jsonl', '--restart', '--page-size', '500']);
+    assert.equal(restarted.code, 0, restarted.stderr);
+    assert.ok(fs.readFileSync(path.join(dir, 'refused.jsonl')).equals(expected));
+    assert.deepEqual(checkpoints(), []);
+  });
+
+  it('refuses to append to an output file changed since the interruption (exit 1) and leaves it alone', async function () {
+    onListRequest = (index, child) => index === 3 && child.kill('SIGINT');
+    assert.equal((await run(['s3://cli-big/', '--out', 'changed.jsonl', '--page-size', '500'])).code, 130);
+    onListRequest = undefined;
+    fs.writeFileSync(path.join(dir, 'changed.jsonl'), 'my own notes\n');
+    const refused = await run(['s3://cli-big/', '--out', 'changed.jsonl']);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /changed\.jsonl was (modified|shortened) since the export was interrupted.*--restart/s);
+    assert.equal(fs.readFileSync(path.join(dir, 'changed.jsonl'), 'utf8'), 'my own notes\n');
+  });
+
+  it('exports SNS topics, a topic\'s subscriptions (region from the ARN) and the buckets', async function () {
+    const topicsRun = await run(['sns:topics', '--out', 'topics.jsonl']);
+    assert.equal(topicsRun.code, 0, topicsRun.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, 'topics.jsonl'), 'utf8').trim().split('\n').length, 130);
+    const subs = await run([topicArn, '--out', 'subs.csv'], { AWS_REGION: '' });
+    assert.equal(subs.code, 0, subs.stderr);
+    assert.equal(subs.stderr, 'Exported 2 subscriptions to subs.csv\n');
+    assert.match(fs.readFileSync(path.join(dir, 'subs.csv'), 'utf8'), /^subscriptionArn,protocol,endpoint,owner,topicArn\r\n.*"b,c@example\.com"/s);
+    const buckets = await run(['s3://', '--out', 'buckets.json']);
+    assert.equal(buckets.code, 0, buckets.stderr);
+    assert.deepEqual((JSON.parse(fs.readFileSync(path.join(dir, 'buckets.json'), 'utf8')) as Array<{ name: string }>).map((b) => b.name), ['cli-big']);
+  });
+
+  it('exits 2 with a message on usage errors, and prints help on stdout', async function () {
+    for (const [args, message] of [
+      [['s3://cli-big/'], /--out FILE is required/],
+      [['ftp://x', '--out', 'x.jsonl'], /Cannot tell which list "ftp:\/\/x" names/],
+      [['s3://cli-big/', '--out', 'x', '--format', 'xml'], /--format must be one of jsonl, csv, json/],
+      [['s3://cli-big/', '--out', 'x', '--page-size', '0'], /--page-size must be a whole number from 1 to 1000/],
+      [['s3://cli-big/', '--out', 'x', '--resume', '--restart'], /exclude each other/],
+      [['arn:aws:s3:::bucket', '--out', 'x'], /not an SNS topic ARN/],
+    ] as const) {
+      const result = await run(args);
+      assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr, message);
+    }
+    const help = await run(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage: paged-aws-export/);
+  });
+
+  it('--resume without an unfinished export exits 1; other options than the checkpoint\'s exit 2', async function () {
+    const none = await run(['s3://cli-big/', '--out', 'none.jsonl', '--resume']);
+    assert.equal(none.code, 1);
+    assert.match(none.stderr, /no unfinished export of this list into .*none\.jsonl/);
+    onListRequest = (index, child) => index === 3 && child.kill('SIGINT');
+    assert.equal((await run(['s3://cli-big/', '--out', 'conflict.jsonl', '--page-size', '500'])).code, 130);
+    onListRequest = undefined;
+    const conflict = await run(['s3://cli-big/', '--out', 'conflict.jsonl', '--page-size', '100']);
+    assert.equal(conflict.code, 2);
+    assert.match(conflict.stderr, /uses --page-size 500\. Run with --restart/);
+  });
+
+  it('reports an unreachable endpoint with exit code 1', async function () {
+    const result = await run(['sns:topics', '--out', 'x.jsonl'], { AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_MAX_ATTEMPTS: '1' });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /Cannot reach the endpoint/);
+    assert.ok(!fs.existsSync(path.join(dir, 'x.jsonl')), 'no file is created when the first page fails');
+  });
+});
