@@ -1,0 +1,53 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { describeProblem } from '../core/aws/errors';
+import { checkpointId, listingTarget, type ExportJob } from '../core/export/checkpoint';
+import { resumeLabel } from '../core/export/messages';
+import { type ListRef } from '../core/resources/resource';
+import { chooseDepth, chooseList } from '../exports/chooseList';
+import { chooseOutput } from '../exports/chooseOutput';
+import { type ExportDeps } from '../exports/exportDeps';
+import { type ExportRunner } from '../exports/exportRunner';
+
+/**
+ * Export Full Listing…: from a list node of the tree (`node.list`), or from the Command Palette with a quick pick.
+ * An unfinished export of the same list into the same file is offered for resume first.
+ */
+export function exportListing(deps: ExportDeps, runner: ExportRunner) {
+  return async (node?: { list?: ListRef }): Promise<void> => {
+    const picked = node?.list ?? (await chooseList());
+    const list = picked && (await chooseDepth(picked));
+    if (!list) {
+      return;
+    }
+    const output = await chooseOutput(list);
+    if (!output) {
+      return;
+    }
+    let connection;
+    try {
+      connection = await deps.connections.connection();
+    } catch (error) {
+      void vscode.window.showErrorMessage(describeProblem(error).message);
+      return;
+    }
+    const job: ExportJob = { target: listingTarget(connection), list, pageSize: deps.connections.pageSize(), ...output };
+    const existing = await runner.store.load(checkpointId(job)).catch(() => undefined);
+    if (existing) {
+      const resume = resumeLabel(existing);
+      const choice = await vscode.window.showInformationMessage(
+        `An export of this list into ${path.basename(job.outputPath)} was interrupted.`,
+        { modal: true, detail: `Resume appends the rest to the file as it was at the last saved page (${existing.job.format}, page size ${existing.job.pageSize}). Start Over writes the file anew.` },
+        resume,
+        'Start Over',
+      );
+      if (choice === resume) {
+        return runner.resume(existing);
+      }
+      if (choice !== 'Start Over') {
+        return;
+      }
+    }
+    return runner.start(job);
+  };
+}

@@ -1,0 +1,42 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { exportFormats, formatExtensions, formatFromPath, formatLabels, type ExportFormat } from '../core/export/formats';
+import { kindOf } from '../core/resources/registry';
+import { type ListRef } from '../core/resources/resource';
+
+export interface OutputChoice {
+  readonly outputPath: string;
+  readonly format: ExportFormat;
+}
+
+/** The save dialog; the format follows the file extension, or a quick pick when the extension names none. */
+export async function chooseOutput(list: ListRef): Promise<OutputChoice | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath ?? os.homedir();
+  const uri = await vscode.window.showSaveDialog({
+    title: `Export ${kindOf(list).address(list.params)}`,
+    saveLabel: 'Export',
+    defaultUri: vscode.Uri.file(path.join(folder, `${defaultFileName(list)}.jsonl`)),
+    filters: Object.fromEntries(exportFormats.map((format) => [formatLabels[format], [...formatExtensions[format]]])),
+  });
+  if (!uri) {
+    return undefined;
+  }
+  if (uri.scheme !== 'file') {
+    void vscode.window.showErrorMessage(`Exports are written to a local file; ${uri.toString()} is not one.`);
+    return undefined;
+  }
+  const format = formatFromPath(uri.fsPath) ?? (await vscode.window.showQuickPick(
+    exportFormats.map((f) => ({ label: formatLabels[f], description: f === 'jsonl' ? 'one item per line (default)' : f === 'csv' ? 'header row, RFC 4180' : 'one array', format: f })),
+    { title: `Format of ${path.basename(uri.fsPath)}`, placeHolder: 'The file name has no .jsonl, .csv or .json extension' },
+  ))?.format;
+  return format ? { outputPath: uri.fsPath, format } : undefined;
+}
+
+/** "SNS-Topics", "my-bucket-objects", "my-topic-subscriptions": a file name that says what is in it. */
+export function defaultFileName(list: ListRef): string {
+  const kind = kindOf(list);
+  const title = kind.title(list.params);
+  const name = title.toLowerCase().includes(kind.itemNoun) ? title : `${title} ${kind.itemNoun}`;
+  return name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'listing';
+}

@@ -1,0 +1,136 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { resolveConnection } from '../core/aws/connection';
+import { AwsSession } from '../core/aws/session';
+import { checkpointId, type Checkpoint, type ExportJob } from '../core/export/checkpoint';
+import { describeExportProblem } from '../core/export/errors';
+import { resumeExport, startExport, type ExportResult } from '../core/export/exporter';
+import { FileCheckpointStore } from '../core/export/fileCheckpointStore';
+import { countOf, doneMessage } from '../core/export/messages';
+import { kindOf } from '../core/resources/registry';
+import { type ExportDeps } from './exportDeps';
+
+/**
+ * Runs exports with a cancellable progress notification and turns their outcome into messages with the next step
+ * (Open File, Resume, Start Over). Checkpoints live in the extension's global storage.
+ */
+export class ExportRunner {
+  readonly store: FileCheckpointStore;
+  /** Checkpoint ids of the exports running now: the same list into the same file never runs twice at once. */
+  private readonly running = new Set<string>();
+
+  constructor(private readonly deps: ExportDeps) {
+    this.store = new FileCheckpointStore(path.join(deps.context.globalStorageUri.fsPath, 'exports'));
+  }
+
+  isRunning(checkpoint: Pick<Checkpoint, 'id'>): boolean {
+    return this.running.has(checkpoint.id);
+  }
+
+  /** A new export of `job`, replacing its file and any checkpoint of the same list into it. */
+  start(job: ExportJob): Promise<void> {
+    return this.run(job, async (session, options) => startExport(session, job, options));
+  }
+
+  /** Goes on with an unfinished export, with the profile, region and endpoint it was started with. */
+  resume(checkpoint: Checkpoint): Promise<void> {
+    return this.run(checkpoint.job, async (session, options) => resumeExport(session, checkpoint, options));
+  }
+
+  private async run(job: ExportJob, exportWith: (session: AwsSession, options: Parameters<typeof startExport>[2]) => Promise<ExportResult>): Promise<void> {
+    const id = checkpointId(job);
+    const file = path.basename(job.outputPath);
+    if (this.running.has(id)) {
+      void vscode.window.showInformationMessage(`The export into ${file} is already running.`);
+      return;
+    }
+    const { list } = job;
+    const address = kindOf(list).address(list.params);
+    this.running.add(id);
+    let session: { session: AwsSession; dispose(): void } | undefined;
+    try {
+      session = await this.sessionFor(job);
+      const active = session.session;
+      this.deps.log.info(`Export of ${address} into ${job.outputPath} (${job.format}, page size ${job.pageSize}) started.`);
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Exporting ${address} to ${file}`, cancellable: true },
+        async (progress, token) => {
+          const controller = new AbortController();
+          const cancel = token.onCancellationRequested(() => controller.abort());
+          try {
+            return await exportWith(active, {
+              store: this.store,
+              signal: controller.signal,
+              onProgress: (p) => progress.report({ message: `${countOf(list, p.itemsWritten)} · ${p.pagesWritten.toLocaleString('en-US')} pages` }),
+            });
+          } finally {
+            cancel.dispose();
+          }
+        },
+      );
+      this.deps.log.info(`${doneMessage(result)} (${result.pagesWritten} pages, ${result.byteLength} bytes).`);
+      void this.done(result);
+    } catch (error) {
+      this.running.delete(id);
+      await this.failed(job, error);
+    } finally {
+      this.running.delete(id);
+      session?.dispose();
+    }
+  }
+
+  private async done(result: ExportResult): Promise<void> {
+    const uri = vscode.Uri.file(result.job.outputPath);
+    const choice = await vscode.window.showInformationMessage(doneMessage(result), 'Open File', 'Reveal in Explorer');
+    if (choice === 'Open File') {
+      await vscode.commands.executeCommand('vscode.open', uri);
+    } else if (choice === 'Reveal in Explorer') {
+      await vscode.commands.executeCommand('revealFileInOS', uri);
+    }
+  }
+
+  /** Says what went wrong and offers the one next step that helps; the checkpoint stays until the user decides. */
+  private async failed(job: ExportJob, error: unknown): Promise<void> {
+    const kept = await this.store.load(checkpointId(job)).catch(() => undefined);
+    const problem = describeExportProblem(error, { profile: job.target.profile, region: job.target.region, checkpoint: kept });
+    this.deps.log.warn(`Export into ${job.outputPath}: ${problem.message} (${problem.detail})`);
+    if (problem.kind === 'cancelled') {
+      const choice = await vscode.window.showInformationMessage(problem.message, ...(kept ? ['Resume'] : []));
+      if (choice === 'Resume' && kept) {
+        await this.resume(kept);
+      }
+      return;
+    }
+    const actions = problem.startOver ? ['Start Over'] : problem.resumable && kept ? ['Resume'] : [];
+    const choice = await vscode.window.showErrorMessage(`Export into ${path.basename(job.outputPath)}: ${problem.message}`, ...actions, 'Show Log');
+    if (choice === 'Start Over') {
+      await this.start(kept?.job ?? job);
+    } else if (choice === 'Resume' && kept) {
+      await this.resume(kept);
+    } else if (choice === 'Show Log') {
+      this.deps.log.show();
+    }
+  }
+
+  /**
+   * The session of the current connection when the job was started from it; otherwise a session of its own with
+   * the job's profile, region and endpoint (a resume after the user switched profile still lists the same thing).
+   */
+  private async sessionFor(job: ExportJob): Promise<{ session: AwsSession; dispose(): void }> {
+    const current = await this.deps.connections.connection().catch(() => undefined);
+    const { target } = job;
+    if (current && current.profile === target.profile && current.region === target.region && (current.endpointUrl ?? '') === (target.endpointUrl ?? '')) {
+      return { session: await this.deps.connections.session(), dispose: () => undefined };
+    }
+    const settings = this.deps.connections.settings();
+    const connection = await resolveConnection({
+      profile: target.profileExplicit ? target.profile : undefined,
+      region: target.region,
+      endpointUrl: target.endpointUrl,
+      retryMode: settings.retryMode,
+      maxAttempts: settings.maxAttempts,
+    });
+    const session = new AwsSession(connection, this.deps.log);
+    return { session, dispose: () => session.dispose() };
+  }
+}
