@@ -251,14 +251,19 @@ export class TreeModel {
     return this.ensureLoaded(list);
   }
 
-  /** Forgets everything, e.g. when the connection changes: nothing of the old account stays. */
-  clear(): void {
+  /**
+   * Forgets every page, e.g. when the connection changes: nothing of the old account stays. `keepFilters` keeps the
+   * prefix filters (a reload of the same connection).
+   */
+  clear(options: { readonly keepFilters?: boolean } = {}): void {
     for (const state of this.states.values()) {
       state.generation++;
       state.inFlight?.abort.abort();
     }
     this.states.clear();
-    this.filters.clear();
+    if (!options.keepFilters) {
+      this.filters.clear();
+    }
   }
 
   /** The prefix filter set on a list, if any. */

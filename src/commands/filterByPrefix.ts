@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { kindOf } from '../core/resources/registry';
+import { type TreeNode } from '../views/nodes';
+import { type CommandDeps } from './deps';
+import { targetList } from './targets';
+
+/** Lists only the names under a prefix, server-side (S3 `Prefix`), paged the same way. Empty input clears it. */
+export function registerFilterByPrefix(deps: CommandDeps): vscode.Disposable {
+  return vscode.commands.registerCommand('pagedAwsExplorer.filterByPrefix', async (node?: TreeNode) => {
+    const target = targetList(deps, node);
+    if (!target || !deps.tree.model.isFilterable(target.base)) {
+      return;
+    }
+    const kind = kindOf(target.base);
+    const prefix = await vscode.window.showInputBox({
+      title: `Filter ${kind.title(target.base.params)} by Prefix`,
+      prompt: `Show only the ${kind.itemNoun} of ${kind.address(target.base.params)} whose names start with this (case-sensitive). Empty: show all.`,
+      value: deps.tree.model.filterOf(target.base) ?? '',
+      placeHolder: 'e.g. 2024/ or report-',
+    });
+    if (prefix === undefined) {
+      return;
+    }
+    deps.tree.model.setFilter(target.base, prefix || undefined);
+    deps.tree.provider.refreshList(target);
+    await deps.tree.view.reveal(target, { expand: true, select: true }).then(undefined, () => undefined);
+  });
+}

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { kindOf } from '../core/resources/registry';
+import { type TreeNode } from '../views/nodes';
+import { type CommandDeps } from './deps';
+import { targetList } from './targets';
+
+/** Above this many items in one list, Load All asks first and suggests Export: a tree that long is slow to use. */
+export const LOAD_ALL_WARNING_THRESHOLD = 5000;
+
+/** Loads every page of a list into the tree, with a cancellable progress notification. */
+export function registerLoadAll(deps: CommandDeps): vscode.Disposable {
+  return vscode.commands.registerCommand('pagedAwsExplorer.loadAll', async (node?: TreeNode) => {
+    const target = targetList(deps, node);
+    if (!target) {
+      return;
+    }
+    const { list } = target;
+    const kind = kindOf(list);
+    const title = kind.title(list.params);
+    void deps.tree.view.reveal(target, { expand: true, select: false, focus: false }).then(undefined, () => undefined);
+    let maxItems: number | undefined = LOAD_ALL_WARNING_THRESHOLD;
+    for (;;) {
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Loading all ${kind.itemNoun} of ${title}`, cancellable: true },
+        (progress, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          return deps.tree.model.loadAll(list, {
+            signal: abort.signal,
+            maxItems,
+            onProgress: (items) => progress.report({ message: `${items.toLocaleString('en-US')} ${kind.itemNoun} loaded` }),
+          });
+        },
+      );
+      if (result.outcome === 'paused') {
+        const keepLoading = 'Keep Loading';
+        const exportListing = 'Export Full Listing…';
+        const choice = await vscode.window.showWarningMessage(
+          `${title} has more than ${result.items.toLocaleString('en-US')} ${kind.itemNoun}. A tree that long is slow to use; `
+          + 'Export Full Listing… writes every item to a file instead.',
+          exportListing, keepLoading,
+        );
+        if (choice === keepLoading) {
+          maxItems = undefined;
+          continue;
+        }
+        if (choice === exportListing) {
+          await vscode.commands.executeCommand('pagedAwsExplorer.exportListing', target);
+        }
+      } else if (result.outcome === 'failed' && result.failure) {
+        // The failure row under the list says the same and offers Retry.
+        void vscode.window.showErrorMessage(`Load All stopped after ${result.items.toLocaleString('en-US')} ${kind.itemNoun} of ${title}: ${result.failure.problem.message}`);
+      } else if (result.outcome === 'complete') {
+        vscode.window.setStatusBarMessage(`$(check) Loaded all ${result.items.toLocaleString('en-US')} ${kind.itemNoun} of ${title}`, 5000);
+      }
+      return;
+    }
+  });
+}

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { describeProblem } from '../core/aws/errors';
+import { type Pin } from '../core/tree/pins';
+import { type CommandDeps } from './deps';
+
+/** Keeps the pin for this connection, shows it at the top of its list and selects it, expanded. */
+export async function addPinAndReveal(deps: CommandDeps, pin: Pin): Promise<void> {
+  let connection = deps.tree.provider.currentConnection();
+  try {
+    connection ??= await deps.connections.connection();
+  } catch (error) {
+    void vscode.window.showErrorMessage(describeProblem(error).message);
+    return;
+  }
+  if (pin.filter && pin.item.children) {
+    deps.tree.model.setFilter(pin.item.children, pin.filter);
+  }
+  await deps.tree.pins.add(connection, pin);
+  const node = await deps.tree.provider.pinNode(pin);
+  if (!node) {
+    void vscode.window.showWarningMessage(`Added ${pin.item.name}; it shows once the connection works.`);
+    return;
+  }
+  await deps.tree.view.reveal(node, { select: true, focus: true, expand: true }).then(undefined, (error: unknown) => {
+    deps.log.warn(`Could not reveal ${pin.item.id}: ${String(error)}`);
+  });
+}
+
+/** Text from the clipboard to prefill an input box, when it looks like what is asked for. */
+export async function clipboardIf(pattern: RegExp): Promise<string | undefined> {
+  const text = (await vscode.env.clipboard.readText().then(undefined, () => '')).trim();
+  return pattern.test(text) && text.length < 2048 ? text : undefined;
+}

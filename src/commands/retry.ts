@@ -1,0 +1,14 @@
+import * as vscode from 'vscode';
+import { type TreeNode } from '../views/nodes';
+import { type CommandDeps } from './deps';
+import { targetList } from './targets';
+
+/** Sends the failed request of a list again, with the same token. */
+export function registerRetry(deps: CommandDeps): vscode.Disposable {
+  return vscode.commands.registerCommand('pagedAwsExplorer.retry', async (node?: TreeNode) => {
+    const list = node?.type === 'failure' ? node.list : targetList(deps, node)?.list;
+    if (list) {
+      await deps.tree.model.retry(list);
+    }
+  });
+}

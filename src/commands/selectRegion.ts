@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { knownRegions } from '../connection/regions';
+import { type CommandDeps } from './deps';
+
+interface RegionItem extends vscode.QuickPickItem {
+  readonly region: string;
+}
+
+const REGION_PATTERN = /^[a-z]{2,}(-[a-z]+)+-\d+$/;
+
+/** Picks a region from the SDK's partition data, or any region name typed in; the tree reloads for it. */
+export function registerSelectRegion({ connections }: CommandDeps): vscode.Disposable {
+  return vscode.commands.registerCommand('pagedAwsExplorer.selectRegion', async () => {
+    const current = connections.settings().region ?? '';
+    const items: RegionItem[] = [
+      { label: 'Default', description: `the profile's region, else AWS_REGION, else us-east-1${current === '' ? ' · selected' : ''}`, region: '' },
+      ...knownRegions.map(([region, name]) => ({ label: region, description: region === current ? `${name} · selected` : name, region })),
+    ];
+    const pick = vscode.window.createQuickPick<RegionItem>();
+    pick.title = 'Select AWS Region';
+    pick.placeholder = 'Region, e.g. eu-west-1 (a region not listed can be typed in)';
+    pick.items = items;
+    pick.matchOnDescription = true;
+    pick.activeItems = items.filter((item) => item.region === current);
+    const chosen = await new Promise<string | undefined>((resolve) => {
+      pick.onDidAccept(() => {
+        const typed = pick.value.trim();
+        resolve(pick.selectedItems[0]?.region ?? (REGION_PATTERN.test(typed) ? typed : undefined));
+        pick.hide();
+      });
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+    pick.dispose();
+    if (chosen !== undefined && chosen !== current) {
+      await connections.selectRegion(chosen);
+    }
+  });
+}

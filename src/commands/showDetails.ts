@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import { describeProblem } from '../core/aws/errors';
+import { detailsOf } from '../core/tree/rows';
+import { isItemNode, type TreeNode } from '../views/nodes';
+import { RESOURCES_VIEW_ID } from '../views/resourcesTree';
+import { type CommandDeps } from './deps';
+
+/** Opens an item's details (GetTopicAttributes, HeadObject…) as JSON in a read-only editor. */
+export function registerShowDetails(deps: CommandDeps): vscode.Disposable {
+  return vscode.commands.registerCommand('pagedAwsExplorer.showDetails', async (node?: TreeNode) => {
+    const target = node ?? deps.tree.view.selection[0];
+    if (!isItemNode(target)) {
+      return;
+    }
+    const { item } = target;
+    const details = detailsOf(target.source, item);
+    if (!details) {
+      void vscode.window.showInformationMessage(`${item.name} has no details beyond what the tree shows.`);
+      return;
+    }
+    try {
+      const fields = await vscode.window.withProgress({ location: { viewId: RESOURCES_VIEW_ID }, title: details.operation },
+        async () => details.fetch(await deps.connections.session(), {}));
+      await deps.tree.details.open(`${item.name} ${details.operation}`, { id: item.id, listed: item.record, [details.operation]: parseJsonStrings(fields) });
+    } catch (error) {
+      const problem = describeProblem(error, deps.tree.provider.currentConnection());
+      deps.log.error(`${details.operation} ${item.id}: ${problem.message} [${problem.detail}]`);
+      void vscode.window.showErrorMessage(`${details.operation} failed for ${item.name}: ${problem.message}`);
+    }
+  });
+}
+
+/** SNS returns policies as JSON inside strings; show them as JSON. */
+function parseJsonStrings(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).map(([name, value]) => {
+    if (typeof value === 'string' && /^\s*[{[]/.test(value)) {
+      try {
+        return [name, JSON.parse(value) as unknown];
+      } catch {
+        return [name, value];
+      }
+    }
+    return [name, value];
+  }));
+}

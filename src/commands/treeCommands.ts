@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { registerAddBucket } from './addBucket';
+import { registerAddTopic } from './addTopic';
+import { registerClearFilter } from './clearFilter';
+import { registerCopyArn } from './copyArn';
+import { registerCopyName } from './copyName';
+import { registerCopyS3Uri } from './copyS3Uri';
+import { type CommandDeps } from './deps';
+import { registerFilterByPrefix } from './filterByPrefix';
+import { registerGoToS3Uri } from './goToS3Uri';
+import { registerLoadAll } from './loadAll';
+import { registerLoadMore } from './loadMore';
+import { registerRefresh } from './refresh';
+import { registerRemovePin } from './removePin';
+import { registerRetry } from './retry';
+import { registerSelectConnection } from './selectConnection';
+import { registerSelectProfile } from './selectProfile';
+import { registerSelectRegion } from './selectRegion';
+import { registerShowDetails } from './showDetails';
+import { registerShowLog } from './showLog';
+import { registerStartOver } from './startOver';
+
+/** The commands of the Resources view and the connection (export commands register on their own). */
+export function registerTreeCommands(deps: CommandDeps): vscode.Disposable {
+  return vscode.Disposable.from(
+    ...[
+      registerSelectProfile, registerSelectRegion, registerSelectConnection, registerRefresh, registerLoadMore, registerLoadAll,
+      registerRetry, registerStartOver, registerFilterByPrefix, registerClearFilter, registerGoToS3Uri, registerAddBucket,
+      registerAddTopic, registerRemovePin, registerCopyArn, registerCopyS3Uri, registerCopyName, registerShowDetails, registerShowLog,
+    ].map((register) => register(deps)),
+  );
+}

@@ -1,0 +1,78 @@
+import type { Problem } from '../core/aws/errors';
+import type { ListRef, ResourceItem } from '../core/resources/resource';
+import type { Pin } from '../core/tree/pins';
+import type { ListFailure } from '../core/tree/treeModel';
+
+// The elements of the Resources tree. Commands receive them as their first argument: a node that shows a list
+// has `list` (the list exactly as shown, prefix filter included), an item node has `item`.
+
+/** A top-level list: "SNS Topics", "S3 Buckets". */
+export interface RootListNode {
+  readonly type: 'root';
+  readonly id: string;
+  readonly parent: undefined;
+  /** The list without its prefix filter. */
+  readonly base: ListRef;
+  /** The list as shown. */
+  list: ListRef;
+}
+
+/** A resource; when it has children (topic, bucket, folder) it is a list node too. */
+export interface ItemNode {
+  readonly type: 'item';
+  readonly id: string;
+  parent: TreeNode;
+  item: ResourceItem;
+  /** The list the item came from: its kind describes the item (details, menus). */
+  source: ListRef;
+  /** The list the item expands to, without its prefix filter. */
+  base: ListRef | undefined;
+  /** The list the item expands to, as shown. */
+  list: ListRef | undefined;
+  /** Set when the user added the item by hand. */
+  pin: Pin | undefined;
+}
+
+/** "Load more…": fetches the page of `token`, which it holds. */
+export interface LoadMoreNode {
+  readonly type: 'loadMore';
+  readonly id: string;
+  parent: TreeNode;
+  list: ListRef;
+  token: string;
+  loading: boolean;
+}
+
+/** "Failed to load: …" under the list that failed; a click retries the same page, or starts over. */
+export interface FailureNode {
+  readonly type: 'failure';
+  readonly id: string;
+  parent: TreeNode;
+  list: ListRef;
+  failure: ListFailure;
+  startOver: boolean;
+}
+
+/** A row that only says something: "No items", "Loading…", or a connection problem at the top. */
+export interface MessageNode {
+  readonly type: 'message';
+  readonly id: string;
+  parent: TreeNode | undefined;
+  label: string;
+  problem?: Problem;
+  busy?: boolean;
+}
+
+export type TreeNode = RootListNode | ItemNode | LoadMoreNode | FailureNode | MessageNode;
+
+/** A node that shows a list: a top-level list, or an item with children. */
+export type ListNode = RootListNode | (ItemNode & { base: ListRef; list: ListRef });
+
+export function isListNode(node: unknown): node is ListNode {
+  const candidate = node as TreeNode | undefined;
+  return (candidate?.type === 'root' || candidate?.type === 'item') && candidate.list !== undefined;
+}
+
+export function isItemNode(node: unknown): node is ItemNode {
+  return (node as TreeNode | undefined)?.type === 'item';
+}

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { describeConnection } from '../core/aws/connection';
+import { kindOf } from '../core/resources/registry';
+import { TreeModel } from '../core/tree/treeModel';
+import { type ConnectionManager } from '../connection/connectionManager';
+import { ConnectionStatusBar } from './connectionStatusBar';
+import { DetailsDocuments } from './detailsDocuments';
+import { type TreeNode } from './nodes';
+import { PinStore } from './pinStore';
+import { ResourcesProvider } from './resourcesProvider';
+
+export const RESOURCES_VIEW_ID = 'pagedAwsExplorer.resources';
+
+/** The Resources view: the tree model, its VS Code adapter, the view, the connection in the status bar. */
+export class ResourcesTree implements vscode.Disposable {
+  readonly model: TreeModel;
+  readonly pins: PinStore;
+  readonly provider: ResourcesProvider;
+  readonly view: vscode.TreeView<TreeNode>;
+  readonly details = new DetailsDocuments();
+  private readonly statusBar = new ConnectionStatusBar();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(context: vscode.ExtensionContext, connections: ConnectionManager, log: vscode.LogOutputChannel) {
+    this.model = new TreeModel({ clients: () => connections.session(), pageSize: () => connections.pageSize() });
+    this.pins = new PinStore(context.globalState);
+    this.provider = new ResourcesProvider(this.model, connections, this.pins, log);
+    this.view = vscode.window.createTreeView(RESOURCES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
+    const onFail = this.model.onDidFail((list, failure) => {
+      const kind = kindOf(list);
+      log.error(`Failed to load ${kind.title(list.params)} (${kind.address(list.params)}, ${failure.token === undefined ? 'first page' : 'a later page'}): `
+        + `${failure.problem.message} [${failure.problem.detail}]`);
+    });
+    this.subscriptions = [
+      this.provider,
+      this.view,
+      this.details,
+      this.statusBar,
+      { dispose: () => onFail.dispose() },
+      this.provider.onDidChangeConnectionState((state) => {
+        this.view.description = state.label;
+        this.statusBar.show(state);
+      }),
+      // A new profile, region or endpoint: drop every page at once, so nothing of the old account stays on screen.
+      connections.onDidChange(() => {
+        this.model.clear({ keepFilters: true });
+        this.provider.reloadAll();
+      }),
+    ];
+    // The status bar shows the connection before the view is ever opened; the view checks credentials too.
+    connections.connection().then(
+      (connection) => this.statusBar.show({ connection, label: describeConnection(connection) }),
+      () => undefined,
+    );
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) {
+      subscription.dispose();
+    }
+  }
+}

@@ -1,0 +1,144 @@
+import * as vscode from 'vscode';
+import { kindOf } from '../core/resources/registry';
+import { type ResourceItem } from '../core/resources/resource';
+import { parseS3Uri } from '../core/resources/s3Uri';
+import {
+  failureContext, failureLabel, failureTooltip, itemContext, listContext, listDescription, LOAD_MORE_LABEL,
+} from '../core/tree/rows';
+import { type TreeModel } from '../core/tree/treeModel';
+import { type FailureNode, type ItemNode, type LoadMoreNode, type MessageNode, type RootListNode } from './nodes';
+
+// Codicons by item kind (the resource descriptions name kinds; the UI picks icons).
+const ITEM_ICONS: Record<string, vscode.ThemeIcon> = {
+  snsTopic: new vscode.ThemeIcon('radio-tower'),
+  snsSubscription: new vscode.ThemeIcon('link'),
+  s3Bucket: new vscode.ThemeIcon('archive'),
+  s3Folder: vscode.ThemeIcon.Folder,
+  s3Object: vscode.ThemeIcon.File,
+};
+const ROOT_ICONS: Record<string, vscode.ThemeIcon> = {
+  'sns.topics': new vscode.ThemeIcon('broadcast'),
+  's3.buckets': new vscode.ThemeIcon('database'),
+};
+const SPINNER = new vscode.ThemeIcon('loading~spin');
+
+export const COMMANDS = {
+  loadMore: 'pagedAwsExplorer.loadMore',
+  retry: 'pagedAwsExplorer.retry',
+  startOver: 'pagedAwsExplorer.startOver',
+  refresh: 'pagedAwsExplorer.refresh',
+} as const;
+
+export function rootTreeItem(node: RootListNode, model: TreeModel): vscode.TreeItem {
+  const snapshot = model.snapshot(node.list);
+  const item = new vscode.TreeItem(kindOf(node.base).title(node.base.params), vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.description = listDescription(snapshot, model.filterOf(node.base));
+  item.iconPath = snapshot.loadingAll ? SPINNER : ROOT_ICONS[node.base.kind];
+  item.contextValue = ['root', ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
+  return item;
+}
+
+export function itemTreeItem(node: ItemNode, model: TreeModel): vscode.TreeItem {
+  const { item: resource, base, list, pin } = node;
+  const own = [resource.description, pin ? 'pinned' : undefined].filter(Boolean).join(' · ') || undefined;
+  const item = new vscode.TreeItem(resource.name, base ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.iconPath = ITEM_ICONS[resource.itemKind] ?? new vscode.ThemeIcon('symbol-misc');
+  item.resourceUri = resourceUri(resource);
+  const context = itemContext(resource, node.source, pin !== undefined);
+  if (base && list) {
+    const snapshot = model.snapshot(list);
+    item.description = listDescription(snapshot, model.filterOf(base), own);
+    if (snapshot.loadingAll) {
+      item.iconPath = SPINNER;
+    }
+    context.push(...listContext(snapshot, model.isFilterable(base), model.filterOf(base) !== undefined));
+  } else {
+    item.description = own;
+  }
+  item.contextValue = context.join(' ');
+  // Items with a details call get their tooltip from resolveTreeItem, on hover; the others get it now.
+  if (!context.includes('hasDetails')) {
+    item.tooltip = plainTooltip(resource);
+  }
+  return item;
+}
+
+export function loadMoreTreeItem(node: LoadMoreNode): vscode.TreeItem {
+  const kind = kindOf(node.list);
+  const item = new vscode.TreeItem(LOAD_MORE_LABEL, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.iconPath = node.loading ? SPINNER : new vscode.ThemeIcon('ellipsis');
+  item.description = node.loading ? 'loading…' : undefined;
+  item.tooltip = `Load the next page of ${kind.itemNoun} (the ${kind.tokenFields.input} of the last page loaded)`;
+  item.contextValue = 'loadMore';
+  item.command = { command: COMMANDS.loadMore, title: 'Load More', arguments: [node] };
+  item.accessibilityInformation = { label: `Load more ${kind.itemNoun}`, role: 'button' };
+  return item;
+}
+
+export function failureTreeItem(node: FailureNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(failureLabel(node.failure.problem), vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+  item.description = node.startOver ? 'click to start over' : 'click to retry';
+  item.tooltip = failureTooltip(node.failure, node.startOver);
+  item.contextValue = failureContext(node.startOver).join(' ');
+  item.command = node.startOver
+    ? { command: COMMANDS.startOver, title: 'Start Over', arguments: [node] }
+    : { command: COMMANDS.retry, title: 'Retry', arguments: [node] };
+  return item;
+}
+
+export function messageTreeItem(node: MessageNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  if (node.busy) {
+    item.iconPath = SPINNER;
+  } else if (node.problem) {
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+    item.tooltip = `${node.problem.message}\n(${node.problem.detail})\nClick to try again.`;
+    item.description = 'click to try again';
+    item.command = { command: COMMANDS.refresh, title: 'Refresh' };
+  }
+  item.contextValue = node.problem ? 'failure' : 'message';
+  return item;
+}
+
+/** Tooltip of an item whose details are fetched on hover. */
+export function detailsTooltip(resource: ResourceItem, operation: string, details: Record<string, unknown>): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(undefined, true);
+  tooltip.appendMarkdown(`**${escapeMarkdown(resource.name)}**\n\n`);
+  tooltip.appendMarkdown(`\`${resource.id.replace(/`/g, '')}\`\n\n`);
+  const rows = Object.entries(details).filter(([, value]) => value !== undefined && value !== null && typeof value !== 'object').slice(0, 14);
+  if (rows.length) {
+    tooltip.appendMarkdown('| | |\n|---|---|\n');
+    for (const [name, value] of rows) {
+      tooltip.appendMarkdown(`| ${escapeMarkdown(name)} | ${escapeMarkdown(shorten(String(value)))} |\n`);
+    }
+  }
+  tooltip.appendMarkdown(`\n_${operation}_`);
+  return tooltip;
+}
+
+export function plainTooltip(resource: ResourceItem): string {
+  return [resource.name, resource.arn ?? resource.s3Uri ?? resource.id, resource.description].filter(Boolean).join('\n');
+}
+
+/** For objects and folders, so the file icon theme can pick an icon by extension. */
+function resourceUri(resource: ResourceItem): vscode.Uri | undefined {
+  if (!resource.s3Uri || (resource.itemKind !== 's3Object' && resource.itemKind !== 's3Folder')) {
+    return undefined;
+  }
+  const { bucket, key } = parseS3Uri(resource.s3Uri);
+  return vscode.Uri.from({ scheme: 's3', authority: bucket, path: `/${key}` });
+}
+
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&').replace(/\n/g, ' ');
+}
