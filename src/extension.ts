@@ -1,9 +1,16 @@
 import * as vscode from 'vscode';
+import { registerTreeCommands } from './commands/treeCommands';
+import { type CommandDeps } from './commands/deps';
+import { ConnectionManager } from './connection/connectionManager';
+import { ResourcesTree } from './views/resourcesTree';
 
 // Wiring only: each concern lives in its own folder.
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Paged AWS Explorer', { log: true });
-  context.subscriptions.push(log);
+  const connections = new ConnectionManager(log);
+  const tree = new ResourcesTree(context, connections, log);
+  const deps: CommandDeps = { context, log, connections, tree };
+  context.subscriptions.push(log, connections, tree, registerTreeCommands(deps));
 }
 
 export function deactivate(): void {}
