@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import { createFormatWriter, exportFormats, formatFromPath, type ExportRecord } from '../../src/core/export/formats';
+
+const columns = ['key', 'size', 'public'];
+const records: ExportRecord[] = [
+  { key: 'plain', size: 1, public: true },
+  { key: 'a,b', size: null, public: false },
+  { key: 'say "hi"', size: 0, public: null },
+  { key: 'cr\rlf\r\nlf\n', size: 12, public: null },
+  { key: 'ünïcödé 名前 😀', size: 3, public: true },
+];
+
+describe('export formats', function () {
+  for (const format of exportFormats) {
+    it(`${format}: any split into pages gives the same bytes as one page (what makes a resumed file identical)`, function () {
+      const writer = createFormatWriter(format, columns);
+      const whole = writer.start() + writer.page(records, 0) + writer.end(records.length);
+      for (const sizes of [[1, 1, 1, 1, 1], [2, 3], [0, 5], [4, 0, 1], [5, 0]]) {
+        let text = writer.start();
+        let written = 0;
+        for (const size of sizes) {
+          text += writer.page(records.slice(written, written + size), written);
+          written += size;
+        }
+        assert.equal(text + writer.end(written), whole, `pages of ${sizes.join(',')}`);
+      }
+    });
+  }
+
+  it('CSV: header of the columns, CRLF rows, quotes around commas, quotes, CR and LF, quotes doubled, null empty', function () {
+    const writer = createFormatWriter('csv', columns);
+    assert.equal(writer.start(), 'key,size,public\r\n');
+    assert.equal(writer.page(records, 0), [
+      'plain,1,true\r\n',
+      '"a,b",,false\r\n',
+      '"say ""hi""",0,\r\n',
+      '"cr\rlf\r\nlf\n",12,\r\n',
+      'ünïcödé 名前 😀,3,true\r\n',
+    ].join(''));
+    assert.equal(writer.end(5), '');
+  });
+
+  it('keeps the column set and order whatever a record holds: missing fields are null, extra ones dropped', function () {
+    const record = { public: true, extra: 'x', key: 'k' } as ExportRecord;
+    assert.equal(createFormatWriter('jsonl', columns).page([record], 0), '{"key":"k","size":null,"public":true}\n');
+    assert.equal(createFormatWriter('csv', columns).page([record], 0), 'k,,true\r\n');
+  });
+
+  it('JSON: a valid array when empty and when not, one item per line', function () {
+    const writer = createFormatWriter('json', columns);
+    const empty = writer.start() + writer.page([], 0) + writer.end(0);
+    assert.equal(empty, '[]\n');
+    const full = writer.start() + writer.page(records, 0) + writer.end(records.length);
+    assert.deepEqual(JSON.parse(full), records.map((r) => ({ key: r.key, size: r.size, public: r.public })));
+    assert.equal(full.split('\n').length, records.length + 3);
+  });
+
+  it('JSON Lines: one JSON object per line; line breaks inside values stay escaped', function () {
+    const text = createFormatWriter('jsonl', columns).page(records, 0);
+    const lines = text.split('\n');
+    assert.equal(lines.pop(), '');
+    assert.equal(lines.length, records.length);
+    assert.equal((JSON.parse(lines[3]) as { key: string }).key, 'cr\rlf\r\nlf\n');
+  });
+
+  it('takes the format from the file extension, case-insensitively, and none from others', function () {
+    assert.equal(formatFromPath('/tmp/a.jsonl'), 'jsonl');
+    assert.equal(formatFromPath('/tmp/a.NDJSON'), 'jsonl');
+    assert.equal(formatFromPath('C:\\x\\list.CSV'), 'csv');
+    assert.equal(formatFromPath('list.json'), 'json');
+    assert.equal(formatFromPath('list.txt'), undefined);
+    assert.equal(formatFromPath('list'), undefined);
+  });
+});
