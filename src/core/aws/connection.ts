@@ -21,6 +21,11 @@ export interface Connection {
   readonly endpointSource?: 'setting' | 'environment' | 'profile';
   readonly retryMode: 'standard' | 'adaptive';
   readonly maxAttempts: number;
+  /**
+   * Milliseconds a request may go without receiving a byte, and connecting may take, before the attempt fails (and is
+   * retried). Without a limit a silent endpoint (a dropped VPN) would leave a listing loading forever. Default 30 s.
+   */
+  readonly timeoutMs?: number;
 }
 
 /** The profile named in settings or `AWS_PROFILE` does not exist in the shared config files. */

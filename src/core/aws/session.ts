@@ -12,6 +12,9 @@ export interface Log {
 
 const silentLog: Log = { info: () => undefined, warn: () => undefined };
 
+/** See `Connection.timeoutMs`. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
 /**
  * The SDK clients of one connection. Credentials come from the SDK's default provider chain for the profile
  * (environment, static keys, credential_process, SSO, assumed roles). The SDK modules load on first use, so that
@@ -47,12 +50,14 @@ export class AwsSession implements AwsClients {
 
   private async clientConfig() {
     const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
-    const { profile, profileExplicit, region, endpointUrl, retryMode, maxAttempts } = this.connection;
+    const { profile, profileExplicit, region, endpointUrl, retryMode, maxAttempts, timeoutMs = DEFAULT_TIMEOUT_MS } = this.connection;
     return {
       region,
       endpoint: endpointUrl,
       retryMode,
       maxAttempts,
+      // An idle socket or a connect that hangs fails as a (retryable) TimeoutError instead of never settling.
+      requestHandler: { socketTimeout: timeoutMs, connectionTimeout: timeoutMs },
       // An explicit profile wins over AWS_ACCESS_KEY_ID in the environment, as in the AWS CLI.
       ...(profileExplicit ? { profile } : {}),
       credentials: fromNodeProviderChain(profileExplicit ? { profile } : {}),
@@ -62,12 +67,20 @@ export class AwsSession implements AwsClients {
   /** Logs every attempt and its outcome, so retries and backoff are visible. Logs no headers or bodies. */
   private instrument<C extends SNSClient | S3Client>(client: C): C {
     const log = this.log;
+    // When each invocation's last attempt failed, so a retry can say how long the SDK backed off before it.
+    const failedAt = new Map<string, number>();
     (client.middlewareStack as SNSClient['middlewareStack']).add(
       (next, context) => async (args) => {
         const request = args.request as { headers?: Record<string, string> };
+        const invocation = request.headers?.['amz-sdk-invocation-id'] ?? '';
         const attempt = /attempt=(\d+); max=(\d+)/.exec(request.headers?.['amz-sdk-request'] ?? '');
-        const label = `${context.commandName ?? 'request'}${attempt && attempt[1] !== '1' ? ` (attempt ${attempt[1]} of ${attempt[2]})` : ''}`;
         const started = Date.now();
+        const previousFailure = failedAt.get(invocation);
+        failedAt.delete(invocation);
+        const retry = attempt && attempt[1] !== '1'
+          ? ` (attempt ${attempt[1]} of ${attempt[2]}${previousFailure === undefined ? '' : `, after ${started - previousFailure} ms backoff`})`
+          : '';
+        const label = `${context.commandName ?? 'request'}${retry}`;
         try {
           const result = await next(args);
           log.debug?.(`${label}: ${(result.response as { statusCode?: number }).statusCode ?? 'ok'} in ${Date.now() - started} ms`);
@@ -75,6 +88,13 @@ export class AwsSession implements AwsClients {
         } catch (error) {
           const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
           log.warn(`${label}: ${e.name ?? 'Error'}${e.$metadata?.httpStatusCode ? ` (HTTP ${e.$metadata.httpStatusCode})` : ''} after ${Date.now() - started} ms`);
+          if (invocation) {
+            failedAt.set(invocation, Date.now());
+            // Entries of invocations that gave up are never read again; keep the map small.
+            if (failedAt.size > 256) {
+              failedAt.delete(failedAt.keys().next().value!);
+            }
+          }
           throw error;
         }
       },
