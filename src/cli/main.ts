@@ -105,7 +105,7 @@ function progressLine(stderr: CliIo['stderr'], list: ExportJob['list']) {
   return {
     update: (p: ExportProgress) => {
       if (stderr.isTTY) {
-        stderr.write(`\r\x1b[K${countOf(list, p.itemsWritten)} · ${p.pagesWritten.toLocaleString('en-US')} pages · ${formatBytes(p.byteLength)}`);
+        stderr.write(`\r\x1b[K${countOf(list, p.itemsWritten)} · ${p.pagesWritten.toLocaleString('en-US')} page${p.pagesWritten === 1 ? '' : 's'} · ${formatBytes(p.byteLength)}`);
         shown = true;
       }
     },

@@ -111,6 +111,26 @@ describe('paged-aws-export command line (a separate process against the emulator
     assert.deepEqual(checkpoints(), []);
   });
 
+  it('on a terminal, rewrites one progress line per page on stderr, then the result', async function () {
+    // `script` (util-linux) runs the CLI on a pseudo-terminal, as in an interactive shell.
+    const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+    const command = [nodeBinary, cli, 's3://cli-big/', '--out', 'tty.jsonl', '--page-size', '1000', '--state-dir', path.join(dir, 'state')].map(quote).join(' ');
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn('script', ['-qefc', command, '/dev/null'], {
+        cwd: dir, env: { ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1' }, stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let text = '';
+      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}: ${text}`))));
+    });
+    const updates = output.split('\r\x1b[K').slice(1);
+    assert.equal(updates.length, 3, JSON.stringify(output));
+    assert.match(updates[0], /^1,000 objects · 1 page · [\d.]+ KB$/);
+    assert.match(updates[1], /^2,000 objects · 2 pages · [\d.]+ KB$/);
+    assert.match(updates[2], /^2,600 objects · 3 pages · [\d.]+ KB\r?\nExported 2,600 objects to tty\.jsonl\r?\n$/);
+  });
+
   for (const killAt of [2, 3, 5, 9]) {
     it(`SIGKILL while request ${killAt} is in flight, then the same command resumes to the identical file`, async function () {
       const expected = await reference('s3://cli-big/', 'expected.csv', ['--page-size', '200']);
