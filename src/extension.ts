@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerTreeCommands } from './commands/treeCommands';
 import { type CommandDeps } from './commands/deps';
 import { ConnectionManager } from './connection/connectionManager';
+import { registerExports } from './exports/registerExports';
 import { ResourcesTree } from './views/resourcesTree';
 
 // Wiring only: each concern lives in its own folder.
@@ -11,6 +12,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const tree = new ResourcesTree(context, connections, log);
   const deps: CommandDeps = { context, log, connections, tree };
   context.subscriptions.push(log, connections, tree, registerTreeCommands(deps));
+  context.subscriptions.push(registerExports(deps));
 }
 
 export function deactivate(): void {}
