@@ -56,6 +56,11 @@ export class FileCheckpointStore implements CheckpointStore {
   async delete(id: string): Promise<void> {
     if (ID.test(id)) {
       await fs.rm(this.file(id), { force: true });
+      // A process killed in the middle of a save leaves its temporary file behind; it is never read, so drop it here.
+      const temporaries = await fs.readdir(this.directory).catch(() => [] as string[]);
+      for (const name of temporaries.filter((n) => n.startsWith(`${id}.json.`) && n.endsWith('.tmp'))) {
+        await fs.rm(path.join(this.directory, name), { force: true });
+      }
     }
   }
 
