@@ -6,7 +6,7 @@ import { checkpointId, listingTarget, type Checkpoint, type ExportJob } from '..
 import { describeExportProblem, NoCheckpointError } from '../core/export/errors';
 import { resumeExport, startExport, type ExportProgress } from '../core/export/exporter';
 import { FileCheckpointStore } from '../core/export/fileCheckpointStore';
-import { ago, countOf, doneMessage } from '../core/export/messages';
+import { ago, countOf, doneMessage, progressText } from '../core/export/messages';
 import { formatBytes } from '../core/resources/format';
 import { DEFAULT_PAGE_SIZE, parseOptions, usage, type CliOptions } from './options';
 
@@ -105,7 +105,7 @@ function progressLine(stderr: CliIo['stderr'], list: ExportJob['list']) {
   return {
     update: (p: ExportProgress) => {
       if (stderr.isTTY) {
-        stderr.write(`\r\x1b[K${countOf(list, p.itemsWritten)} · ${p.pagesWritten.toLocaleString('en-US')} page${p.pagesWritten === 1 ? '' : 's'} · ${formatBytes(p.byteLength)}`);
+        stderr.write(`\r\x1b[K${progressText(list, p.itemsWritten, p.pagesWritten)} · ${formatBytes(p.byteLength)}`);
         shown = true;
       }
     },

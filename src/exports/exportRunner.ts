@@ -6,7 +6,7 @@ import { checkpointId, type Checkpoint, type ExportJob } from '../core/export/ch
 import { describeExportProblem } from '../core/export/errors';
 import { resumeExport, startExport, type ExportResult } from '../core/export/exporter';
 import { FileCheckpointStore } from '../core/export/fileCheckpointStore';
-import { countOf, doneMessage } from '../core/export/messages';
+import { doneMessage, progressText } from '../core/export/messages';
 import { kindOf } from '../core/resources/registry';
 import { type ExportDeps } from './exportDeps';
 
@@ -61,7 +61,7 @@ export class ExportRunner {
             return await exportWith(active, {
               store: this.store,
               signal: controller.signal,
-              onProgress: (p) => progress.report({ message: `${countOf(list, p.itemsWritten)} · ${p.pagesWritten.toLocaleString('en-US')} pages` }),
+              onProgress: (p) => progress.report({ message: progressText(list, p.itemsWritten, p.pagesWritten) }),
             });
           } finally {
             cancel.dispose();

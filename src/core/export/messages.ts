@@ -10,6 +10,11 @@ export function countOf(list: ListRef, count: number): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? noun.replace(/s$/, '') : noun}`;
 }
 
+/** "12,345 objects · 13 pages": what a progress line shows. */
+export function progressText(list: ListRef, itemsWritten: number, pagesWritten: number): string {
+  return `${countOf(list, itemsWritten)} · ${pagesWritten.toLocaleString('en-US')} page${pagesWritten === 1 ? '' : 's'}`;
+}
+
 /** "Exported 12,345 objects to listing.jsonl". */
 export function doneMessage(result: ExportResult): string {
   return `Exported ${countOf(result.job.list, result.itemsWritten)} to ${path.basename(result.job.outputPath)}`;
