@@ -31,7 +31,7 @@ export function bucketNameProblem(name: string): string | undefined {
   if (!trimmed) {
     return 'Enter a bucket name, e.g. my-bucket.';
   }
-  if (/[/\s]/.test(trimmed) || trimmed.length > 255) {
+  if (/[/\s:]/.test(trimmed) || trimmed.length > 255) {
     return `"${trimmed}" is not a bucket name: no slashes or spaces, at most 63 characters (255 for old buckets). To open a folder, use Go to S3 URI….`;
   }
   return undefined;
@@ -72,6 +72,9 @@ export function topicPin(arn: string): Pin {
 
 /** Why `uri` cannot be opened as an S3 location, or undefined when it can. */
 export function s3UriProblem(uri: string): string | undefined {
+  if (!/^(s3:\/\/)?[^/\s:]+(\/.*)?$/s.test(uri.trim())) {
+    return `Not an S3 URI: "${uri.trim()}". Expected s3://bucket/optional/prefix/`;
+  }
   try {
     const { bucket } = parseS3Uri(uri);
     return bucketNameProblem(bucket);
