@@ -97,24 +97,22 @@ export interface DemoEmulators {
   stop(): Promise<void>;
 }
 
-/** Writes `config` and `credentials` the way `aws configure` would, with `endpoint_url` pointing at the emulators. */
-export function writeAwsFiles(dir: string, mainEndpoint: string, otherEndpoint: string): Record<string, string> {
+/**
+ * Writes `config` and `credentials` the way `aws configure` would, one profile per emulator endpoint
+ * (`endpoint_url`), all with the demo keys. Returns the variables that point the SDK at them.
+ */
+export function writeAwsFiles(dir: string, endpoints: Readonly<Record<string, string>>): Record<string, string> {
   fs.mkdirSync(dir, { recursive: true });
   const config = path.join(dir, 'config');
   const credentials = path.join(dir, 'credentials');
+  const profiles = Object.entries(endpoints);
   fs.writeFileSync(config, [
-    '# Written by scripts/emulator.ts: profiles for the local fauxqs emulators (demo data only).',
-    '[profile demo]',
-    `region = ${demoRegion}`,
-    `endpoint_url = ${mainEndpoint}`,
-    '',
-    '[profile demo-other]',
-    `region = ${demoRegion}`,
-    `endpoint_url = ${otherEndpoint}`,
-    '',
+    '# Written by scripts/emulator.ts: profiles for local fauxqs emulators (demo data only).',
+    ...profiles.flatMap(([name, endpoint]) => [`[profile ${name}]`, `region = ${demoRegion}`, `endpoint_url = ${endpoint}`, '']),
   ].join('\n'));
-  const keys = [`aws_access_key_id = ${demoCredentials.accessKeyId}`, `aws_secret_access_key = ${demoCredentials.secretAccessKey}`];
-  fs.writeFileSync(credentials, ['[demo]', ...keys, '', '[demo-other]', ...keys, ''].join('\n'), { mode: 0o600 });
+  fs.writeFileSync(credentials, profiles.flatMap(([name]) => [
+    `[${name}]`, `aws_access_key_id = ${demoCredentials.accessKeyId}`, `aws_secret_access_key = ${demoCredentials.secretAccessKey}`, '',
+  ]).join('\n'), { mode: 0o600 });
   return { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials };
 }
 
@@ -133,7 +131,7 @@ export function isolatedAwsEnv(awsEnv: Record<string, string>, base: NodeJS.Proc
 }
 
 /** Starts both emulators, seeds them and writes the AWS files into `awsDir`. */
-export async function startDemoEmulators(options: { awsDir: string }): Promise<DemoEmulators> {
+export async function startDemoEmulators(options: { readonly awsDir: string }): Promise<DemoEmulators> {
   // The seeding clients read credentials from the environment of this process only.
   process.env.AWS_ACCESS_KEY_ID = demoCredentials.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY = demoCredentials.secretAccessKey;
@@ -143,7 +141,7 @@ export async function startDemoEmulators(options: { awsDir: string }): Promise<D
   const other = await startEmulator();
   try {
     const [mainData, otherData] = [await seedDemo(main.endpoint), await seedOther(other.endpoint)];
-    const awsEnv = writeAwsFiles(options.awsDir, main.endpoint, other.endpoint);
+    const awsEnv = writeAwsFiles(options.awsDir, { demo: main.endpoint, 'demo-other': other.endpoint });
     return {
       main, mainData, other, otherData, awsDir: options.awsDir, awsEnv,
       stop: async () => {

@@ -77,7 +77,12 @@ export function createProfile(root: string, userSettings: Record<string, unknown
   const profile = { userDataDir: path.join(root, 'user-data'), extensionsDir: path.join(root, 'extensions') };
   fs.mkdirSync(path.join(profile.userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(profile.extensionsDir, { recursive: true });
-  fs.writeFileSync(path.join(profile.userDataDir, 'User', 'settings.json'), `${JSON.stringify(userSettings, null, 2)}\n`);
+  const json = `${JSON.stringify(userSettings, null, 2)}\n`;
+  fs.writeFileSync(path.join(profile.userDataDir, 'User', 'settings.json'), json);
+  // The extension host of code-server is a remote one: it reads machine-scoped settings (the AWS profile, region
+  // and endpoint are machine-scoped) from the "Remote" settings, not from the browser's user settings.
+  fs.mkdirSync(path.join(profile.userDataDir, 'Machine'), { recursive: true });
+  fs.writeFileSync(path.join(profile.userDataDir, 'Machine', 'settings.json'), json);
   return profile;
 }
 
