@@ -3,6 +3,7 @@ import { type Connection } from '../aws/connection';
 import { listKey } from '../resources/registry';
 import { type ListRef } from '../resources/resource';
 import { type ExportFormat } from './formats';
+import type { ParallelState } from './parallelCheckpoint';
 
 /** Where requests go: the parts of a connection that change what a listing returns. No credentials. */
 export interface ListingTarget {
@@ -35,7 +36,7 @@ export interface Checkpoint {
   /** Derived from the job by `checkpointId`, never chosen by a caller. */
   readonly id: string;
   readonly job: ExportJob;
-  /** The token of the first page not yet written. */
+  /** The token of the first page not yet written ('' for a parallel export: its parts keep their own tokens). */
   readonly nextToken: string;
   readonly itemsWritten: number;
   readonly pagesWritten: number;
@@ -46,6 +47,8 @@ export interface Checkpoint {
   /** ISO timestamps. */
   readonly startedAt: string;
   readonly updatedAt: string;
+  /** Set when the export lists the key space in parallel parts (see parallelExport.ts). */
+  readonly parallel?: ParallelState;
 }
 
 /** Keeps checkpoints somewhere durable. Implementations must replace a checkpoint atomically. */

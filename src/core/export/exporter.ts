@@ -5,6 +5,7 @@ import { kindOf } from '../resources/registry';
 import { checkpointId, type Checkpoint, type CheckpointStore, type ExportJob } from './checkpoint';
 import { createFormatWriter, type FormatWriter } from './formats';
 import { OutputFile } from './outputFile';
+import { canExportInParallel, resumeParallelExport, startParallelExport } from './parallelExport';
 
 export interface ExportProgress {
   readonly itemsWritten: number;
@@ -22,6 +23,8 @@ export interface ExportOptions {
   readonly signal?: AbortSignal;
   /** Called after each page is written and checkpointed. */
   readonly onProgress?: (progress: ExportProgress) => void;
+  /** Recursive S3 listings: how many parts (top-level folders) to list at once; 1 or none lists sequentially. */
+  readonly parallelism?: number;
 }
 
 /**
@@ -29,6 +32,13 @@ export interface ExportOptions {
  * The file is created only once the first page has arrived, so a listing that fails at once leaves it untouched.
  */
 export async function startExport(clients: AwsClients, job: ExportJob, options: ExportOptions): Promise<ExportResult> {
+  if (options.parallelism !== undefined && canExportInParallel(job, options.parallelism)) {
+    // Undefined when the list does not split into folders: then it is listed sequentially below.
+    const result = await startParallelExport(clients, job, { ...options, parallelism: options.parallelism });
+    if (result) {
+      return result;
+    }
+  }
   const open = async (writer: FormatWriter) => {
     await options.store.delete(checkpointId(job));
     const file = await OutputFile.create(job.outputPath);
@@ -45,6 +55,9 @@ export async function startExport(clients: AwsClients, job: ExportJob, options: 
  * before any request if the file was deleted or changed since. The checkpoint is kept on any failure.
  */
 export async function resumeExport(clients: AwsClients, checkpoint: Checkpoint, options: ExportOptions): Promise<ExportResult> {
+  if (checkpoint.parallel) {
+    return resumeParallelExport(clients, { ...checkpoint, parallel: checkpoint.parallel }, options);
+  }
   const file = await OutputFile.reopen(checkpoint.job.outputPath, checkpoint.byteLength, checkpoint.sha256);
   const start = { token: checkpoint.nextToken, items: checkpoint.itemsWritten, pages: checkpoint.pagesWritten, startedAt: checkpoint.startedAt };
   return exportPages(clients, checkpoint.job, async () => file, start, options).finally(() => file.close().catch(() => undefined));

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { checkpointId, type Checkpoint, type CheckpointStore } from './checkpoint';
 import { isExportFormat } from './formats';
+import { isParallelState } from './parallelCheckpoint';
 
 const ID = /^[0-9a-f]{32}$/;
 
@@ -100,7 +101,7 @@ export function parseCheckpoint(text: string, expectedId: string): Checkpoint | 
   }
   const job = value?.job;
   const valid = value?.version === 1
-    && typeof value.nextToken === 'string' && value.nextToken !== ''
+    && typeof value.nextToken === 'string' && (value.parallel === undefined ? value.nextToken !== '' : isParallelState(value.parallel))
     && Number.isSafeInteger(value.itemsWritten) && Number.isSafeInteger(value.pagesWritten) && Number.isSafeInteger(value.byteLength)
     && typeof value.sha256 === 'string' && typeof value.startedAt === 'string' && typeof value.updatedAt === 'string'
     && typeof job?.outputPath === 'string' && path.isAbsolute(job.outputPath) && isExportFormat(String(job.format))

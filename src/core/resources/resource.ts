@@ -83,6 +83,13 @@ export interface ResourceKind<Output = unknown> {
    * Export uses it for "all keys under the prefix, recursively".
    */
   flatten?(params: ListRef['params']): ListRef['params'];
+  /**
+   * For a recursive list that can be listed in parallel parts: the parameters of the folder-level list that splits
+   * it (S3: the same prefix with delimiter `/`). Its items come in this list's order; each folder's `children`,
+   * flattened, lists the contiguous run of this list's items under that folder, and every other item is one of this
+   * list's own items. Undefined when the list does not split.
+   */
+  splitBy?(params: ListRef['params']): ListRef['params'] | undefined;
 }
 
 /** An SDK response without its `$metadata`, for Show Details. */

@@ -24,6 +24,8 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
   columns: ['key', 'uri', 'type', 'size', 'lastModified', 'eTag', 'storageClass'],
   filterParam: 'filter',
   flatten: (params) => ({ ...params, delimiter: '' }),
+  // Keys beside the folders come back as objects, each folder's keys are one contiguous run (S3 sorts all keys).
+  splitBy: (params) => (params.delimiter ? undefined : { ...params, delimiter: '/' }),
   async *paginate(clients, params, options, send) {
     const client = await clients.s3();
     yield* paginateListObjectsV2(

@@ -1,0 +1,485 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { type AwsClients } from '../aws/clients';
+import { AbortError } from '../paging/errors';
+import { streamPages, type Page } from '../paging/pager';
+import { kindOf } from '../resources/registry';
+import { type ListRef, type ResourceItem } from '../resources/resource';
+import { checkpointId, type Checkpoint, type ExportJob } from './checkpoint';
+import type { ExportOptions, ExportProgress, ExportResult } from './exporter';
+import { createFormatWriter, type ExportFormat, type FormatWriter } from './formats';
+import { OutputFile } from './outputFile';
+import { type ParallelState } from './parallelCheckpoint';
+
+/** Parts listed at once when nothing else is said (the `pagedAwsExplorer.export.parallelism` default). */
+export const DEFAULT_PARALLELISM = 8;
+export const MAX_PARALLELISM = 64;
+
+// Formats whose text for an item does not depend on where it lands in the file, so a part can be written before the
+// parts ahead of it are known. JSON separates items by position and is exported sequentially.
+const POSITION_FREE: readonly ExportFormat[] = ['jsonl', 'csv'];
+
+const COPY_CHUNK = 1 << 20;
+
+/**
+ * Page size of the folder-level listing. It does not change a byte of the output, so it is the largest S3 allows:
+ * fewer requests, and fewer page ends inside a run of keys beside folders.
+ */
+const SPLIT_PAGE_SIZE = 1000;
+
+/** The folder-level list that splits a recursive list into parts (S3: the same prefix with delimiter `/`). */
+function splitListOf(list: ListRef): ListRef | undefined {
+  const params = kindOf(list).splitBy?.(list.params);
+  return params ? { kind: list.kind, params } : undefined;
+}
+
+/** Can `job` be listed in parts, `parallelism` at a time? */
+export function canExportInParallel(job: ExportJob, parallelism = 1): boolean {
+  return parallelism > 1 && POSITION_FREE.includes(job.format) && splitListOf(job.list) !== undefined;
+}
+
+/** Where a parallel export keeps its part files while it runs: a hidden folder beside the output, removed at the end. */
+export function partsDirectory(outputPath: string): string {
+  return path.join(path.dirname(outputPath), `.${path.basename(outputPath)}.parts`);
+}
+
+/**
+ * Exports a recursive list in parts: one folder-level listing splits it (each folder is a part, the keys beside the
+ * folders are parts of their own), up to `parallelism` parts are listed at once into part files, and the parts are
+ * copied into the output in key order, so the file is byte for byte the one a sequential export writes. Every page of
+ * every part is flushed and checkpointed with its own token, so `resumeParallelExport` continues each part where it
+ * stopped. Resolves to undefined, having written nothing, when the list does not split into at least two folders:
+ * the caller exports it sequentially.
+ */
+export async function startParallelExport(
+  clients: AwsClients, job: ExportJob, options: ExportOptions & { readonly parallelism: number },
+): Promise<ExportResult | undefined> {
+  const splitList = splitListOf(job.list);
+  if (!splitList || !canExportInParallel(job, options.parallelism)) {
+    return undefined;
+  }
+  const run = new ParallelRun(clients, job, options, {
+    version: 1, splitDone: false, nextPartNumber: 0, outputItems: 0, outputPages: 0, parts: [],
+  }, new Date().toISOString());
+  return run.start(splitList);
+}
+
+/** Goes on with an interrupted parallel export: the output and every part file are cut back to their checkpoints. */
+export async function resumeParallelExport(
+  clients: AwsClients, checkpoint: Checkpoint & { readonly parallel: ParallelState }, options: ExportOptions & { readonly parallelism?: number },
+): Promise<ExportResult> {
+  const run = new ParallelRun(clients, checkpoint.job, { ...options, parallelism: options.parallelism ?? DEFAULT_PARALLELISM },
+    checkpoint.parallel, checkpoint.startedAt);
+  return run.resume(checkpoint);
+}
+
+interface Part {
+  number: number;
+  list?: ListRef;
+  started: boolean;
+  nextToken?: string;
+  done: boolean;
+  // The four below are the checkpointed values: updated only once the page they count is flushed.
+  byteLength: number;
+  sha256: string;
+  items: number;
+  pages: number;
+  /** The part file, while a worker writes it (or a resume has reopened it for one). */
+  file?: OutputFile;
+  /** The worker listing it. */
+  running?: Promise<void>;
+}
+
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+class ParallelRun {
+  private readonly writer: FormatWriter;
+  private readonly id: string;
+  private readonly directory: string;
+  private readonly controller = new AbortController();
+  private readonly parallelism: number;
+  private output?: OutputFile;
+  // The output's checkpointed state: what it held after the last part copied into it was flushed.
+  private outputLength = 0;
+  private outputSha = EMPTY_SHA256;
+  private outputItems: number;
+  private outputPages: number;
+  private parts: Part[];
+  private nextPartNumber: number;
+  private splitToken: string | undefined;
+  private splitDone: boolean;
+  private splitPages?: AsyncIterator<Page>;
+  private splitting?: Promise<void>;
+  private failure?: unknown;
+  private saving?: Promise<void>;
+  private saveWanted = false;
+  private wake!: () => void;
+  private woken!: Promise<void>;
+
+  constructor(
+    private readonly clients: AwsClients,
+    private readonly job: ExportJob,
+    private readonly options: ExportOptions & { readonly parallelism: number },
+    state: ParallelState,
+    private readonly startedAt: string,
+  ) {
+    this.writer = createFormatWriter(job.format, kindOf(job.list).columns);
+    this.id = checkpointId(job);
+    this.directory = partsDirectory(job.outputPath);
+    this.parallelism = Math.max(1, Math.min(MAX_PARALLELISM, Math.floor(options.parallelism)));
+    this.outputItems = state.outputItems;
+    this.outputPages = state.outputPages;
+    this.parts = state.parts.map((part) => ({ ...part }));
+    this.nextPartNumber = state.nextPartNumber;
+    this.splitToken = state.splitToken;
+    this.splitDone = state.splitDone;
+    this.resetWake();
+  }
+
+  async start(splitList: ListRef): Promise<ExportResult | undefined> {
+    return this.guarded(async () => {
+      this.splitPages = this.pagesOf(splitList, undefined, SPLIT_PAGE_SIZE);
+      const first = await this.splitPages.next();
+      if (first.done) {
+        throw new Error('The listing ended without a last page');
+      }
+      const page = first.value;
+      if (page.nextToken === undefined && page.items.filter((item) => item.children).length < 2) {
+        return undefined;
+      }
+      await this.options.store.delete(this.id);
+      await fs.rm(this.directory, { recursive: true, force: true });
+      await fs.mkdir(this.directory, { recursive: true });
+      this.output = await OutputFile.create(this.job.outputPath);
+      await this.output.append(this.writer.start());
+      await this.output.sync();
+      this.outputLength = this.output.byteLength;
+      this.outputSha = this.output.sha256();
+      await this.split(page);
+      return this.loop();
+    });
+  }
+
+  async resume(checkpoint: Checkpoint): Promise<ExportResult> {
+    const result = await this.guarded(async () => {
+      this.output = await OutputFile.reopen(this.job.outputPath, checkpoint.byteLength, checkpoint.sha256);
+      this.outputLength = checkpoint.byteLength;
+      this.outputSha = checkpoint.sha256;
+      // Every part file must still hold what its checkpoint says; whatever a crash left after that is cut off.
+      for (const part of this.parts) {
+        if (part.started || part.list === undefined) {
+          const file = await OutputFile.reopen(this.partPath(part), part.byteLength, part.sha256);
+          if (part.done) {
+            await file.close();
+          } else {
+            part.file = file;
+          }
+        }
+      }
+      if (!this.splitDone) {
+        const splitList = splitListOf(this.job.list);
+        if (!splitList) {
+          throw new Error('This list cannot be listed in parts any more.');
+        }
+        this.splitPages = this.pagesOf(splitList, this.splitToken, SPLIT_PAGE_SIZE);
+      }
+      return this.loop();
+    });
+    return result!;
+  }
+
+  /** Runs `body` with the caller's signal forwarded, and on any failure stops every request and settles the checkpoint. */
+  private async guarded<T>(body: () => Promise<T>): Promise<T> {
+    const { signal } = this.options;
+    const forwardAbort = () => this.controller.abort(signal?.reason);
+    signal?.addEventListener('abort', forwardAbort, { once: true });
+    if (signal?.aborted) {
+      this.controller.abort(signal.reason);
+    }
+    try {
+      return await body();
+    } catch (error) {
+      this.controller.abort();
+      await Promise.allSettled([this.splitting, ...this.parts.map((part) => part.running)]);
+      // Whatever was flushed before the failure stays resumable.
+      await this.saving;
+      throw error;
+    } finally {
+      signal?.removeEventListener('abort', forwardAbort);
+      this.controller.abort();
+      void this.splitPages?.return?.(undefined).catch(() => undefined);
+      await Promise.allSettled(this.parts.map((part) => part.file?.close()));
+      await this.output?.close().catch(() => undefined);
+    }
+  }
+
+  private async loop(): Promise<ExportResult> {
+    for (;;) {
+      this.throwIfFailed();
+      this.startWorkers();
+      this.startSplitting();
+      await this.copyFinishedParts();
+      if (this.splitDone && !this.splitting && this.parts.length === 0) {
+        break;
+      }
+      await this.woken;
+      this.resetWake();
+    }
+    const output = this.output!;
+    await output.append(this.writer.end(this.outputItems));
+    await output.sync();
+    this.outputLength = output.byteLength;
+    await this.saving;
+    this.throwIfFailed();
+    await this.options.store.delete(this.id);
+    await fs.rm(this.directory, { recursive: true, force: true });
+    const progress = this.progress();
+    this.options.onProgress?.(progress);
+    return { job: this.job, ...progress };
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure !== undefined) {
+      throw this.failure;
+    }
+    // A page that arrives after a cancel is dropped: the checkpoint still points before it.
+    if (this.options.signal?.aborted) {
+      throw new AbortError();
+    }
+  }
+
+  /** Starts workers on the first parts not yet listed, up to the parallelism. */
+  private startWorkers(): void {
+    let running = this.parts.filter((part) => part.running).length;
+    for (const part of this.parts) {
+      if (running >= this.parallelism) {
+        return;
+      }
+      if (!part.done && !part.running && part.list) {
+        part.running = this.work(part);
+        running++;
+      }
+    }
+  }
+
+  /** Reads the next page of the splitting listing when fewer parts wait than workers could take. */
+  private startSplitting(): void {
+    if (this.splitDone || this.splitting || !this.splitPages) {
+      return;
+    }
+    const waiting = this.parts.filter((part) => !part.done && !part.running).length;
+    if (waiting >= this.parallelism) {
+      return;
+    }
+    const pages = this.splitPages;
+    this.splitting = (async () => {
+      try {
+        const next = await pages.next();
+        if (next.done) {
+          throw new Error('The listing ended without a last page');
+        }
+        this.throwIfFailed();
+        await this.split(next.value);
+      } catch (error) {
+        this.failure ??= error;
+      } finally {
+        this.splitting = undefined;
+        this.wake();
+      }
+    })();
+  }
+
+  /**
+   * Turns one page of the splitting listing into parts, in its order: each folder is a part to list, each run of
+   * items beside the folders a part that is written at once. Checkpointed together with the listing's next token.
+   */
+  private async split(page: Page): Promise<void> {
+    const runs: Array<ListRef | ResourceItem[]> = [];
+    for (const item of page.items) {
+      if (item.children) {
+        const kind = kindOf(item.children);
+        runs.push({ kind: item.children.kind, params: kind.flatten?.(item.children.params) ?? item.children.params });
+      } else if (Array.isArray(runs.at(-1))) {
+        (runs.at(-1) as ResourceItem[]).push(item);
+      } else {
+        runs.push([item]);
+      }
+    }
+    const parts: Part[] = [];
+    let number = this.nextPartNumber;
+    for (const run of runs) {
+      if (Array.isArray(run)) {
+        const file = await OutputFile.create(this.partPath({ number }));
+        try {
+          await file.append(this.writer.page(run.map((item) => item.record), 1));
+          await file.sync();
+          parts.push({ number, started: true, done: true, byteLength: file.byteLength, sha256: file.sha256(), items: run.length, pages: 0 });
+        } finally {
+          await file.close();
+        }
+      } else {
+        parts.push({ number, list: run, started: false, done: false, byteLength: 0, sha256: EMPTY_SHA256, items: 0, pages: 0 });
+      }
+      number++;
+    }
+    this.parts.push(...parts);
+    this.nextPartNumber = number;
+    this.outputPages++;
+    this.splitToken = page.nextToken;
+    this.splitDone = page.nextToken === undefined;
+    this.save();
+  }
+
+  /** Lists one part into its part file, flushing and checkpointing every page. */
+  private async work(part: Part): Promise<void> {
+    try {
+      const file = part.file ?? await OutputFile.create(this.partPath(part));
+      part.file = file;
+      for await (const page of prefetching(this.pagesOf(part.list!, part.started ? part.nextToken : undefined))) {
+        if (this.controller.signal.aborted) {
+          throw new AbortError();
+        }
+        await file.append(this.writer.page(page.items.map((item) => item.record), 1));
+        await file.sync();
+        Object.assign(part, {
+          started: true, nextToken: page.nextToken, done: page.nextToken === undefined,
+          byteLength: file.byteLength, sha256: file.sha256(), items: part.items + page.items.length, pages: part.pages + 1,
+        });
+        this.save();
+        this.options.onProgress?.(this.progress());
+      }
+    } catch (error) {
+      this.failure ??= error;
+      this.controller.abort();
+    } finally {
+      await part.file?.close().catch(() => undefined);
+      part.file = undefined;
+      part.running = undefined;
+      this.wake();
+    }
+  }
+
+  /** Copies finished parts at the head into the output, in order; each copy is flushed and checkpointed before its part file goes. */
+  private async copyFinishedParts(): Promise<void> {
+    const output = this.output!;
+    while (this.parts.length > 0 && this.parts[0].done && !this.parts[0].running) {
+      const part = this.parts[0];
+      await copyFile(this.partPath(part), part.byteLength, output);
+      await output.sync();
+      this.outputLength = output.byteLength;
+      this.outputSha = output.sha256();
+      this.outputItems += part.items;
+      this.outputPages += part.pages;
+      this.parts.shift();
+      // The part file is only deleted once a checkpoint without it is on the disk (else it goes with the folder at the end).
+      void this.save().then(() => (this.failure === undefined ? fs.rm(this.partPath(part), { force: true }) : undefined)).catch(() => undefined);
+    }
+  }
+
+  private pagesOf(list: ListRef, startingToken: string | undefined, pageSize = this.job.pageSize): AsyncIterator<Page> {
+    return streamPages(this.clients, list, { pageSize, startingToken, signal: this.controller.signal })[Symbol.asyncIterator]();
+  }
+
+  private partPath(part: Pick<Part, 'number'>): string {
+    return path.join(this.directory, `${String(part.number).padStart(6, '0')}.part`);
+  }
+
+  private progress(): ExportProgress {
+    return {
+      itemsWritten: this.parts.reduce((sum, part) => sum + part.items, this.outputItems),
+      pagesWritten: this.parts.reduce((sum, part) => sum + part.pages, this.outputPages),
+      byteLength: this.parts.reduce((sum, part) => sum + part.byteLength, this.outputLength),
+    };
+  }
+
+  private checkpoint(): Checkpoint {
+    const { itemsWritten, pagesWritten } = this.progress();
+    const parallel: ParallelState = {
+      version: 1,
+      ...(this.splitToken !== undefined ? { splitToken: this.splitToken } : {}),
+      splitDone: this.splitDone,
+      nextPartNumber: this.nextPartNumber,
+      outputItems: this.outputItems,
+      outputPages: this.outputPages,
+      parts: this.parts.map(({ number, list, started, nextToken, done, byteLength, sha256, items, pages }) => ({
+        number, ...(list ? { list } : {}), started, ...(nextToken !== undefined ? { nextToken } : {}), done, byteLength, sha256, items, pages,
+      })),
+    };
+    return {
+      version: 1, id: this.id, job: this.job, nextToken: '', itemsWritten, pagesWritten,
+      byteLength: this.outputLength, sha256: this.outputSha, startedAt: this.startedAt, updatedAt: new Date().toISOString(), parallel,
+    };
+  }
+
+  /**
+   * Saves the checkpoint as it is now, or right after the save in progress: saves never overlap and a burst of
+   * pages costs one save. Resolves once a save that includes the current state is done; never rejects (a failed
+   * save fails the export).
+   */
+  private save(): Promise<void> {
+    this.saveWanted = true;
+    this.saving ??= this.saveLoop();
+    return this.saving;
+  }
+
+  private async saveLoop(): Promise<void> {
+    try {
+      while (this.saveWanted) {
+        this.saveWanted = false;
+        await this.options.store.save(this.checkpoint());
+      }
+    } catch (error) {
+      this.failure ??= error;
+      this.controller.abort();
+      this.wake();
+    } finally {
+      this.saving = undefined;
+    }
+  }
+
+  private resetWake(): void {
+    this.woken = new Promise((resolve) => {
+      this.wake = resolve;
+    });
+  }
+}
+
+/** Keeps the request for the next page in flight while the current one is written (as the sequential exporter does). */
+async function* prefetching<T>(source: AsyncIterator<T>): AsyncGenerator<T, void, undefined> {
+  try {
+    let pending = source.next();
+    for (;;) {
+      const next = await pending;
+      if (next.done) {
+        return;
+      }
+      pending = source.next();
+      pending.catch(() => undefined);
+      yield next.value;
+    }
+  } finally {
+    void source.return?.(undefined).catch(() => undefined);
+  }
+}
+
+/** Appends the first `length` bytes of a part file to the output, a chunk at a time. */
+async function copyFile(from: string, length: number, output: OutputFile): Promise<void> {
+  const handle = await fs.open(from, 'r');
+  try {
+    const buffer = Buffer.alloc(COPY_CHUNK);
+    // Chunks may end inside a character; the decoder holds such a tail back for the next chunk.
+    const decoder = new StringDecoder('utf8');
+    for (let position = 0; position < length;) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, length - position), position);
+      if (bytesRead === 0) {
+        throw new Error(`${from} is shorter than its checkpoint says`);
+      }
+      await output.append(decoder.write(buffer.subarray(0, bytesRead)));
+      position += bytesRead;
+    }
+    await output.append(decoder.end());
+  } finally {
+    await handle.close();
+  }
+}
