@@ -10,12 +10,16 @@ export type ProblemKind =
   | 'noCredentials'
   | 'ssoExpired'
   | 'invalidEndpoint'
+  | 'invalidRegion'
   | 'unreachable'
+  | 'timeout'
   | 'accessDenied'
   | 'notFound'
   | 'wrongRegion'
   | 'throttled'
   | 'serviceError'
+  | 'notWritable'
+  | 'diskFull'
   | 'other';
 
 export interface Problem {
@@ -30,6 +34,10 @@ export interface Problem {
 
 interface SdkErrorShape {
   name?: string;
+  /** Set by Node on system errors: the failed call (`open`, `write`, `getaddrinfo`…), the file and the host. */
+  syscall?: string;
+  path?: string;
+  hostname?: string;
   message?: string;
   code?: string;
   Code?: string;
@@ -84,6 +92,11 @@ export function describeProblem(error: unknown, context: { profile?: string; reg
   if (error instanceof InvalidEndpointError) {
     return problem('invalidEndpoint', error.message);
   }
+  // Before the credential checks: a file path may well contain "credentials" or "token".
+  const fileProblem = describeFileError(e, code);
+  if (fileProblem) {
+    return problem(fileProblem.kind, fileProblem.message);
+  }
   if (isRefusedTokenError(error)) {
     return problem('refusedToken', `The service refused the page token (${name}): it may have expired or belong to another listing. Start over from the first page.`);
   }
@@ -95,6 +108,18 @@ export function describeProblem(error: unknown, context: { profile?: string; reg
   }
   if (name === 'ExpiredToken' || name === 'ExpiredTokenException' || name === 'InvalidClientTokenId' || name === 'SignatureDoesNotMatch' || name === 'InvalidAccessKeyId' || name === 'UnrecognizedClientException') {
     return problem('noCredentials', `The credentials of profile "${profile}" were rejected (${name}). Refresh them or select another profile.`);
+  }
+  if (/^Region not accepted|Invalid region in client config/i.test(message)) {
+    return problem('invalidRegion', `"${context.region ?? '?'}" is not a valid AWS region name. Select a region such as us-east-1.`);
+  }
+  if (name === 'TimeoutError' || code === 'ETIMEDOUT') {
+    return problem('timeout', `The endpoint stopped answering (${name}): the request timed out. Check the network, VPN or endpoint URL.`, true);
+  }
+  const awsHost = e.hostname === undefined ? undefined : /(?:^|\.)(sns|s3)\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(e.hostname);
+  if (awsHost && (code === 'ENOTFOUND' || code === 'EAI_AGAIN')) {
+    const service = awsHost[1].toUpperCase();
+    return problem('unreachable', `${e.hostname} does not resolve (${code}): region "${awsHost[2]}" may not exist or may not offer ${service}, ` +
+      'or DNS is unavailable. Check the region and the network.', true);
   }
   if (NETWORK.has(code) || NETWORK.has(name) || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up|getaddrinfo/i.test(message)) {
     return problem('unreachable', `Cannot reach the endpoint (${code || name}). Check the network, VPN or endpoint URL. ${firstLine(message)}`.trim(), true);
@@ -116,6 +141,33 @@ export function describeProblem(error: unknown, context: { profile?: string; reg
     return problem('serviceError', `The service failed (${detail}) and the retries ran out. Try again.`, true);
   }
   return problem('other', `${name}: ${firstLine(message)}`, status === undefined);
+}
+
+/** A failed write of an export or checkpoint, in words: what to free or where else to write. */
+function describeFileError(e: SdkErrorShape, code: string): { kind: ProblemKind; message: string } | undefined {
+  // Only Node's own system errors: an SDK error never has a syscall.
+  if (typeof e.syscall !== 'string' || e.syscall === 'getaddrinfo' || e.syscall === 'connect') {
+    return undefined;
+  }
+  const file = e.path ? ` ${e.path}` : '';
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return { kind: 'diskFull', message: `The disk is full (${code}): could not write${file || ' the file'}. Free some space and try again.` };
+    case 'EFBIG':
+      return { kind: 'diskFull', message: `The file${file} reached the largest size this system allows (EFBIG). Free space or raise the limit, or write to another disk.` };
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return { kind: 'notWritable', message: `Cannot write${file}: permission denied (${code}). Choose a folder you can write to.` };
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return { kind: 'notWritable', message: `Cannot write${file}: the folder does not exist (${code}). Choose an existing folder.` };
+    case 'EISDIR':
+      return { kind: 'notWritable', message: `Cannot write${file}: it is a folder (EISDIR). Choose a file name.` };
+    default:
+      return undefined;
+  }
 }
 
 function firstLine(text: string): string {
