@@ -181,6 +181,8 @@ export function builtCli(): Promise<string> {
       entryPoints: [path.join(root, 'src/cli/main.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node18',
       banner: { js: '#!/usr/bin/env node' }, logLevel: 'warning',
     });
+    // Some tests run it as an unprivileged user.
+    fs.chmodSync(path.dirname(outfile), 0o755);
     return outfile;
   })();
   return cliBundle;

@@ -52,8 +52,8 @@ function cell(value: string | number | undefined): string {
   if (value === undefined) {
     return '–';
   }
-  // One line per cell; pipes would end the cell.
-  return String(value).replace(/\r?\n/g, ' ⏎ ').replace(/\|/g, '\\|');
+  // One line per cell; pipes would end the cell; temporary folders differ on every run.
+  return String(value).split(os.tmpdir()).join('$TMPDIR').replace(/\r?\n/g, ' ⏎ ').replace(/\|/g, '\\|');
 }
 
 function render(durationMs: number): string {
