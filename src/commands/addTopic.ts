@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { topicArnProblem, topicPin } from '../core/tree/pins';
 import { type CommandDeps } from './deps';
-import { addPinAndReveal, clipboardIf } from './pinning';
+import { addPinAndReveal } from './pinning';
 
 /** Adds a topic by ARN under SNS Topics, for when ListTopics is denied. */
 export function registerAddTopic(deps: CommandDeps): vscode.Disposable {
@@ -10,7 +10,6 @@ export function registerAddTopic(deps: CommandDeps): vscode.Disposable {
       title: 'Add Topic by ARN',
       prompt: 'The topic stays under SNS Topics for this profile and region, even when listing topics is not allowed.',
       placeHolder: 'arn:aws:sns:us-east-1:123456789012:my-topic',
-      value: await clipboardIf(/^arn:[\w-]+:sns:/),
       validateInput: (text) => (text.trim() ? topicArnProblem(text) : undefined),
     });
     if (!value?.trim()) {

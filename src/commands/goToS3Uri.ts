@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { s3LocationPin, s3UriProblem } from '../core/tree/pins';
 import { type CommandDeps } from './deps';
-import { addPinAndReveal, clipboardIf } from './pinning';
+import { addPinAndReveal } from './pinning';
 
 /** Opens `s3://bucket/some/prefix/` directly in the tree, without listing the buckets (works when that is denied). */
 export function registerGoToS3Uri(deps: CommandDeps): vscode.Disposable {
@@ -10,7 +10,6 @@ export function registerGoToS3Uri(deps: CommandDeps): vscode.Disposable {
       title: 'Go to S3 URI',
       prompt: 'A bucket, folder or key prefix. A prefix that does not end in "/" filters its folder.',
       placeHolder: 's3://bucket/some/prefix/',
-      value: await clipboardIf(/^s3:\/\/\S+$/),
       validateInput: (text) => (text.trim() ? s3UriProblem(text) : undefined),
     });
     if (!value?.trim()) {

@@ -25,9 +25,3 @@ export async function addPinAndReveal(deps: CommandDeps, pin: Pin): Promise<void
     deps.log.warn(`Could not reveal ${pin.item.id}: ${String(error)}`);
   });
 }
-
-/** Text from the clipboard to prefill an input box, when it looks like what is asked for. */
-export async function clipboardIf(pattern: RegExp): Promise<string | undefined> {
-  const text = (await vscode.env.clipboard.readText().then(undefined, () => '')).trim();
-  return pattern.test(text) && text.length < 2048 ? text : undefined;
-}
