@@ -257,7 +257,10 @@ async function forward(target: URL, req: http.IncomingMessage, url: string, body
         const responseHeaders = { ...response.headers };
         delete responseHeaders['transfer-encoding'];
         const responseBody = Buffer.concat(chunks);
-        responseHeaders['content-length'] = String(responseBody.length);
+        // A HEAD response has no body but announces the object's length: keep it.
+        if (req.method !== 'HEAD') {
+          responseHeaders['content-length'] = String(responseBody.length);
+        }
         resolve({ status: response.statusCode ?? 502, headers: responseHeaders, body: responseBody });
       });
       response.on('error', reject);

@@ -1,4 +1,4 @@
-import { HeadObjectCommand, paginateListObjectsV2, type ListObjectsV2CommandOutput } from '@aws-sdk/client-s3';
+import type { ListObjectsV2CommandOutput } from '@aws-sdk/client-s3';
 import { responseFields, type ResourceItem, type ResourceKind } from './resource';
 import { parseS3Uri, s3Uri } from './s3Uri';
 import { formatBytes } from './format';
@@ -28,6 +28,7 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
   splitBy: (params) => (params.delimiter ? undefined : { ...params, delimiter: '/' }),
   async *paginate(clients, params, options, send) {
     const client = await clients.s3();
+    const { paginateListObjectsV2 } = await import('@aws-sdk/client-s3');
     yield* paginateListObjectsV2(
       { client, pageSize: options.pageSize, startingToken: options.startingToken },
       { Bucket: params.bucket, Prefix: (params.prefix ?? '') + (params.filter ?? '') || undefined, Delimiter: params.delimiter || undefined },
@@ -84,6 +85,7 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
     return {
       operation: 'HeadObject',
       async fetch(clients, send) {
+        const { HeadObjectCommand } = await import('@aws-sdk/client-s3');
         return { Bucket: bucket, Key: key, ...responseFields(await (await clients.s3()).send(new HeadObjectCommand({ Bucket: bucket, Key: key }), send)) };
       },
     };

@@ -11,7 +11,7 @@ export interface S3Location {
 
 /** Parses `s3://bucket/some/prefix/` (the scheme is optional). */
 export function parseS3Uri(uri: string): S3Location {
-  const match = /^(?:s3:\/\/)?([^/\s]+)(?:\/(.*))?$/s.exec(uri.trim());
+  const match = /^(?:s3:\/\/)?([^/\s:]+)(?:\/(.*))?$/s.exec(uri.trim());
   if (!match) {
     throw new Error(`Not an S3 URI: "${uri}". Expected s3://bucket/optional/prefix/`);
   }

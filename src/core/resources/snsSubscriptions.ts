@@ -1,4 +1,4 @@
-import { GetSubscriptionAttributesCommand, paginateListSubscriptionsByTopic, type ListSubscriptionsByTopicCommandOutput } from '@aws-sdk/client-sns';
+import type { ListSubscriptionsByTopicCommandOutput } from '@aws-sdk/client-sns';
 import { type ResourceKind } from './resource';
 import { parseArn } from './arn';
 
@@ -13,6 +13,7 @@ export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutpu
   columns: ['subscriptionArn', 'protocol', 'endpoint', 'owner', 'topicArn'],
   async *paginate(clients, params, options, send) {
     const client = await clients.sns();
+    const { paginateListSubscriptionsByTopic } = await import('@aws-sdk/client-sns');
     yield* paginateListSubscriptionsByTopic({ client, startingToken: options.startingToken }, { TopicArn: params.topicArn }, send);
   },
   itemsOf(output, params) {
@@ -43,6 +44,7 @@ export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutpu
     return arn === undefined ? undefined : {
       operation: 'GetSubscriptionAttributes',
       async fetch(clients, send) {
+        const { GetSubscriptionAttributesCommand } = await import('@aws-sdk/client-sns');
         const output = await (await clients.sns()).send(new GetSubscriptionAttributesCommand({ SubscriptionArn: arn }), send);
         return { ...output.Attributes };
       },

@@ -1,4 +1,4 @@
-import { GetTopicAttributesCommand, paginateListTopics, type ListTopicsCommandOutput } from '@aws-sdk/client-sns';
+import type { ListTopicsCommandOutput } from '@aws-sdk/client-sns';
 import { type ResourceKind } from './resource';
 import { parseArn } from './arn';
 
@@ -13,6 +13,7 @@ export const snsTopics: ResourceKind<ListTopicsCommandOutput> = {
   columns: ['name', 'arn', 'region', 'accountId'],
   async *paginate(clients, _params, options, send) {
     const client = await clients.sns();
+    const { paginateListTopics } = await import('@aws-sdk/client-sns');
     yield* paginateListTopics({ client, startingToken: options.startingToken }, {}, send);
   },
   itemsOf(output) {
@@ -35,6 +36,7 @@ export const snsTopics: ResourceKind<ListTopicsCommandOutput> = {
     return {
       operation: 'GetTopicAttributes',
       async fetch(clients, send) {
+        const { GetTopicAttributesCommand } = await import('@aws-sdk/client-sns');
         const output = await (await clients.sns()).send(new GetTopicAttributesCommand({ TopicArn: item.id }), send);
         return { ...output.Attributes };
       },
