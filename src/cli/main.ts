@@ -57,14 +57,14 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
         return EXIT.usage;
       }
       say(`Resuming: ${countOf(list, existing.itemsWritten)} written ${ago(existing.updatedAt)} (--restart to start over).`);
-      result = await resumeExport(session, existing, { store, signal, onProgress: progress.update });
+      result = await resumeExport(session, existing, { store, signal, onProgress: progress.update, parallelism: options.parallelism });
     } else if (options.mode === 'resume') {
       throw new NoCheckpointError(outputPath);
     } else {
       const job: ExportJob = {
         target: listingTarget(connection), list, outputPath, format: options.format ?? 'jsonl', pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
       };
-      result = await startExport(session, job, { store, signal, onProgress: progress.update });
+      result = await startExport(session, job, { store, signal, onProgress: progress.update, parallelism: options.parallelism });
     }
     progress.end();
     say(doneMessage(result));

@@ -2,6 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportFormats, formatFromPath, isExportFormat, type ExportFormat } from '../core/export/formats';
+import { MAX_PARALLELISM } from '../core/export/parallelExport';
 import { parseListArgument, UsageError, type ListArgument } from './listArgument';
 
 export const usage = `Usage: paged-aws-export [options] <list> --out FILE
@@ -20,6 +21,8 @@ Options:
       --format F          jsonl (default), csv or json; default from the file extension
       --folders           S3 objects: one folder level (common prefixes) instead of every key
       --page-size N       items per request where the API takes it, 1-1000 (default 1000)
+      --parallel N        S3 objects as JSON Lines or CSV: list up to N top-level folders at once, 1-64
+                          (default 1: one request at a time); the file is the same byte for byte
       --profile P         AWS profile (default: AWS_PROFILE, else default)
       --region R          AWS region (default: the profile's, AWS_REGION, else us-east-1)
       --endpoint-url URL  custom endpoint (default: AWS_ENDPOINT_URL, else the profile's)
@@ -37,6 +40,8 @@ export interface CliOptions {
   /** Undefined when neither --format nor the file extension names one: jsonl, unless a checkpoint says otherwise. */
   readonly format?: ExportFormat;
   readonly pageSize?: number;
+  /** Parts of a recursive S3 listing listed at once. */
+  readonly parallelism: number;
   readonly profile?: string;
   readonly region?: string;
   readonly endpointUrl?: string;
@@ -59,6 +64,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
         format: { type: 'string' },
         folders: { type: 'boolean', default: false },
         'page-size': { type: 'string' },
+        parallel: { type: 'string' },
         profile: { type: 'string' },
         region: { type: 'string' },
         'endpoint-url': { type: 'string' },
@@ -99,12 +105,21 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
       throw new UsageError('--page-size must be a whole number from 1 to 1000.');
     }
   }
+  // Sequential unless asked: scripts see one request at a time, as with earlier versions.
+  let parallelism = 1;
+  if (values.parallel !== undefined) {
+    parallelism = Number(values.parallel);
+    if (!Number.isInteger(parallelism) || parallelism < 1 || parallelism > MAX_PARALLELISM) {
+      throw new UsageError(`--parallel must be a whole number from 1 to ${MAX_PARALLELISM}.`);
+    }
+  }
   const outputPath = path.resolve(cwd, values.out);
   return {
     listArgument: parseListArgument(positionals[0], values.folders),
     outputPath,
     format: format ?? formatFromPath(outputPath),
     pageSize,
+    parallelism,
     profile: values.profile,
     region: values.region,
     endpointUrl: values['endpoint-url'],

@@ -6,6 +6,7 @@ import { checkpointId, type Checkpoint, type ExportJob } from '../core/export/ch
 import { describeExportProblem } from '../core/export/errors';
 import { resumeExport, startExport, type ExportResult } from '../core/export/exporter';
 import { FileCheckpointStore } from '../core/export/fileCheckpointStore';
+import { DEFAULT_PARALLELISM } from '../core/export/parallelExport';
 import { doneMessage, progressText } from '../core/export/messages';
 import { kindOf } from '../core/resources/registry';
 import { type ExportDeps } from './exportDeps';
@@ -61,6 +62,7 @@ export class ExportRunner {
             return await exportWith(active, {
               store: this.store,
               signal: controller.signal,
+              parallelism: vscode.workspace.getConfiguration('pagedAwsExplorer').get<number>('export.parallelism', DEFAULT_PARALLELISM),
               onProgress: (p) => progress.report({ message: progressText(list, p.itemsWritten, p.pagesWritten) }),
             });
           } finally {

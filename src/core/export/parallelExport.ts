@@ -49,8 +49,8 @@ export function partsDirectory(outputPath: string): string {
  * folders are parts of their own), up to `parallelism` parts are listed at once into part files, and the parts are
  * copied into the output in key order, so the file is byte for byte the one a sequential export writes. Every page of
  * every part is flushed and checkpointed with its own token, so `resumeParallelExport` continues each part where it
- * stopped. Resolves to undefined, having written nothing, when the list does not split into at least two folders:
- * the caller exports it sequentially.
+ * stopped. Resolves to undefined, having written nothing, when the first page of the folder-level listing holds
+ * fewer than two folders: the caller exports it sequentially.
  */
 export async function startParallelExport(
   clients: AwsClients, job: ExportJob, options: ExportOptions & { readonly parallelism: number },
@@ -145,7 +145,8 @@ class ParallelRun {
         throw new Error('The listing ended without a last page');
       }
       const page = first.value;
-      if (page.nextToken === undefined && page.items.filter((item) => item.children).length < 2) {
+      // Fewer than two folders on the first page: nothing worth splitting (a flat bucket lists faster sequentially).
+      if (page.items.filter((item) => item.children).length < 2) {
         return undefined;
       }
       await this.options.store.delete(this.id);
