@@ -112,7 +112,8 @@ export function describeProblem(error: unknown, context: { profile?: string; reg
   if (/^Region not accepted|Invalid region in client config/i.test(message)) {
     return problem('invalidRegion', `"${context.region ?? '?'}" is not a valid AWS region name. Select a region such as us-east-1.`);
   }
-  if (name === 'TimeoutError' || code === 'ETIMEDOUT') {
+  // Not by name: the SDK also names a reset connection (ECONNRESET, EPIPE) "TimeoutError".
+  if (code === 'ETIMEDOUT' || (name === 'TimeoutError' && !code && /timed out/i.test(message))) {
     return problem('timeout', `The endpoint stopped answering (${name}): the request timed out. Check the network, VPN or endpoint URL.`, true);
   }
   const awsHost = e.hostname === undefined ? undefined : /(?:^|\.)(sns|s3)\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(e.hostname);
