@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as util from 'node:util';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AwsSession } from '../../src/core/aws/session';
@@ -175,7 +176,7 @@ describe('faults: 20% of requests throttled or failed, and retries that run out'
         const snapshot = model.snapshot(list);
         assert.equal(snapshot.loading, false, 'not stuck in "loading"');
         assert.equal(snapshot.items.length, 2 * pageSize, 'the two pages loaded are kept');
-        assert.equal(snapshot.failure?.problem.kind, kind);
+        assert.equal(snapshot.failure?.problem.kind, kind, util.inspect(snapshot.failure?.error));
         assert.equal(snapshot.failure?.problem.retryable, true);
         assert.equal(snapshot.failure?.token, tokens[1], 'Retry will send the same token');
         const rows = rowsOf(snapshot);
