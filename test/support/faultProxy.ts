@@ -38,7 +38,12 @@ export type Fault =
   /** 403: S3 `AccessDenied`, SNS `AuthorizationError` (credentials that may not list). */
   | { readonly kind: 'accessDenied' }
   /** S3 301 `PermanentRedirect` with `x-amz-bucket-region`: the bucket lives in another region. */
-  | { readonly kind: 'permanentRedirect'; readonly region: string };
+  | { readonly kind: 'permanentRedirect'; readonly region: string }
+  /**
+   * Not a fault: answers `encoding-type=url` as S3 does (fauxqs ignores it), percent-encoding `Key` and `Prefix` and
+   * adding `<EncodingType>url</EncodingType>`, so characters XML cannot carry (CR, control characters) survive.
+   */
+  | { readonly kind: 'urlEncodeKeys' };
 
 /** Decides the faults for one request; none means pass it through untouched. */
 export type FaultRule = (request: ProxyRequest) => Fault | readonly Fault[] | undefined;
@@ -128,11 +133,17 @@ export async function startFaultProxy(upstream: string, initialRule?: FaultRule)
             message: 'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
           }, { 'x-amz-bucket-region': fault.region });
         case 'resetMidResponse':
+        case 'urlEncodeKeys':
           break; // applied to the upstream response below
       }
     }
 
     const upstreamResponse = await forward(target, req, url, requestBody);
+    if (faults.some((f) => f.kind === 'urlEncodeKeys') && parsed.action === 'ListObjectsV2'
+      && new URL(url, 'http://proxy').searchParams.get('encoding-type') === 'url' && upstreamResponse.status === 200) {
+      upstreamResponse.body = Buffer.from(urlEncodeListing(upstreamResponse.body.toString('utf8')), 'utf8');
+      upstreamResponse.headers['content-length'] = String(upstreamResponse.body.length);
+    }
     const headers = { ...upstreamResponse.headers };
     if (faults.some((f) => f.kind === 'resetMidResponse')) {
       // Promise the whole body, deliver half, then cut the connection.
@@ -241,6 +252,24 @@ function sendError(res: http.ServerResponse, service: Service, error: { status: 
 function sendXml(res: http.ServerResponse, status: number, body: string, headers: http.OutgoingHttpHeaders = {}): void {
   res.writeHead(status, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(body), 'x-amzn-requestid': 'fault-proxy', ...headers });
   res.end(body);
+}
+
+/** A ListObjectsV2 body as S3 sends it for `encoding-type=url`: keys and prefixes percent-encoded, `/` kept. */
+function urlEncodeListing(xml: string): string {
+  const encode = (raw: string) => encodeURIComponent(xmlUnescape(raw)).replace(/%2F/g, '/');
+  return xml
+    .replace(/<(Key|Prefix)>([^<]*)<\/\1>/g, (_, tag: string, raw: string) => `<${tag}>${encode(raw)}</${tag}>`)
+    .replace(/(<\/Name>)/, '$1<EncodingType>url</EncodingType>');
+}
+
+function xmlUnescape(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, entity: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+    if (entity.startsWith('#')) {
+      return String.fromCodePoint(entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : Number(entity.slice(1)));
+    }
+    return named[entity.toLowerCase()];
+  });
 }
 
 function xmlEscape(text: string): string {

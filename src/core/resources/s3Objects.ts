@@ -31,12 +31,20 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
     const { paginateListObjectsV2 } = await import('@aws-sdk/client-s3');
     yield* paginateListObjectsV2(
       { client, pageSize: options.pageSize, startingToken: options.startingToken },
-      { Bucket: params.bucket, Prefix: (params.prefix ?? '') + (params.filter ?? '') || undefined, Delimiter: params.delimiter || undefined },
+      {
+        Bucket: params.bucket, Prefix: (params.prefix ?? '') + (params.filter ?? '') || undefined, Delimiter: params.delimiter || undefined,
+        // As the AWS CLI does: XML cannot carry every character a key may hold (a CR becomes LF, control characters
+        // break the parse), so keys come percent-encoded. `itemsOf` decodes them when the answer says it is encoded.
+        EncodingType: 'url',
+      },
       send,
     );
   },
   itemsOf(output, params) {
-    const folders: ResourceItem[] = (output.CommonPrefixes ?? []).flatMap(({ Prefix: prefix }) => {
+    // A service that ignores `encoding-type` (some emulators) answers without EncodingType and with raw keys.
+    const decode = output.EncodingType === 'url' ? decodeS3Url : (text: string) => text;
+    const folders: ResourceItem[] = (output.CommonPrefixes ?? []).flatMap(({ Prefix: encodedPrefix }) => {
+      const prefix = encodedPrefix === undefined ? undefined : decode(encodedPrefix);
       if (prefix === undefined) {
         return [];
       }
@@ -50,10 +58,11 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
         record: { key: prefix, uri, type: 'folder', size: null, lastModified: null, eTag: null, storageClass: null },
       }];
     });
-    const objects: ResourceItem[] = (output.Contents ?? []).flatMap((object) => {
-      if (object.Key === undefined) {
+    const objects: ResourceItem[] = (output.Contents ?? []).flatMap((encoded) => {
+      if (encoded.Key === undefined) {
         return [];
       }
+      const object = { ...encoded, Key: decode(encoded.Key) };
       const uri = s3Uri(params.bucket, object.Key);
       const lastModified = object.LastModified?.toISOString() ?? null;
       return [{
@@ -91,6 +100,11 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
     };
   },
 };
+
+/** A key from an `EncodingType: url` listing: percent-encoded, and (like botocore's unquote_plus) `+` for a space. */
+export function decodeS3Url(text: string): string {
+  return decodeURIComponent(text.replace(/\+/g, '%20'));
+}
 
 function relativeName(key: string, prefix: string | undefined): string {
   const rest = prefix && key.startsWith(prefix) ? key.slice(prefix.length) : key;
