@@ -149,7 +149,8 @@ describe('bad input: each gives a clear message, nothing crashes, nothing stays 
     const { problem, shown } = await treeFailure(fromSettings({ profile: 'sso-user' }), topics);
     assert.equal(problem.kind, 'ssoExpired');
     assert.match(problem.message, /Run: aws sso login --profile sso-user/);
-    const run = await cliFailure(['sns:topics', '--out', 'x.jsonl', '--profile', 'sso-user'], { ...env, AWS_ENDPOINT_URL: '', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' });
+    // Environment keys as well: the named profile wins, and the SDK's console warning about it stays out of the output.
+    const run = await cliFailure(['sns:topics', '--out', 'x.jsonl', '--profile', 'sso-user'], { ...env, AWS_ENDPOINT_URL: '' });
     assert.match(run.stderr, /aws sso login --profile sso-user/);
     record({ area: 'Bad input', tried: 'Expired SSO session (sso_session profile, expired token in ~/.aws/sso/cache; tree and CLI)', times: 2, crashes: 0, outcome: shown });
   });

@@ -58,10 +58,17 @@ export class AwsSession implements AwsClients {
       maxAttempts,
       // An idle socket or a connect that hangs fails as a (retryable) TimeoutError instead of never settling.
       requestHandler: { socketTimeout: timeoutMs, connectionTimeout: timeoutMs },
-      // An explicit profile wins over AWS_ACCESS_KEY_ID in the environment, as in the AWS CLI.
+      // An explicit profile wins over AWS_ACCESS_KEY_ID in the environment, as in the AWS CLI. The SDK warns about
+      // that on the console (noise before a CLI's message); the warning goes to our log instead.
       ...(profileExplicit ? { profile } : {}),
-      credentials: fromNodeProviderChain(profileExplicit ? { profile } : {}),
+      credentials: fromNodeProviderChain(profileExplicit ? { profile, logger: this.sdkLogger() } : {}),
     };
+  }
+
+  /** The SDK's own diagnostics, into our log at debug level (they hold no credentials). */
+  private sdkLogger() {
+    const debug = (...parts: unknown[]) => this.log.debug?.(parts.map(String).join(' '));
+    return { debug, info: debug, warn: debug, error: debug };
   }
 
   /** Logs every attempt and its outcome, so retries and backoff are visible. Logs no headers or bodies. */
