@@ -105,6 +105,19 @@ export function onStop(stop: () => Promise<unknown>): void {
   stops.push(stop);
 }
 
+/**
+ * A second code-server with its own profile, for tests that change settings (profile, workspace trust): they must
+ * not leak into the other tests. Same VSIX, same emulators.
+ */
+export async function extraCodeServer(h: Harness, name: string, settings: Record<string, unknown>, env: NodeJS.ProcessEnv = {}): Promise<RunningCodeServer> {
+  const profile = createProfile(path.join(h.tmp, `code-server-${name}`), baseUserSettings(settings));
+  installExtension(h.codeServerEntry, profile, h.vsix);
+  collectLogsFrom(profile.userDataDir);
+  const server = await startCodeServer(h.codeServerEntry, { profile, env: { ...isolatedAwsEnv(h.awsEnv), ...env } });
+  onStop(() => server.stop());
+  return server;
+}
+
 /** A fresh empty folder to open as the workspace. */
 export function newWorkspace(h: Harness, name: string): string {
   const dir = path.join(h.tmp, 'workspaces', name);

@@ -1,5 +1,6 @@
 // Drives the VS Code workbench in Chromium the way a user does: clicks, context menus, the Command Palette,
 // quick inputs and the save dialog. Looks rows up by the strings the user sees.
+import * as assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 export const CONTAINER_TITLE = 'Paged AWS Explorer';
@@ -245,9 +246,21 @@ export class Workbench {
   async contextMenu(label: string, entry: string, level?: number): Promise<void> {
     const row = await this.waitForRow(label, 30_000, level);
     await row.click({ button: 'right' });
-    const item = this.page.locator('.monaco-menu .action-item a.action-label', { hasText: exact(entry) });
-    await item.first().waitFor({ timeout: 10_000 });
-    await item.first().click();
+    await this.clickMenuItem(entry);
+  }
+
+  /** Clicks an entry of the open context menu by its title. */
+  async clickMenuItem(entry: string): Promise<void> {
+    const item = this.page.locator('.monaco-menu a.action-menu-item').filter({ has: this.page.locator('span.action-label', { hasText: exact(entry) }) }).first();
+    await item.waitFor({ timeout: 10_000 });
+    // A click right after the menu opens can be taken for the end of the right-click and ignored; pointing at the
+    // entry and pressing Enter is what the menu always acts on.
+    await item.hover();
+    await eventually(async () => {
+      assert.ok(await item.evaluate((e) => e.parentElement?.classList.contains('focused') ?? false), 'entry not focused');
+    }, 5_000, `menu entry "${entry}" to take the focus`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.monaco-menu').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
   }
 
   /** Hovers a row and clicks one of its inline action buttons (by its title). */
@@ -267,8 +280,7 @@ export class Workbench {
     }
     await this.sidebar.hover();
     await this.sidebar.locator('a.action-label[aria-label="More Actions..."], a.action-label[aria-label="Views and More Actions..."]').first().click();
-    const item = this.page.locator('.monaco-menu .action-item a.action-label', { hasText: exact(title) });
-    await item.first().click();
+    await this.clickMenuItem(title);
   }
 
   /** Runs a command from the Command Palette by its full title ("Category: Title"). */
@@ -316,21 +328,35 @@ export class Workbench {
 
   /**
    * Answers VS Code's save dialog (the simple dialog, a quick input showing a path) with an absolute path, and
-   * confirms an overwrite if it asks.
+   * confirms an overwrite if it asks. The dialog re-reads the folder after each change and may still set its own
+   * default value after it shows, so the value is typed until it sticks, then accepted.
    */
   async answerSaveDialog(filePath: string): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
     const input = this.quickInputBox();
     await input.waitFor({ timeout: 15_000 });
-    await eventually(async () => {
-      if (!(await input.inputValue()).startsWith('/')) {
-        throw new Error('the save dialog shows no path yet');
+    for (let attempt = 1; ; attempt++) {
+      await input.fill(filePath);
+      await this.page.waitForTimeout(1_000);
+      if ((await input.inputValue()) !== filePath) {
+        if (attempt < 5) {
+          continue;
+        }
+        throw new Error(`the save dialog did not keep the path ${filePath}`);
       }
-    }, 10_000, 'the save dialog');
-    await input.fill(filePath);
-    await input.press('Enter');
-    const overwrite = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^(Replace|Overwrite|OK)$/ });
-    if (await overwrite.first().isVisible({ timeout: 1_000 }).catch(() => false)) {
-      await overwrite.first().click();
+      await input.press('Enter');
+      const closed = await widget.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
+      const overwrite = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^(Replace|Overwrite|OK|Yes)$/ });
+      if (await overwrite.first().isVisible().catch(() => false)) {
+        await overwrite.first().click();
+        return;
+      }
+      if (closed) {
+        return;
+      }
+      if (attempt >= 5) {
+        throw new Error(`the save dialog did not accept ${filePath}: ${await this.quickInputText().catch(() => '')}`);
+      }
     }
   }
 

@@ -1,0 +1,266 @@
+// npm run bench: this project's exporter against a plain SDK loop, the AWS CLI and rclone, on one emulator, in one
+// run. Prints the tables and writes them to docs/benchmarks.md. Not part of CI; takes ~10 minutes (plus a few minutes
+// of seeding on the first run, cached in .bench-cache/). BENCH_RUNS=N changes the runs per contender (default 5).
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { startFaultProxy } from '../../test/support/faultProxy';
+import { startEmulatorProcess, type EmulatorProcess } from './emulatorProcess';
+import { measure, stats, type Command, type Sample, type Stats } from './measure';
+import { CACHE, NODE, ROOT } from './paths';
+import { render, type Report, type Scenario } from './report';
+import { bigKeys, DATA, seedOnce, smallKeys } from './seed';
+import { measureTree } from './tree';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const LATENCY_MS = 20;
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+/** One contender of a scenario: how to run it, and how to check what it wrote. */
+interface Contender {
+  readonly name: string;
+  /** Our exporter: the row the others are compared with. */
+  readonly reference?: boolean;
+  readonly command: (out: string) => Command;
+  /** Items in its output (checked once, after its first run). */
+  readonly count: (out: string) => number;
+  /** Outputs that must be byte-identical (the exporters and the SDK loop write the same JSON Lines). */
+  readonly sameBytesAs?: string;
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  fs.mkdirSync(path.join(CACHE, 'out'), { recursive: true });
+  fs.mkdirSync(path.join(CACHE, 'home'), { recursive: true });
+  const emptyFile = path.join(CACHE, 'empty');
+  fs.writeFileSync(emptyFile, '');
+  ensureTools();
+
+  say('packaging the VSIX (npm run package: production build of dist/extension.js and dist/cli.js)…');
+  run('npm', ['run', 'package']);
+  const vsix = path.join(ROOT, 'paged-aws-explorer.vsix');
+  const sdkLoop = path.join(CACHE, 'sdk-loop.js');
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, 'sdkLoop.ts')], outfile: sdkLoop, bundle: true, platform: 'node', format: 'cjs', target: 'node18',
+    minify: true, logLevel: 'warning',
+  });
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+
+  const dataDir = path.join(CACHE, 'fauxqs');
+  fs.mkdirSync(dataDir, { recursive: true });
+  let emulator: EmulatorProcess | undefined = await startEmulatorProcess(dataDir);
+  try {
+    const seeded = await seedOnce(emulator.endpoint, dataDir, say);
+    if (seeded) {
+      // Measure against a freshly started emulator, as every later run does.
+      await emulator.stop();
+      emulator = await startEmulatorProcess(dataDir);
+    }
+    const direct = emulator.endpoint;
+    const proxy = await startFaultProxy(direct, () => ({ kind: 'latency', ms: LATENCY_MS }));
+    try {
+      const env = (endpoint: string): NodeJS.ProcessEnv => ({
+        PATH: process.env.PATH, HOME: path.join(CACHE, 'home'), LANG: 'C.UTF-8',
+        AWS_ACCESS_KEY_ID: 'AKIDBENCH', AWS_SECRET_ACCESS_KEY: 'bench-secret', AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1',
+        AWS_ENDPOINT_URL: endpoint, AWS_CONFIG_FILE: emptyFile, AWS_SHARED_CREDENTIALS_FILE: emptyFile, AWS_PAGER: '',
+        AWS_EC2_METADATA_DISABLED: 'true',
+      });
+      // rclone: configured from the environment; AWS_CA_BUNDLE is not passed (rclone fails on it).
+      const rcloneEnv = (endpoint: string): NodeJS.ProcessEnv => ({
+        PATH: process.env.PATH, HOME: path.join(CACHE, 'home'), RCLONE_CONFIG: emptyFile,
+        RCLONE_CONFIG_BENCH_TYPE: 's3', RCLONE_CONFIG_BENCH_PROVIDER: 'Other', RCLONE_CONFIG_BENCH_ENDPOINT: endpoint,
+        RCLONE_CONFIG_BENCH_ACCESS_KEY_ID: 'AKIDBENCH', RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY: 'bench-secret', RCLONE_CONFIG_BENCH_REGION: 'us-east-1',
+      });
+      const jsonLines = (out: string) => countLines(out);
+      const exporter = (list: string, parallel: number, endpoint: string, name: string, reference = false): Contender => ({
+        name, reference, count: jsonLines, sameBytesAs: 'jsonl',
+        command: (out) => ({
+          file: NODE, env: env(endpoint),
+          args: [cli, list, '--out', out, '--parallel', String(parallel), '--restart', '--state-dir', path.join(CACHE, 'state')],
+        }),
+      });
+      const sdk = (args: readonly string[], endpoint: string): Contender => ({
+        name: 'plain SDK v3 paginator loop', count: jsonLines, sameBytesAs: 'jsonl',
+        command: (out) => ({ file: NODE, env: env(endpoint), args: [sdkLoop, ...args, out] }),
+      });
+      const awsCli = (args: readonly string[], field: string, endpoint: string): Contender => ({
+        name: `AWS CLI ${args.slice(0, 2).join(' ')}`,
+        count: (out) => ((JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown[]>)[field] ?? []).length,
+        command: (out) => ({ file: '/usr/bin/aws', env: env(endpoint), stdout: out, args: [...args, '--output', 'json', '--endpoint-url', endpoint] }),
+      });
+      const rclone = (bucket: string, flags: readonly string[], endpoint: string): Contender => ({
+        name: `rclone lsjson -R${flags.length ? ` ${flags.join(' ')}` : ''}`,
+        count: (out) => (JSON.parse(fs.readFileSync(out, 'utf8')) as Array<{ IsDir: boolean }>).filter((e) => !e.IsDir).length,
+        command: (out) => ({ file: 'rclone', env: rcloneEnv(endpoint), stdout: out, args: ['lsjson', '-R', ...flags, `bench:${bucket}`] }),
+      });
+      const big = `s3://${DATA.big.bucket}/`;
+      const small = `s3://${DATA.small.bucket}/`;
+      const scenarios: Array<{ id: string; title: string; items: number; contenders: Contender[] }> = [
+        {
+          id: 's3-100k', title: `S3 ListObjectsV2: ${bigKeys.toLocaleString('en-US')} keys in ${DATA.big.prefixes} top-level prefixes, page size 1000`, items: bigKeys,
+          contenders: [
+            exporter(big, 1, direct, 'paged-aws-export (sequential)', true),
+            exporter(big, 8, direct, 'paged-aws-export --parallel 8'),
+            sdk(['s3', DATA.big.bucket], direct),
+            awsCli(['s3api', 'list-objects-v2', '--bucket', DATA.big.bucket, '--page-size', '1000'], 'Contents', direct),
+            rclone(DATA.big.bucket, ['--use-server-modtime'], direct),
+          ],
+        },
+        {
+          id: 'sns-5000', title: `SNS ListTopics: ${DATA.topics.toLocaleString('en-US')} topics (pages of 100, fixed by the service)`, items: DATA.topics,
+          contenders: [
+            exporter('sns:topics', 1, direct, 'paged-aws-export', true),
+            sdk(['sns'], direct),
+            awsCli(['sns', 'list-topics'], 'Topics', direct),
+          ],
+        },
+        {
+          id: 's3-10k', title: `S3 ListObjectsV2: ${smallKeys.toLocaleString('en-US')} keys in ${DATA.small.prefixes} prefixes (memory at 10,000 keys)`, items: smallKeys,
+          contenders: [
+            exporter(small, 1, direct, 'paged-aws-export (sequential)', true),
+            exporter(small, 8, direct, 'paged-aws-export --parallel 8'),
+            sdk(['s3', DATA.small.bucket], direct),
+            rclone(DATA.small.bucket, [], direct),
+          ],
+        },
+        {
+          id: 's3-100k-latency', title: `S3, ${bigKeys.toLocaleString('en-US')} keys, through the fault proxy adding ${LATENCY_MS} ms to every request`, items: bigKeys,
+          contenders: [
+            exporter(big, 1, proxy.endpoint, 'paged-aws-export (sequential)', true),
+            exporter(big, 8, proxy.endpoint, 'paged-aws-export --parallel 8'),
+            sdk(['s3', DATA.big.bucket], proxy.endpoint),
+          ],
+        },
+      ];
+
+      const results: Scenario[] = [];
+      for (const scenario of scenarios) {
+        say(`\n${scenario.title}: ${scenario.contenders.length} contenders × ${RUNS} runs, alternating`);
+        const samples = scenario.contenders.map(() => [] as Sample[]);
+        const outputs = scenario.contenders.map((c, i) => path.join(CACHE, 'out', `${scenario.id}-${i}.${c.sameBytesAs ? 'jsonl' : 'json'}`));
+        for (let runIndex = 0; runIndex < RUNS; runIndex++) {
+          for (const [i, contender] of scenario.contenders.entries()) {
+            const sample = await measure(contender.command(outputs[i]));
+            samples[i].push(sample);
+            say(`  run ${runIndex + 1} ${contender.name}: ${sample.seconds.toFixed(2)} s, ${sample.rssMb.toFixed(0)} MB`);
+            if (runIndex === 0) {
+              const count = contender.count(outputs[i]);
+              if (count !== scenario.items) {
+                throw new Error(`${contender.name} listed ${count} items, expected ${scenario.items}`);
+              }
+            }
+          }
+        }
+        const reference = scenario.contenders.findIndex((c) => c.reference);
+        const identical = scenario.contenders.every((c, i) => !c.sameBytesAs || fs.readFileSync(outputs[i]).equals(fs.readFileSync(outputs[reference])));
+        const referenceSeconds = stats(samples[reference].map((s) => s.seconds)).median;
+        results.push({
+          id: scenario.id, title: scenario.title, items: scenario.items, identicalJsonLines: identical,
+          rows: scenario.contenders.map((c, i) => {
+            const seconds = stats(samples[i].map((s) => s.seconds));
+            return { name: c.name, reference: c.reference ?? false, seconds, rssMb: stats(samples[i].map((s) => s.rssMb)), itemsPerSecond: scenario.items / seconds.median, relative: seconds.median / referenceSeconds };
+          }),
+        });
+      }
+
+      say('\ntree model: first pages and Load more…');
+      const tree = await measureTree(direct, RUNS);
+
+      say('activation: require + activate of dist/extension.js in fresh processes…');
+      const activation: number[] = [];
+      const requireOnly: number[] = [];
+      for (let i = 0; i < RUNS * 2; i++) {
+        const output = execFileSync(NODE, [path.join(__dirname, 'activation.cjs'), path.join(ROOT, 'dist', 'extension.js')], { encoding: 'utf8' });
+        const { requireMs, activateMs } = JSON.parse(output) as { requireMs: number; activateMs: number };
+        activation.push(requireMs + activateMs);
+        requireOnly.push(requireMs);
+      }
+
+      const report: Report = {
+        date: started.toISOString(), runs: RUNS, latencyMs: LATENCY_MS, machine: machine(), versions: versions(), scenarios: results, tree,
+        startup: {
+          vsixBytes: fs.statSync(vsix).size, bundleBytes: fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size,
+          activationMs: stats(activation), requireMs: stats(requireOnly),
+        },
+      };
+      const { console: table, markdown } = render(report);
+      fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+      fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), markdown);
+      process.stdout.write(`${table}\n`);
+      say('written to docs/benchmarks.md');
+    } finally {
+      await proxy.stop();
+    }
+  } finally {
+    await emulator?.stop();
+  }
+}
+
+function countLines(file: string): number {
+  let count = 0;
+  const text = fs.readFileSync(file);
+  for (const byte of text) {
+    if (byte === 10) {
+      count++;
+    }
+  }
+  return count;
+}
+
+function run(command: string, args: readonly string[]): void {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed with ${result.status}`);
+  }
+}
+
+/** The Debian AWS CLI, rclone and GNU time; installed when missing (this machine runs as root). */
+function ensureTools(): void {
+  const missing = [['/usr/bin/aws', 'awscli'], ['/usr/bin/rclone', 'rclone'], ['/usr/bin/time', 'time']].filter(([file]) => !fs.existsSync(file)).map(([, pkg]) => pkg);
+  if (missing.length > 0) {
+    say(`installing ${missing.join(', ')} (apt-get)…`);
+    run('apt-get', ['install', '-y', ...missing]);
+  }
+}
+
+function firstLine(command: string, args: readonly string[]): string {
+  try {
+    const result = spawnSync(command, args, { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: path.join(CACHE, 'home') } });
+    return `${result.stdout}${result.stderr}`.trim().split('\n')[0];
+  } catch {
+    return 'unknown';
+  }
+}
+
+function packageVersion(name: string): string {
+  return (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function machine(): Report['machine'] {
+  return {
+    cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
+    memoryGb: os.totalmem() / 2 ** 30,
+    os: `${os.type()} ${os.release()}`,
+    loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+  };
+}
+
+function versions(): Report['versions'] {
+  return {
+    commit: firstLine('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']),
+    node: firstLine(NODE, ['--version']),
+    sdk: `@aws-sdk/client-s3 ${packageVersion('@aws-sdk/client-s3')}, @aws-sdk/client-sns ${packageVersion('@aws-sdk/client-sns')}`,
+    emulator: `fauxqs ${packageVersion('fauxqs')}`,
+    awsCli: firstLine('/usr/bin/aws', ['--version']),
+    rclone: firstLine('rclone', ['version']),
+  };
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+
+export type { Stats };

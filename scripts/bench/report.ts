@@ -1,0 +1,144 @@
+import { type Stats } from './measure';
+import { type TreeFigures } from './tree';
+
+export interface Row {
+  readonly name: string;
+  readonly reference: boolean;
+  readonly seconds: Stats;
+  readonly rssMb: Stats;
+  readonly itemsPerSecond: number;
+  /** Median time ÷ the median time of this project's exporter (above 1: slower than it). */
+  readonly relative: number;
+}
+
+export interface Scenario {
+  readonly id: string;
+  readonly title: string;
+  readonly items: number;
+  readonly rows: readonly Row[];
+  /** The exporters and the SDK loop wrote the same bytes. */
+  readonly identicalJsonLines: boolean;
+}
+
+export interface Report {
+  readonly date: string;
+  readonly runs: number;
+  readonly latencyMs: number;
+  readonly machine: { readonly cpu: string; readonly memoryGb: number; readonly os: string; readonly loadAverage: string };
+  readonly versions: { readonly commit: string; readonly node: string; readonly sdk: string; readonly emulator: string; readonly awsCli: string; readonly rclone: string };
+  readonly scenarios: readonly Scenario[];
+  readonly tree: TreeFigures;
+  readonly startup: { readonly vsixBytes: number; readonly bundleBytes: number; readonly activationMs: Stats; readonly requireMs: Stats };
+}
+
+const n = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const range = (s: Stats, digits: number, unit = '') => `${n(s.median, digits)}${unit} (${n(s.min, digits)}–${n(s.max, digits)})`;
+
+function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  return [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function scenarioTable(scenario: Scenario): string {
+  return table(
+    ['contender', 'time, s: median (min–max)', 'items/s (median)', 'time ÷ this project', 'peak RSS, MB: median (min–max)'],
+    scenario.rows.map((row) => [
+      row.reference ? `**${row.name}**` : row.name, range(row.seconds, 2), n(row.itemsPerSecond), `${n(row.relative, 2)}×`, range(row.rssMb, 0),
+    ]),
+  );
+}
+
+function find(report: Report, id: string, name: string): Row | undefined {
+  return report.scenarios.find((s) => s.id === id)?.rows.find((r) => r.name.startsWith(name));
+}
+
+/** The goals of the performance issue, each with the figure that decides it. */
+function goals(report: Report): string {
+  const seq = (id: string) => find(report, id, 'paged-aws-export (sequential)');
+  const par = (id: string) => find(report, id, 'paged-aws-export --parallel');
+  const sdk = (id: string) => find(report, id, 'plain SDK');
+  const rows: string[][] = [];
+  const check = (goal: string, measured: string, met: boolean) => rows.push([goal, measured, met ? 'yes' : '**no**']);
+  const s3 = seq('s3-100k');
+  const loop = sdk('s3-100k');
+  if (s3 && loop) {
+    check('exporter (checkpoints + fsync) no slower than the plain SDK loop, S3 100k', `${n(s3.seconds.median / loop.seconds.median, 2)}× the loop's time`, s3.seconds.median <= loop.seconds.median);
+  }
+  const sns = find(report, 'sns-5000', 'paged-aws-export');
+  const snsLoop = sdk('sns-5000');
+  if (sns && snsLoop) {
+    check('exporter no slower than the plain SDK loop, SNS 5,000', `${n(sns.seconds.median / snsLoop.seconds.median, 2)}× the loop's time`, sns.seconds.median <= snsLoop.seconds.median);
+  }
+  const lat = seq('s3-100k-latency');
+  const latLoop = sdk('s3-100k-latency');
+  if (lat && latLoop) {
+    check(`exporter no slower than the SDK loop with ${report.latencyMs} ms latency`, `${n(lat.seconds.median / latLoop.seconds.median, 2)}× the loop's time`, lat.seconds.median <= latLoop.seconds.median);
+  }
+  const latPar = par('s3-100k-latency');
+  if (lat && latPar) {
+    check(`--parallel 8 ≥ 4× faster than sequential with ${report.latencyMs} ms latency, 32 prefixes`, `${n(lat.seconds.median / latPar.seconds.median, 1)}×`, lat.seconds.median / latPar.seconds.median >= 4);
+  }
+  for (const [label, pick] of [['sequential', seq], ['--parallel 8', par]] as const) {
+    const at10k = pick('s3-10k');
+    const at100k = pick('s3-100k');
+    if (at10k && at100k) {
+      const growth = at100k.rssMb.median - at10k.rssMb.median;
+      check(`peak RSS flat from 10k to 100k keys (${label}): growth < 10 MB`, `${n(at10k.rssMb.median)} → ${n(at100k.rssMb.median)} MB (${growth >= 0 ? '+' : ''}${n(growth, 1)} MB)`, growth < 10);
+    }
+  }
+  check('activation (require + activate) < 50 ms', `${n(report.startup.activationMs.median, 1)} ms`, report.startup.activationMs.median < 50);
+  check('VSIX < 2 MB', `${n(report.startup.vsixBytes / 1024)} KB`, report.startup.vsixBytes < 2 * 1024 * 1024);
+  return table(['goal', 'measured (median)', 'met'], rows);
+}
+
+export function render(report: Report): { console: string; markdown: string } {
+  const { machine, versions, tree, startup } = report;
+  const body = [
+    '## Goals',
+    '',
+    goals(report),
+    '',
+    ...report.scenarios.flatMap((scenario) => [
+      `## ${scenario.title}`,
+      '',
+      scenarioTable(scenario),
+      '',
+      `JSON Lines of the exporters and the SDK loop byte-identical: ${scenario.identicalJsonLines ? 'yes' : '**no**'}.`,
+      '',
+    ]),
+    '## Tree (extension side, default page size 100)',
+    '',
+    table(['action', 'ms: median (min–max)'], [
+      ...tree.firstPage.map((f) => [`expand ${f.label} → first page in the model, rows built`, range(f.ms, 1)]),
+      [`one "Load more" on a list holding ${n(tree.rowsBefore - 1)} rows (request + append + rows)`, range(tree.loadMore, 1)],
+      ['… of which rebuilding the rows of that list', range(tree.rows, 2)],
+    ]),
+    '',
+    'The real workbench adds its own rendering; the e2e run reports that time, it is not measured here.',
+    '',
+    '## Start-up',
+    '',
+    table(['measure', 'value'], [
+      ['VSIX size (`npm run package`)', `${n(startup.vsixBytes / 1024)} KB`],
+      ['dist/extension.js (production bundle)', `${n(startup.bundleBytes / 1024)} KB`],
+      [`activation: require + activate, ${report.runs * 2} fresh processes`, `${range(startup.activationMs, 1)} ms`],
+      ['… of which require of the bundle', `${range(startup.requireMs, 1)} ms`],
+    ]),
+    '',
+    'Activation is measured outside VS Code: `scripts/bench/activation.cjs` injects a minimal fake `vscode` module',
+    '(every API a do-nothing stand-in) for this measurement only, so the figure is the extension\'s own cost.',
+  ].join('\n');
+  const header = [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` on ${report.date.slice(0, 16).replace('T', ' ')} UTC (commit ${versions.commit}). Do not edit by hand: run it again.`,
+    '',
+    `- Machine: ${machine.cpu}, ${n(machine.memoryGb, 1)} GB, ${machine.os}; load average at the start ${machine.loadAverage} (a shared machine: other work ran too).`,
+    `- Contenders: ${versions.node} (this project's CLI \`dist/cli.js\` and the SDK loop, both esbuild bundles), ${versions.sdk}; ${versions.awsCli}; ${versions.rclone}.`,
+    `- Server: ${versions.emulator} in its own process on 127.0.0.1 (persisted data, seeded once), the fault proxy in the benchmark's process; each contender is a separate process, timed from spawn to exit, peak RSS from GNU time.`,
+    `- ${report.runs} runs per contender, alternating contenders run by run (A B C … A B C …); medians with min–max.`,
+    '- Keys are lower-case, zero-padded and of one shape (`p-07/k-00042`): fauxqs sorts with localeCompare but resumes after a token with `>`, so keys on which the two orders disagree would be dropped or repeated by the emulator itself.',
+    '- The AWS CLI and rclone print their own JSON (one document), not JSON Lines; their item counts are checked. rclone runs with `--use-server-modtime` on 100k keys: without it, it sends a HEAD request per object for the modification time (the 10k row shows its default).',
+    '',
+  ].join('\n');
+  return { markdown: `${header}\n${body}\n`, console: body };
+}

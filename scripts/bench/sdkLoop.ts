@@ -1,0 +1,42 @@
+// The baseline: what a developer writes without this project. A plain loop over the SDK's own paginator, one
+// request at a time, writing the same JSON Lines records as the exporter (same columns, same order), no checkpoints.
+// Usage: sdk-loop.js s3 BUCKET OUT | sdk-loop.js sns OUT. Endpoint, region and credentials from the environment.
+import * as fs from 'node:fs';
+import { paginateListObjectsV2, S3Client } from '@aws-sdk/client-s3';
+import { paginateListTopics, SNSClient } from '@aws-sdk/client-sns';
+
+async function main(): Promise<void> {
+  const [service, ...rest] = process.argv.slice(2);
+  const out = fs.openSync(rest[rest.length - 1], 'w');
+  try {
+    if (service === 's3') {
+      const bucket = rest[0];
+      const client = new S3Client({ forcePathStyle: true });
+      for await (const page of paginateListObjectsV2({ client, pageSize: 1000 }, { Bucket: bucket })) {
+        const lines = (page.Contents ?? []).map((o) => `${JSON.stringify({
+          key: o.Key, uri: `s3://${bucket}/${o.Key}`, type: 'object', size: o.Size ?? null,
+          lastModified: o.LastModified?.toISOString() ?? null, eTag: o.ETag ?? null, storageClass: o.StorageClass ?? null,
+        })}\n`);
+        fs.writeSync(out, lines.join(''));
+      }
+      client.destroy();
+    } else {
+      const client = new SNSClient({});
+      for await (const page of paginateListTopics({ client }, {})) {
+        const lines = (page.Topics ?? []).map(({ TopicArn: arn = '' }) => {
+          const [, , , region, accountId, ...resource] = arn.split(':');
+          return `${JSON.stringify({ name: resource.join(':'), arn, region, accountId })}\n`;
+        });
+        fs.writeSync(out, lines.join(''));
+      }
+      client.destroy();
+    }
+  } finally {
+    fs.closeSync(out);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,91 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateTopicCommand, ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
+
+/**
+ * What the benchmark lists. Keys are lower-case, zero-padded and of one shape (`p-07/k-00042`): fauxqs sorts with
+ * localeCompare but resumes after a token with `>`, so names on which the two orders disagree (upper case, `-`
+ * against `.` or `_`) would make the emulator itself drop or repeat keys across pages, whoever lists them.
+ */
+export const DATA = {
+  version: 1,
+  big: { bucket: 'bench-100k', prefixes: 32, perPrefix: 3125 },
+  small: { bucket: 'bench-10k', prefixes: 32, perPrefix: 313 },
+  flat: { bucket: 'bench-flat', keys: 10_200 },
+  topics: 5000,
+} as const;
+
+export const bigKeys = DATA.big.prefixes * DATA.big.perPrefix;
+export const smallKeys = DATA.small.prefixes * DATA.small.perPrefix;
+
+export function prefixedKeys(prefixes: number, perPrefix: number): string[] {
+  const keys: string[] = [];
+  for (let p = 0; p < prefixes; p++) {
+    for (let k = 0; k < perPrefix; k++) {
+      keys.push(`p-${String(p).padStart(2, '0')}/k-${String(k).padStart(5, '0')}`);
+    }
+  }
+  return keys;
+}
+
+export const flatKeys = () => Array.from({ length: DATA.flat.keys }, (_, i) => `k-${String(i).padStart(6, '0')}`);
+export const topicNames = () => Array.from({ length: DATA.topics }, (_, i) => `bench-topic-${String(i).padStart(5, '0')}`);
+
+const clientConfig = (endpoint: string) => ({
+  endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench-secret' },
+});
+
+/**
+ * Seeds the emulator through the real API unless its persisted data already holds this data set (a marker file
+ * next to it says so). PutObject runs at ~500-900 objects/s here, so the first run takes a few minutes.
+ */
+export async function seedOnce(endpoint: string, dataDir: string, say: (line: string) => void): Promise<boolean> {
+  const marker = path.join(dataDir, 'seeded.json');
+  const sns = new SNSClient(clientConfig(endpoint));
+  try {
+    if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === JSON.stringify(DATA) && await topicCount(sns) === DATA.topics) {
+      return false;
+    }
+    const s3 = new S3Client({ ...clientConfig(endpoint), forcePathStyle: true });
+    const started = Date.now();
+    const work: Array<[string, string[]]> = [
+      [DATA.big.bucket, prefixedKeys(DATA.big.prefixes, DATA.big.perPrefix)],
+      [DATA.small.bucket, prefixedKeys(DATA.small.prefixes, DATA.small.perPrefix)],
+      [DATA.flat.bucket, flatKeys()],
+    ];
+    for (const [bucket, keys] of work) {
+      await s3.send(new CreateBucketCommand({ Bucket: bucket })).catch(() => undefined);
+      say(`seeding ${keys.length.toLocaleString('en-US')} objects into ${bucket}…`);
+      await inParallel(keys, 64, (Key) => s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: 'x' })));
+    }
+    say(`seeding ${DATA.topics.toLocaleString('en-US')} topics…`);
+    await inParallel(topicNames(), 32, (Name) => sns.send(new CreateTopicCommand({ Name })));
+    s3.destroy();
+    fs.writeFileSync(marker, JSON.stringify(DATA));
+    say(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s (kept in ${dataDir} for the next runs)`);
+    return true;
+  } finally {
+    sns.destroy();
+  }
+}
+
+async function topicCount(sns: SNSClient): Promise<number> {
+  let count = 0;
+  let token: string | undefined;
+  do {
+    const page = await sns.send(new ListTopicsCommand({ NextToken: token }));
+    count += page.Topics?.length ?? 0;
+    token = page.NextToken;
+  } while (token);
+  return count;
+}
+
+async function inParallel<T>(items: readonly T[], concurrency: number, task: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < items.length) {
+      await task(items[next++]);
+    }
+  }));
+}

@@ -1,0 +1,36 @@
+// What an export must contain, computed from what the harness seeded (not from the extension's own code).
+import * as fs from 'node:fs';
+import type { DemoData } from '../../../scripts/emulator';
+
+/** The JSON Lines export of "SNS Topics": one line per topic, columns name, arn, region, accountId. */
+export function topicsJsonl(data: DemoData): string {
+  return data.topics.map((topic) => {
+    const [, , , region, accountId] = topic.arn.split(':');
+    return `${JSON.stringify({ name: topic.name, arn: topic.arn, region, accountId })}\n`;
+  }).join('');
+}
+
+/** S3 lists keys in UTF-8 byte order. */
+export function byteOrder(keys: readonly string[]): string[] {
+  return [...keys].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+
+export interface ExportedObject {
+  readonly key: string;
+  readonly uri: string;
+  readonly type: string;
+  readonly size: number | null;
+}
+
+export function readJsonl<T>(file: string): T[] {
+  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as T);
+}
+
+/** The rows an object export must hold for a bucket: every key, its s3:// URI, and its size (the body is the key). */
+export function objectRows(bucket: string, keys: readonly string[]): ExportedObject[] {
+  return keys.map((key) => ({ key, uri: `s3://${bucket}/${key}`, type: 'object', size: Buffer.byteLength(key) }));
+}
+
+export function pickObjectColumns(rows: readonly ExportedObject[]): ExportedObject[] {
+  return rows.map(({ key, uri, type, size }) => ({ key, uri, type, size }));
+}
