@@ -1,5 +1,9 @@
 // The Resources tree in the real workbench, against the seeded emulator: what a user sees and clicks.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from '../../scripts/lib/paths';
+import { resultsDir } from './support/artifacts';
 import { harness, newWorkspace, type Harness } from './support/harness';
 import { eventually, Workbench } from './support/workbench';
 
@@ -78,5 +82,52 @@ describe('Resources tree in code-server (e2e)', function () {
     await wb.expand(reports, 3);
     const years = await wb.loadedChildren(reports, 3);
     assert.deepEqual(years.map((r) => folderName(r.label)), ['2023', '2024']);
+  });
+
+  it('Filter by Prefix… on a folder lists only the keys under that prefix', async function () {
+    const keys = h.demo.mainData.buckets.find((b) => b.name === 'demo-archive')!.keys
+      .filter((k) => k.startsWith('images/img-000')).map((k) => k.slice('images/'.length));
+    await wb.expand('S3 Buckets', 1);
+    await wb.expand('demo-archive', 2);
+    const images = (await wb.loadedChildren('demo-archive', 2)).find((r) => folderName(r.label) === 'images')!.label;
+    await wb.contextMenu(images, 'Filter by Prefix…', 3);
+    await wb.answerInput('img-000');
+    const rows = await eventually(async () => {
+      const shown = await wb.loadedChildren(images, 3);
+      assert.deepEqual(shown.map((r) => r.label), keys);
+      return shown;
+    }, 30_000, 'the filtered folder');
+    assert.equal(rows.length, 9);
+    assert.match((await wb.renderedRows()).find((r) => r.label === images)!.description, /img-000/);
+  });
+
+  it('Go to S3 URI… opens a folder deep in a bucket, expanded', async function () {
+    await wb.viewTitleAction('Go to S3 URI…');
+    await wb.answerInput('s3://demo-archive/reports/2024/');
+    const rows = await wb.loadedChildren('demo-archive/reports/2024/');
+    assert.deepEqual(rows.map((r) => folderName(r.label)), Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0')));
+  });
+
+  it('shows a page of topics, "Load more…" and the buckets together (the README screenshot)', async function () {
+    await wb.expand('S3 Buckets', 1);
+    await wb.expand('demo-archive', 2);
+    await wb.loadedChildren('demo-archive', 2);
+    await wb.expand('SNS Topics', 1);
+    await wb.loadedChildren('SNS Topics', 1);
+    // Scroll to the end of the first page: its last topics, "Load more…", then the buckets.
+    await wb.waitForRow(LOAD_MORE, 30_000, 2);
+    await wb.page.keyboard.press('End');
+    const visible = (await wb.renderedRows()).map((r) => r.label);
+    for (const label of [h.demo.mainData.topics[99].name, LOAD_MORE, 'S3 Buckets', 'demo-archive', 'demo-odd-keys']) {
+      assert.ok(visible.includes(label), `"${label}" is not in view: ${visible.join(', ')}`);
+    }
+    await wb.moveMouseAway();
+    const file = path.join(resultsDir, 'screenshot-tree.png');
+    fs.mkdirSync(resultsDir, { recursive: true });
+    await wb.page.screenshot({ path: file, clip: { x: 0, y: 0, width: 360, height: 900 } });
+    // The README's copy changes only when asked, so that a test run leaves the working tree clean.
+    if (process.env.E2E_UPDATE_SCREENSHOTS === '1') {
+      fs.copyFileSync(file, path.join(repoRoot, 'docs', 'screenshot-tree.png'));
+    }
   });
 });

@@ -319,6 +319,11 @@ export class Workbench {
     await row.click();
   }
 
+  /** Waits for a quick input with this title (a quick pick or input box the extension opened). */
+  async waitForQuickInput(title: string | RegExp): Promise<void> {
+    await this.page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: 15_000 });
+  }
+
   /** The labels of the open quick pick's entries. */
   async quickPickLabels(): Promise<string[]> {
     const rows = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');

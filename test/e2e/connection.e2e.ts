@@ -1,0 +1,78 @@
+// Which account the tree shows: switching profiles from the UI, and a repository that cannot redirect requests.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as path from 'node:path';
+import { extraCodeServer, harness, newWorkspace, onStop, type Harness } from './support/harness';
+import { eventually, Workbench } from './support/workbench';
+
+describe('Connection in code-server (e2e)', function () {
+  let h: Harness;
+
+  before(async function () {
+    h = await harness();
+  });
+
+  it('Select Profile… from the Command Palette switches to the other account and the tree reloads', async function () {
+    const server = await extraCodeServer(h, 'profile', { 'pagedAwsExplorer.profile': 'demo' });
+    const wb = await Workbench.open(h.browser, server.folderUrl(newWorkspace(h, 'profile')));
+    await wb.openContainer();
+    await wb.expand('SNS Topics', 1);
+    const before = await wb.loadedChildren('SNS Topics', 1);
+    assert.equal(before[0].label, h.demo.mainData.topics[0].name);
+
+    await wb.runCommand('Paged AWS Explorer: Select Profile…');
+    await wb.waitForQuickInput('Select AWS Profile');
+    const offered = await wb.quickPickLabels();
+    assert.ok(offered.includes('demo') && offered.includes('demo-other'), `profiles offered: ${offered.join(', ')}`);
+    await wb.pick(/^demo-other/);
+
+    const other = h.demo.otherData.topics.map((t) => t.name);
+    await eventually(async () => {
+      await wb.expand('SNS Topics', 1);
+      const rows = await wb.loadedChildren('SNS Topics', 1);
+      assert.deepEqual(rows.map((r) => r.label), other);
+    }, 60_000, 'the tree to show the demo-other topics');
+    await eventually(async () => {
+      assert.match(await wb.page.locator('.part.statusbar').innerText(), /demo-other/);
+    }, 10_000, 'the status bar to name the profile');
+  });
+
+  it('Restricted Mode: a folder\'s .vscode/settings.json cannot send requests to another endpoint', async function () {
+    // Another loopback address, so the listener is plainly not the emulator.
+    const received: string[] = [];
+    const listener = http.createServer((req, res) => {
+      received.push(`${req.method} ${req.url}`);
+      res.writeHead(500).end();
+    });
+    await new Promise<void>((resolve, reject) => {
+      listener.once('error', reject);
+      listener.listen(0, '127.0.0.2', resolve);
+    });
+    onStop(() => new Promise((resolve) => listener.close(resolve)));
+    const { port } = listener.address() as import('node:net').AddressInfo;
+
+    const folder = newWorkspace(h, 'untrusted-repo');
+    fs.mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({
+      'pagedAwsExplorer.endpointUrl': `http://127.0.0.2:${port}`,
+      'pagedAwsExplorer.profile': 'demo-other',
+      'pagedAwsExplorer.region': 'eu-west-1',
+    }, null, 2));
+
+    const server = await extraCodeServer(h, 'restricted', {
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+    });
+    const wb = await Workbench.open(h.browser, server.folderUrl(folder));
+    await wb.page.locator('.part.statusbar', { hasText: 'Restricted Mode' }).waitFor({ timeout: 30_000 });
+    await wb.openContainer();
+    await wb.expand('SNS Topics', 1);
+    const rows = await wb.loadedChildren('SNS Topics', 1);
+    // The user's own settings apply: profile demo, its endpoint.
+    assert.deepEqual(rows.slice(0, 3).map((r) => r.label), h.demo.mainData.topics.slice(0, 3).map((t) => t.name));
+    await wb.expand('S3 Buckets', 1);
+    await wb.loadedChildren('S3 Buckets', 1);
+    assert.deepEqual(received, []);
+  });
+});
