@@ -1,6 +1,6 @@
 // The baseline: what a developer writes without this project. A plain loop over the SDK's own paginator, one
 // request at a time, writing the same JSON Lines records as the exporter (same columns, same order), no checkpoints.
-// Usage: sdk-loop.js s3 BUCKET OUT | sdk-loop.js sns OUT. Endpoint, region and credentials from the environment.
+// Usage: sdk-loop.js s3 BUCKET [PAGE_SIZE] OUT | sdk-loop.js sns OUT. Endpoint, region and credentials from the environment.
 import * as fs from 'node:fs';
 import { paginateListObjectsV2, S3Client } from '@aws-sdk/client-s3';
 import { paginateListTopics, SNSClient } from '@aws-sdk/client-sns';
@@ -11,8 +11,9 @@ async function main(): Promise<void> {
   try {
     if (service === 's3') {
       const bucket = rest[0];
+      const pageSize = rest.length > 2 ? Number(rest[1]) : 1000;
       const client = new S3Client({ forcePathStyle: true });
-      for await (const page of paginateListObjectsV2({ client, pageSize: 1000 }, { Bucket: bucket })) {
+      for await (const page of paginateListObjectsV2({ client, pageSize }, { Bucket: bucket })) {
         const lines = (page.Contents ?? []).map((o) => `${JSON.stringify({
           key: o.Key, uri: `s3://${bucket}/${o.Key}`, type: 'object', size: o.Size ?? null,
           lastModified: o.LastModified?.toISOString() ?? null, eTag: o.ETag ?? null, storageClass: o.StorageClass ?? null,

@@ -38,12 +38,16 @@ export async function measureTree(endpointUrl: string, runs: number): Promise<Tr
     await model().ensureLoaded(lists[0][1]);
     const firstPage = lists.map(() => [] as number[]);
     for (let run = 0; run < runs; run++) {
-      for (const [i, [, list]] of lists.entries()) {
+      for (const [i, [label, list]] of lists.entries()) {
         const tree = model();
         const started = performance.now();
         await tree.ensureLoaded(list);
         rowsOf(tree.snapshot(list));
         firstPage[i].push(performance.now() - started);
+        const failure = tree.snapshot(list).failure;
+        if (failure) {
+          throw new Error(`${label}: ${failure.problem.message}`);
+        }
       }
     }
     const flat: ListRef = { kind: 's3.objects', params: { bucket: DATA.flat.bucket, prefix: '', delimiter: '/' } };
@@ -55,7 +59,7 @@ export async function measureTree(endpointUrl: string, runs: number): Promise<Tr
       await tree.ensureLoaded(flat);
       const all = await tree.loadAll(flat, { maxItems: 10_000 });
       if (all.outcome !== 'paused' || all.items !== 10_000) {
-        throw new Error(`expected 10,000 rows before the measured Load more, got ${all.items} (${all.outcome})`);
+        throw new Error(`expected 10,000 rows before the measured Load more, got ${all.items} (${all.outcome}${all.failure ? `: ${all.failure.problem.message}` : ''})`);
       }
       rowsBefore = rowsOf(tree.snapshot(flat)).length;
       const token = tree.snapshot(flat).nextToken!;

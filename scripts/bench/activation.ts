@@ -1,14 +1,17 @@
 // Measures the extension's start-up in a fresh process: require of the bundle plus activate().
 // VS Code is not running here, so a minimal fake `vscode` module is injected for this measurement only: every API
 // is a do-nothing stand-in, which makes the figure the extension's own cost (its code, not the workbench's).
-// Usage: node activation.cjs dist/extension.js  → prints {"requireMs":…,"activateMs":…}
-const Module = require('node:module');
-const os = require('node:os');
-const path = require('node:path');
+// Bundled by the benchmark (esbuild) so it starts as plain JavaScript: node activation.js dist/extension.js
+// → prints {"requireMs":…,"activateMs":…}
+import Module, { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
-function stub() {
-  const target = function () {};
-  const cache = new Map();
+type Stub = (() => Stub) & Record<string | symbol, unknown>;
+
+function stub(): Stub {
+  const target = function () {} as unknown as Stub;
+  const cache = new Map<string | symbol, unknown>();
   return new Proxy(target, {
     get(_t, prop) {
       if (prop === 'then' || prop === Symbol.iterator || prop === Symbol.asyncIterator) {
@@ -26,7 +29,7 @@ function stub() {
       cache.set(prop, value);
       return true;
     },
-    defineProperty(_t, prop, descriptor) {
+    defineProperty(_t, prop, descriptor: PropertyDescriptor) {
       cache.set(prop, descriptor.value ?? descriptor.get?.());
       return true;
     },
@@ -43,31 +46,34 @@ const fakeVscode = Object.fromEntries([
   'CancellationTokenSource', 'CancellationError', 'LogLevel', 'ViewColumn', 'FileType', 'RelativePattern', 'Range',
   'Position', 'Selection', 'DataTransferItem', 'TabInputText', 'version',
 ].map((name) => [name, stub()]));
-const originalLoad = Module._load;
-Module._load = function (request, ...rest) {
+type Loader = (request: string, ...rest: unknown[]) => unknown;
+const loader = Module as unknown as { _load: Loader };
+const originalLoad = loader._load;
+loader._load = function (this: unknown, request: string, ...rest: unknown[]) {
   return request === 'vscode' ? fakeVscode : originalLoad.call(this, request, ...rest);
 };
 
 const storage = path.join(os.tmpdir(), 'paged-aws-bench-activation');
-const context = new Proxy({
+const root = process.cwd();
+const context = new Proxy<Record<string, unknown>>({
   subscriptions: [],
   globalStorageUri: { fsPath: storage, path: storage, scheme: 'file' },
-  extensionUri: { fsPath: path.resolve(__dirname, '../..'), path: path.resolve(__dirname, '../..'), scheme: 'file' },
-  extensionPath: path.resolve(__dirname, '../..'),
-  globalState: { get: (_key, fallback) => fallback, update: async () => undefined, keys: () => [] },
-  workspaceState: { get: (_key, fallback) => fallback, update: async () => undefined, keys: () => [] },
+  extensionUri: { fsPath: root, path: root, scheme: 'file' },
+  extensionPath: root,
+  globalState: { get: (_key: string, fallback: unknown) => fallback, update: async () => undefined, keys: () => [] },
+  workspaceState: { get: (_key: string, fallback: unknown) => fallback, update: async () => undefined, keys: () => [] },
   secrets: { get: async () => undefined, store: async () => undefined },
-}, { get: (t, prop) => (prop in t ? t[prop] : stub()) });
+}, { get: (t, prop) => (prop in t ? t[prop as string] : stub()) });
 
 const bundle = path.resolve(process.argv[2]);
 const t0 = performance.now();
-const extension = require(bundle);
+const extension = createRequire(path.join(root, 'noop.js'))(bundle) as { activate(context: unknown): unknown };
 const t1 = performance.now();
 Promise.resolve(extension.activate(context)).then(() => {
   const t2 = performance.now();
   process.stdout.write(`${JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1 })}\n`);
   process.exit(0);
-}, (error) => {
+}, (error: unknown) => {
   console.error(error);
   process.exit(1);
 });
