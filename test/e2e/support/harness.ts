@@ -109,9 +109,13 @@ export function onStop(stop: () => Promise<unknown>): void {
  * A second code-server with its own profile, for tests that change settings (profile, workspace trust): they must
  * not leak into the other tests. Same VSIX, same emulators.
  */
-export async function extraCodeServer(h: Harness, name: string, settings: Record<string, unknown>, env: NodeJS.ProcessEnv = {}): Promise<RunningCodeServer> {
+export async function extraCodeServer(
+  h: Harness, name: string, settings: Record<string, unknown>, env: NodeJS.ProcessEnv = {},
+  install?: (profile: CodeServerProfile, codeServerEntry: string) => void,
+): Promise<RunningCodeServer> {
   const profile = createProfile(path.join(h.tmp, `code-server-${name}`), baseUserSettings(settings));
   installExtension(h.codeServerEntry, profile, h.vsix);
+  install?.(profile, h.codeServerEntry);
   collectLogsFrom(profile.userDataDir);
   const server = await startCodeServer(h.codeServerEntry, { profile, env: { ...isolatedAwsEnv(h.awsEnv), ...env } });
   onStop(() => server.stop());

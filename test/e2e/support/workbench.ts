@@ -46,8 +46,11 @@ export class Workbench {
   private constructor(readonly context: BrowserContext, readonly page: Page) {}
 
   /** Opens a new browser window on the folder and waits for the workbench (each window has its own extension host). */
-  static async open(browser: Browser, url: string): Promise<Workbench> {
+  static async open(browser: Browser, url: string, options: { clipboard?: boolean } = {}): Promise<Workbench> {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    if (options.clipboard) {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+    }
     const page = await context.newPage();
     const workbench = new Workbench(context, page);
     current = workbench;

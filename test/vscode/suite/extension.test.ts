@@ -1,0 +1,60 @@
+// Runs inside a real extension host (code-server here, VS Code desktop under @vscode/test-electron), against the
+// installed extension, with the real `vscode` API. The data comes from the seeded demo emulator when the harness
+// runs it; the tests that need none say so.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'paged-aws-explorer.paged-aws-explorer';
+const SECTION = 'pagedAwsExplorer';
+
+describe('Paged AWS Explorer inside the extension host', function () {
+  let extension: vscode.Extension<unknown>;
+
+  before(async function () {
+    const found = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(found, `${EXTENSION_ID} is not installed in this extension host`);
+    extension = found;
+    await extension.activate();
+  });
+
+  it('activates and registers every command its package.json declares', async function () {
+    assert.equal(extension.isActive, true);
+    const declared = (extension.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
+    assert.ok(declared.length > 10, `only ${declared.length} commands declared`);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(declared.filter((command) => !registered.has(command)), []);
+  });
+
+  it('Go to S3 URI… selects the location in the Resources view, and Copy S3 URI / Copy Name act on that selection', async function () {
+    // No request is needed to show a location: the command pins it and the view reveals and selects it.
+    await vscode.commands.executeCommand('workbench.view.extension.pagedAwsExplorer');
+    await vscode.commands.executeCommand('pagedAwsExplorer.goToS3Uri', 's3://demo-archive/reports/2024/');
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand('pagedAwsExplorer.copyS3Uri');
+    assert.equal(await vscode.env.clipboard.readText(), 's3://demo-archive/reports/2024/');
+
+    await vscode.commands.executeCommand('pagedAwsExplorer.goToS3Uri', 's3://demo-odd-keys/');
+    await vscode.commands.executeCommand('pagedAwsExplorer.copyName');
+    assert.equal(await vscode.env.clipboard.readText(), 'demo-odd-keys');
+  });
+
+  it('a workspace cannot set the profile, region or endpoint: VS Code refuses to write them to workspace settings', async function () {
+    assert.ok(vscode.workspace.workspaceFolders?.length, 'this test needs a folder open');
+    const config = vscode.workspace.getConfiguration(SECTION);
+    for (const name of ['profile', 'region', 'endpointUrl']) {
+      await assert.rejects(
+        Promise.resolve(config.update(name, 'http://127.0.0.2:9', vscode.ConfigurationTarget.Workspace)),
+        (error: Error) => /user settings|machine|workspace/i.test(error.message),
+        `${name} was written to the workspace settings`,
+      );
+      assert.equal(vscode.workspace.getConfiguration(SECTION).inspect(name)?.workspaceValue, undefined);
+    }
+  });
+
+  it('page size and retry settings are read with their documented defaults', function () {
+    const config = vscode.workspace.getConfiguration(SECTION);
+    assert.equal(config.inspect<number>('pageSize')?.defaultValue, 100);
+    assert.equal(config.inspect<string>('retryMode')?.defaultValue, 'standard');
+    assert.equal(config.inspect<number>('maxAttempts')?.defaultValue, 3);
+  });
+});
