@@ -57,7 +57,7 @@ function goals(report: Report): string {
   const par = (id: string) => find(report, id, 'paged-aws-export --parallel 8');
   const seqLean = (id: string) => find(report, id, 'paged-aws-export (sequential) under …');
   const parLean = (id: string) => find(report, id, 'paged-aws-export --parallel 8 under …');
-  const sdk = (id: string) => find(report, id, 'plain SDK');
+  const sdk = (id: string) => find(report, id, 'plain SDK…');
   const rows: string[][] = [];
   const check = (goal: string, measured: string, met: boolean) => rows.push([goal, measured, met ? 'yes' : '**no**']);
   const s3 = seq('s3-100k');

@@ -20,7 +20,8 @@ export const MAX_PARALLELISM = 64;
 // parts ahead of it are known. JSON separates items by position and is exported sequentially.
 const POSITION_FREE: readonly ExportFormat[] = ['jsonl', 'csv'];
 
-const COPY_CHUNK = 1 << 20;
+// Small and reused: a part file is copied a chunk at a time, so memory does not grow with the size of a part.
+const COPY_CHUNK = 64 * 1024;
 
 /**
  * Page size of the folder-level listing. It does not change a byte of the output, so it is the largest S3 allows:
@@ -116,6 +117,7 @@ class ParallelRun {
   private saveWanted = false;
   private wake!: () => void;
   private woken!: Promise<void>;
+  private readonly copyBuffer = Buffer.alloc(COPY_CHUNK);
 
   constructor(
     private readonly clients: AwsClients,
@@ -337,7 +339,10 @@ class ParallelRun {
     try {
       const file = part.file ?? await OutputFile.create(this.partPath(part));
       part.file = file;
-      for await (const page of prefetching(this.pagesOf(part.list!, part.started ? part.nextToken : undefined))) {
+      // No prefetch inside a part: the other parts already keep requests in flight, and memory stays at one page per worker.
+      const pages = this.pagesOf(part.list!, part.started ? part.nextToken : undefined);
+      for (let next = await pages.next(); !next.done; next = await pages.next()) {
+        const page = next.value;
         if (this.controller.signal.aborted) {
           throw new AbortError();
         }
@@ -366,7 +371,7 @@ class ParallelRun {
     const output = this.output!;
     while (this.parts.length > 0 && this.parts[0].done && !this.parts[0].running) {
       const part = this.parts[0];
-      await copyFile(this.partPath(part), part.byteLength, output);
+      await copyFile(this.partPath(part), part.byteLength, output, this.copyBuffer);
       await output.sync();
       this.outputLength = output.byteLength;
       this.outputSha = output.sha256();
@@ -446,29 +451,10 @@ class ParallelRun {
   }
 }
 
-/** Keeps the request for the next page in flight while the current one is written (as the sequential exporter does). */
-async function* prefetching<T>(source: AsyncIterator<T>): AsyncGenerator<T, void, undefined> {
-  try {
-    let pending = source.next();
-    for (;;) {
-      const next = await pending;
-      if (next.done) {
-        return;
-      }
-      pending = source.next();
-      pending.catch(() => undefined);
-      yield next.value;
-    }
-  } finally {
-    void source.return?.(undefined).catch(() => undefined);
-  }
-}
-
 /** Appends the first `length` bytes of a part file to the output, a chunk at a time. */
-async function copyFile(from: string, length: number, output: OutputFile): Promise<void> {
+async function copyFile(from: string, length: number, output: OutputFile, buffer: Buffer): Promise<void> {
   const handle = await fs.open(from, 'r');
   try {
-    const buffer = Buffer.alloc(COPY_CHUNK);
     // Chunks may end inside a character; the decoder holds such a tail back for the next chunk.
     const decoder = new StringDecoder('utf8');
     for (let position = 0; position < length;) {
