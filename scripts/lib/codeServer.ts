@@ -60,7 +60,8 @@ export async function ensureCodeServer(): Promise<string> {
 
 function lastLine(file: string): string {
   try {
-    const lines = fs.readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+    // The last line that says something (compiler output has caret-only lines).
+    const lines = fs.readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => /[A-Za-z]{3}/.test(l));
     return (lines.at(-1) ?? '').slice(0, 120);
   } catch {
     return '';
