@@ -126,6 +126,15 @@ async function main(): Promise<void> {
             rclone(DATA.big.bucket, ['--use-server-modtime'], direct),
             exporter(big, 1, direct, `paged-aws-export (sequential) under ${lean}`, false, { nodeFlags: LEAN_HEAP }),
             exporter(big, 8, direct, `paged-aws-export --parallel 8 under ${lean}`, false, { nodeFlags: LEAN_HEAP }),
+            // Parts of 313 keys at 10k come back in pages of 313: the same page size here compares like with like.
+            exporter(big, 8, direct, `paged-aws-export --parallel 8 --page-size 313 under ${lean}`, false, { nodeFlags: LEAN_HEAP, pageSize: 313 }),
+          ],
+        },
+        {
+          id: 'startup', title: 'Process start-up and one request: 10 keys (s3://bench-10k/p-00/k-0000), for the net listing times below', items: 10,
+          contenders: [
+            exporter(`s3://${DATA.small.bucket}/p-00/k-0000`, 1, direct, 'paged-aws-export (sequential)', true),
+            exporter(`s3://${DATA.small.bucket}/p-00/k-0000`, 8, direct, 'paged-aws-export --parallel 8'),
           ],
         },
         {
@@ -134,6 +143,13 @@ async function main(): Promise<void> {
             exporter('sns:topics', 1, direct, 'paged-aws-export', true),
             sdk(['sns'], direct),
             awsCli(['sns', 'list-topics'], 'Topics', direct),
+          ],
+        },
+        {
+          id: 'sns-5000-latency', title: `SNS ListTopics: ${DATA.topics.toLocaleString('en-US')} topics through the fault proxy adding ${LATENCY_MS} ms to every request`, items: DATA.topics,
+          contenders: [
+            exporter('sns:topics', 1, proxy.endpoint, 'paged-aws-export', true),
+            sdk(['sns'], proxy.endpoint),
           ],
         },
         {
