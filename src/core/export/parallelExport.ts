@@ -25,7 +25,8 @@ const COPY_CHUNK = 64 * 1024;
 
 /**
  * Page size of the folder-level listing. It does not change a byte of the output, so it is the largest S3 allows:
- * fewer requests, and fewer page ends inside a run of keys beside folders.
+ * fewer requests, and fewer page ends inside a run of keys beside folders. (fauxqs 2.4 hands out the last *key* of a
+ * truncated delimiter page as its token even when folders follow it, so its next page repeats those folders; S3 does not.)
  */
 const SPLIT_PAGE_SIZE = 1000;
 
