@@ -2,6 +2,7 @@ import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { AwsSession } from '../../src/core/aws/session';
 import { type Connection } from '../../src/core/aws/connection';
+import { startFaultProxy, type FaultProxy } from './faultProxy';
 
 /** A running AWS-compatible emulator (fauxqs: SNS, SQS, S3) on 127.0.0.1. */
 export interface Emulator {
@@ -41,6 +42,43 @@ export function testConnection(endpointUrl: string, overrides: Partial<Connectio
 /** A session against the emulator; credentials come from the isolated test environment (see isolatedEnv.ts). */
 export function testSession(endpointUrl: string, overrides: Partial<Connection> = {}): AwsSession {
   return new AwsSession(testConnection(endpointUrl, overrides));
+}
+
+/** What a suite gets from `useEmulator`; filled in by its `before` hook. */
+export interface EmulatorFixture {
+  readonly emulator: Emulator;
+  /** The fault proxy in front of the emulator; reset before every test. */
+  readonly proxy: FaultProxy;
+  /** A session whose requests go through the proxy. */
+  readonly session: AwsSession;
+}
+
+/**
+ * Registers a suite's mocha hooks: fauxqs and the fault proxy in front of it, seeded once through a direct session;
+ * `session` goes through the proxy, whose rule and log are cleared before each test.
+ */
+export function useEmulator(seed: (session: AwsSession) => Promise<void>, connection: Partial<Connection> = {}): EmulatorFixture {
+  const fixture = {} as { emulator: Emulator; proxy: FaultProxy; session: AwsSession };
+  before(async function () {
+    fixture.emulator = await startEmulator();
+    fixture.proxy = await startFaultProxy(fixture.emulator.endpoint);
+    const direct = testSession(fixture.emulator.endpoint);
+    try {
+      await seed(direct);
+    } finally {
+      direct.dispose();
+    }
+    fixture.session = testSession(fixture.proxy.endpoint, connection);
+  });
+  after(async function () {
+    fixture.session?.dispose();
+    await fixture.proxy?.stop();
+    await fixture.emulator?.stop();
+  });
+  beforeEach(function () {
+    fixture.proxy.reset();
+  });
+  return fixture;
 }
 
 /** Names of one shape (`prefix-0001`), zero-padded so every ordering the emulator might use agrees. */

@@ -53,6 +53,8 @@ export interface FaultProxy {
   /** Every request received, in order, with the faults applied to it. */
   readonly log: ReadonlyArray<ProxyRequest & { readonly faults: readonly Fault['kind'][] }>;
   setRule(rule: FaultRule | undefined): void;
+  /** Back to a clean pass-through: no rule, empty log. */
+  reset(): void;
   stop(): Promise<void>;
 }
 
@@ -163,6 +165,10 @@ export async function startFaultProxy(upstream: string, initialRule?: FaultRule)
     log,
     setRule(next) {
       rule = next;
+    },
+    reset() {
+      rule = undefined;
+      log.length = 0;
     },
     async stop() {
       for (const socket of sockets) {

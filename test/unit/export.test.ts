@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type AwsSession } from '../../src/core/aws/session';
 import { checkpointId, listingTarget, type Checkpoint, type CheckpointStore, type ExportJob } from '../../src/core/export/checkpoint';
 import { describeExportProblem, OutputChangedError } from '../../src/core/export/errors';
 import { resumeExport, startExport, type ExportProgress } from '../../src/core/export/exporter';
@@ -11,8 +10,7 @@ import { exportFormats, type ExportFormat } from '../../src/core/export/formats'
 import { doneMessage } from '../../src/core/export/messages';
 import { resourceKind } from '../../src/core/resources/registry';
 import { type ListRef } from '../../src/core/resources/resource';
-import { createBucket, createTopics, numberedNames, putObjects, startEmulator, subscribeEmails, testSession, type Emulator } from '../support/emulator';
-import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
+import { createBucket, createTopics, numberedNames, putObjects, subscribeEmails, useEmulator } from '../support/emulator';
 import { testCredentials } from '../support/isolatedEnv';
 
 const objects = (bucket: string, prefix = '', delimiter = ''): ListRef => ({ kind: 's3.objects', params: { bucket, prefix, delimiter } });
@@ -20,9 +18,6 @@ const topics: ListRef = { kind: 'sns.topics', params: {} };
 
 // Keys of one shape where a listing spans pages: fauxqs sorts with localeCompare but resumes with `>`.
 describe('export of full listings with checkpoints (against the emulator)', function () {
-  let emulator: Emulator;
-  let proxy: FaultProxy;
-  let session: AwsSession;
   let dir: string;
   let store: FileCheckpointStore;
   let topicArns: string[];
@@ -30,10 +25,7 @@ describe('export of full listings with checkpoints (against the emulator)', func
   const smallKeys = numberedNames('item', 23);
   const trickyKeys = ['a,comma.txt', 'b"quote".txt', 'c\nnew\nline.txt', 'd-ünïcödé/名前.txt', 'e-emoji-😀.txt'];
 
-  before(async function () {
-    emulator = await startEmulator();
-    proxy = await startFaultProxy(emulator.endpoint);
-    const seed = testSession(emulator.endpoint);
+  const env = useEmulator(async (seed) => {
     await createBucket(seed, 'export-big');
     await putObjects(seed, 'export-big', bigKeys);
     await createBucket(seed, 'export-small');
@@ -45,19 +37,9 @@ describe('export of full listings with checkpoints (against the emulator)', func
     await putObjects(seed, 'export-folders', ['a/1.txt', 'a/2.txt', 'b/c/3.txt', 'root.txt']);
     topicArns = await createTopics(seed, numberedNames('topic', 250));
     await subscribeEmails(seed, topicArns[0], numberedNames('user', 120).map((n) => `${n}@example.com`));
-    seed.dispose();
-    session = testSession(proxy.endpoint);
-  });
-
-  after(async function () {
-    session?.dispose();
-    await proxy?.stop();
-    await emulator?.stop();
   });
 
   beforeEach(function () {
-    proxy.setRule(undefined);
-    (proxy.log as unknown[]).length = 0;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paged-aws-export-test-'));
     store = new FileCheckpointStore(path.join(dir, 'state'));
   });
@@ -67,12 +49,12 @@ describe('export of full listings with checkpoints (against the emulator)', func
   });
 
   function job(list: ListRef, format: ExportFormat, pageSize: number, name = `out.${format}`): ExportJob {
-    return { target: listingTarget(session.connection), list, pageSize, format, outputPath: path.join(dir, name) };
+    return { target: listingTarget(env.session.connection), list, pageSize, format, outputPath: path.join(dir, name) };
   }
 
   /** An uninterrupted export into its own file; its bytes are what every interrupted and resumed export must give. */
   async function reference(list: ListRef, format: ExportFormat, pageSize: number): Promise<Buffer> {
-    const done = await startExport(session, job(list, format, pageSize, `reference-${format}-${pageSize}`), { store });
+    const done = await startExport(env.session, job(list, format, pageSize, `reference-${format}-${pageSize}`), { store });
     return fs.readFileSync(done.job.outputPath);
   }
 
@@ -80,7 +62,7 @@ describe('export of full listings with checkpoints (against the emulator)', func
   async function exportAbortedAfter(j: ExportJob, pages: number): Promise<Checkpoint> {
     const controller = new AbortController();
     await assert.rejects(
-      startExport(session, j, { store, signal: controller.signal, onProgress: (p) => p.pagesWritten === pages && controller.abort() }),
+      startExport(env.session, j, { store, signal: controller.signal, onProgress: (p) => p.pagesWritten === pages && controller.abort() }),
       { name: 'AbortError' },
     );
     const checkpoint = await store.load(checkpointId(j));
@@ -90,7 +72,7 @@ describe('export of full listings with checkpoints (against the emulator)', func
 
   it('writes 2,600 objects as JSON Lines, one record per line with the stable columns, and deletes the checkpoint', async function () {
     const progress: ExportProgress[] = [];
-    const done = await startExport(session, job(objects('export-big'), 'jsonl', 1000), { store, onProgress: (p) => progress.push(p) });
+    const done = await startExport(env.session, job(objects('export-big'), 'jsonl', 1000), { store, onProgress: (p) => progress.push(p) });
     assert.equal(done.itemsWritten, 2600);
     assert.equal(done.pagesWritten, 3);
     assert.deepEqual(progress.map((p) => [p.pagesWritten, p.itemsWritten]), [[1, 1000], [2, 2000], [3, 2600]]);
@@ -106,7 +88,7 @@ describe('export of full listings with checkpoints (against the emulator)', func
   });
 
   it('writes CSV with a header and RFC 4180 quoting of commas, quotes and line breaks, and Unicode keys as UTF-8', async function () {
-    const done = await startExport(session, job(objects('export-tricky'), 'csv', 2), { store });
+    const done = await startExport(env.session, job(objects('export-tricky'), 'csv', 2), { store });
     const text = fs.readFileSync(done.job.outputPath, 'utf8');
     assert.ok(text.startsWith('key,uri,type,size,lastModified,eTag,storageClass\r\n'));
     const rows = parseCsv(text);
@@ -121,22 +103,22 @@ describe('export of full listings with checkpoints (against the emulator)', func
   });
 
   it('writes one valid JSON array across pages, and `[]` for an empty listing', async function () {
-    const full = await startExport(session, job(objects('export-small'), 'json', 5), { store });
+    const full = await startExport(env.session, job(objects('export-small'), 'json', 5), { store });
     const array = JSON.parse(fs.readFileSync(full.job.outputPath, 'utf8')) as Array<Record<string, unknown>>;
     assert.deepEqual(array.map((r) => r.key), smallKeys);
-    const lines = await startExport(session, job(objects('export-small'), 'jsonl', 5), { store });
+    const lines = await startExport(env.session, job(objects('export-small'), 'jsonl', 5), { store });
     assert.deepEqual(array, fs.readFileSync(lines.job.outputPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l)), 'JSON and JSON Lines hold the same records');
 
-    const empty = await startExport(session, job(objects('export-empty'), 'json', 5, 'empty.json'), { store });
+    const empty = await startExport(env.session, job(objects('export-empty'), 'json', 5, 'empty.json'), { store });
     assert.equal(fs.readFileSync(empty.job.outputPath, 'utf8'), '[]\n');
     assert.deepEqual(JSON.parse('[]\n'), []);
   });
 
   it('exports an empty listing as an empty JSON Lines file and a header-only CSV, with no checkpoint left', async function () {
-    const jsonl = await startExport(session, job(objects('export-empty'), 'jsonl', 5), { store });
+    const jsonl = await startExport(env.session, job(objects('export-empty'), 'jsonl', 5), { store });
     assert.equal(jsonl.itemsWritten, 0);
     assert.equal(fs.readFileSync(jsonl.job.outputPath, 'utf8'), '');
-    const csv = await startExport(session, job(objects('export-empty'), 'csv', 5), { store });
+    const csv = await startExport(env.session, job(objects('export-empty'), 'csv', 5), { store });
     assert.equal(fs.readFileSync(csv.job.outputPath, 'utf8'), 'key,uri,type,size,lastModified,eTag,storageClass\r\n');
     assert.deepEqual(await store.list(), []);
   });
@@ -144,29 +126,29 @@ describe('export of full listings with checkpoints (against the emulator)', func
   it('exports a listing of exactly one page in one request and never leaves a checkpoint', async function () {
     const saves: number[] = [];
     const watched: CheckpointStore = { ...storeMethods(store), save: async (c) => { saves.push(c.pagesWritten); await store.save(c); } };
-    const done = await startExport(session, job(objects('export-small'), 'jsonl', 23), { store: watched });
+    const done = await startExport(env.session, job(objects('export-small'), 'jsonl', 23), { store: watched });
     assert.equal(done.pagesWritten, 1);
     assert.equal(done.itemsWritten, 23);
-    assert.equal(proxy.log.filter((r) => r.action === 'ListObjectsV2').length, 1);
+    assert.equal(env.proxy.log.filter((r) => r.action === 'ListObjectsV2').length, 1);
     assert.deepEqual(saves, []);
   });
 
   it('exports SNS topics (3 pages of up to 100) and a topic\'s subscriptions', async function () {
-    const done = await startExport(session, job(topics, 'jsonl', 100), { store });
+    const done = await startExport(env.session, job(topics, 'jsonl', 100), { store });
     assert.equal(done.pagesWritten, 3);
     const arns = fs.readFileSync(done.job.outputPath, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { arn: string }).arn);
     assert.deepEqual([...arns].sort(), [...topicArns].sort());
-    const subs = await startExport(session, job({ kind: 'sns.subscriptions', params: { topicArn: topicArns[0] } }, 'csv', 100), { store });
+    const subs = await startExport(env.session, job({ kind: 'sns.subscriptions', params: { topicArn: topicArns[0] } }, 'csv', 100), { store });
     assert.equal(subs.itemsWritten, 120);
     assert.equal(parseCsv(fs.readFileSync(subs.job.outputPath, 'utf8'))[0].join(','), 'subscriptionArn,protocol,endpoint,owner,topicArn');
   });
 
   it('exports all keys recursively through the kind\'s flatten, or the folder view as it is', async function () {
     const folderView = objects('export-folders', '', '/');
-    const recursive = await startExport(session, job({ ...folderView, params: resourceKind('s3.objects').flatten!(folderView.params) }, 'jsonl', 100, 'r.jsonl'), { store });
+    const recursive = await startExport(env.session, job({ ...folderView, params: resourceKind('s3.objects').flatten!(folderView.params) }, 'jsonl', 100, 'r.jsonl'), { store });
     const keysOf = (file: string) => fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { key: string; type: string })).map((r) => `${r.type}:${r.key}`);
     assert.deepEqual(keysOf(recursive.job.outputPath), ['object:a/1.txt', 'object:a/2.txt', 'object:b/c/3.txt', 'object:root.txt']);
-    const folders = await startExport(session, job(folderView, 'jsonl', 100, 'f.jsonl'), { store });
+    const folders = await startExport(env.session, job(folderView, 'jsonl', 100, 'f.jsonl'), { store });
     assert.deepEqual(keysOf(folders.job.outputPath), ['folder:a/', 'folder:b/', 'object:root.txt']);
   });
 
@@ -180,11 +162,11 @@ describe('export of full listings with checkpoints (against the emulator)', func
         assert.equal(checkpoint.pagesWritten, boundary);
         assert.equal(checkpoint.itemsWritten, boundary * 5);
         assert.deepEqual(fs.readFileSync(j.outputPath).subarray(0, checkpoint.byteLength), expected.subarray(0, checkpoint.byteLength));
-        const requestsBefore = proxy.log.length;
-        const done = await resumeExport(session, checkpoint, { store });
+        const requestsBefore = env.proxy.log.length;
+        const done = await resumeExport(env.session, checkpoint, { store });
         assert.equal(done.itemsWritten, 23);
-        assert.equal(proxy.log[requestsBefore].token, checkpoint.nextToken, 'the resume starts from the saved token');
-        assert.ok(proxy.log.slice(requestsBefore).every((r) => r.pageSize === 5), 'with the same page size');
+        assert.equal(env.proxy.log[requestsBefore].token, checkpoint.nextToken, 'the resume starts from the saved token');
+        assert.ok(env.proxy.log.slice(requestsBefore).every((r) => r.pageSize === 5), 'with the same page size');
         assert.ok(fs.readFileSync(j.outputPath).equals(expected), `boundary ${boundary}`);
         assert.equal(await store.load(checkpoint.id), undefined);
       }
@@ -198,7 +180,7 @@ describe('export of full listings with checkpoints (against the emulator)', func
       // What a crash in the middle of writing page 3 leaves: part of its bytes.
       const partial = expected.subarray(checkpoint.byteLength, checkpoint.byteLength + 37);
       fs.appendFileSync(j.outputPath, partial);
-      await resumeExport(session, checkpoint, { store });
+      await resumeExport(env.session, checkpoint, { store });
       assert.ok(fs.readFileSync(j.outputPath).equals(expected));
     });
   }
@@ -216,16 +198,16 @@ describe('export of full listings with checkpoints (against the emulator)', func
         await store.save(c);
       },
     };
-    await assert.rejects(startExport(session, j, { store: failing }), /ENOSPC/);
+    await assert.rejects(startExport(env.session, j, { store: failing }), /ENOSPC/);
     const checkpoint = (await store.load(checkpointId(j)))!;
     assert.equal(checkpoint.pagesWritten, 2);
     assert.ok(fs.statSync(j.outputPath).size > checkpoint.byteLength, 'page 3 is in the file but not in the checkpoint');
-    await resumeExport(session, checkpoint, { store });
+    await resumeExport(env.session, checkpoint, { store });
     assert.ok(fs.readFileSync(j.outputPath).equals(expected));
   });
 
   it('asks for page N+1 while page N is written and checkpointed, one page ahead at most', async function () {
-    const listRequests = () => proxy.log.filter((r) => r.action === 'ListObjectsV2').length;
+    const listRequests = () => env.proxy.log.filter((r) => r.action === 'ListObjectsV2').length;
     const requestsAtSave: number[] = [];
     const watched: CheckpointStore = {
       ...storeMethods(store),
@@ -236,7 +218,7 @@ describe('export of full listings with checkpoints (against the emulator)', func
         await store.save(c);
       },
     };
-    await startExport(session, job(objects('export-small'), 'jsonl', 5), { store: watched });
+    await startExport(env.session, job(objects('export-small'), 'jsonl', 5), { store: watched });
     assert.deepEqual(requestsAtSave, [2, 3, 4, 5]);
   });
 
@@ -246,7 +228,7 @@ describe('export of full listings with checkpoints (against the emulator)', func
     const j = job(list, 'csv', 5);
     const controller = new AbortController();
     let seen = 0;
-    proxy.setRule((request) => {
+    env.proxy.setRule((request) => {
       if (request.action !== 'ListObjectsV2') {
         return undefined;
       }
@@ -256,12 +238,12 @@ describe('export of full listings with checkpoints (against the emulator)', func
       }
       return undefined;
     });
-    await assert.rejects(startExport(session, j, { store, signal: controller.signal }), { name: 'AbortError' });
-    proxy.setRule(undefined);
+    await assert.rejects(startExport(env.session, j, { store, signal: controller.signal }), { name: 'AbortError' });
+    env.proxy.setRule(undefined);
     const checkpoint = (await store.load(checkpointId(j)))!;
     assert.equal(checkpoint.pagesWritten, 2);
     assert.match(describeExportProblem(Object.assign(new Error('x'), { name: 'AbortError' }), { checkpoint }).message, /cancelled; 10 items are saved and it can be resumed/);
-    await resumeExport(session, checkpoint, { store });
+    await resumeExport(env.session, checkpoint, { store });
     assert.ok(fs.readFileSync(j.outputPath).equals(expected));
   });
 
@@ -274,22 +256,22 @@ describe('export of full listings with checkpoints (against the emulator)', func
     const modified = Buffer.from(original);
     modified[10] = modified[10] === 0x61 ? 0x62 : 0x61;
     fs.writeFileSync(j.outputPath, modified);
-    await assert.rejects(resumeExport(session, checkpoint, { store }), (e: unknown) => e instanceof OutputChangedError && e.reason === 'modified');
+    await assert.rejects(resumeExport(env.session, checkpoint, { store }), (e: unknown) => e instanceof OutputChangedError && e.reason === 'modified');
     assert.ok(fs.readFileSync(j.outputPath).equals(modified), 'the changed file is left as it is');
 
     fs.writeFileSync(j.outputPath, original.subarray(0, checkpoint.byteLength - 1));
-    await assert.rejects(resumeExport(session, checkpoint, { store }), (e: unknown) => e instanceof OutputChangedError && e.reason === 'truncated');
+    await assert.rejects(resumeExport(env.session, checkpoint, { store }), (e: unknown) => e instanceof OutputChangedError && e.reason === 'truncated');
 
     fs.rmSync(j.outputPath);
-    const requests = proxy.log.length;
-    await assert.rejects(resumeExport(session, checkpoint, { store }), (e: unknown) => {
+    const requests = env.proxy.log.length;
+    await assert.rejects(resumeExport(env.session, checkpoint, { store }), (e: unknown) => {
       const problem = describeExportProblem(e, { checkpoint });
       return e instanceof OutputChangedError && e.reason === 'deleted' && problem.startOver && /deleted/.test(problem.message);
     });
-    assert.equal(proxy.log.length, requests, 'nothing is requested for a file that cannot be resumed');
+    assert.equal(env.proxy.log.length, requests, 'nothing is requested for a file that cannot be resumed');
     assert.deepEqual(await store.load(checkpoint.id), checkpoint, 'the checkpoint is kept until the user decides');
 
-    const fresh = await startExport(session, j, { store });
+    const fresh = await startExport(env.session, j, { store });
     assert.equal(fresh.itemsWritten, 23);
     assert.equal(await store.load(checkpoint.id), undefined);
   });
@@ -305,8 +287,8 @@ describe('export of full listings with checkpoints (against the emulator)', func
     assert.equal((await store.list()).length, 1);
     // Exporting list B into the same file replaces it; list A's checkpoint then no longer matches the file.
     const controller = new AbortController();
-    await assert.rejects(startExport(session, b, { store, signal: controller.signal, onProgress: (p) => p.pagesWritten === 3 && controller.abort() }), { name: 'AbortError' });
-    await assert.rejects(resumeExport(session, checkpointA, { store }), (e: unknown) => e instanceof OutputChangedError && e.reason === 'modified');
+    await assert.rejects(startExport(env.session, b, { store, signal: controller.signal, onProgress: (p) => p.pagesWritten === 3 && controller.abort() }), { name: 'AbortError' });
+    await assert.rejects(resumeExport(env.session, checkpointA, { store }), (e: unknown) => e instanceof OutputChangedError && e.reason === 'modified');
   });
 
   for (const [label, list] of [['S3 objects', objects('export-small')], ['SNS topics', topics]] as const) {
@@ -314,9 +296,9 @@ describe('export of full listings with checkpoints (against the emulator)', func
       const pageSize = list.kind === 'sns.topics' ? 100 : 5;
       const j = job(list, 'csv', pageSize);
       const checkpoint = await exportAbortedAfter(j, 1);
-      proxy.setRule((request) => (request.token ? { kind: 'refuseToken' } : undefined));
+      env.proxy.setRule((request) => (request.token ? { kind: 'refuseToken' } : undefined));
       let problem;
-      await assert.rejects(resumeExport(session, checkpoint, { store }), (e: unknown) => {
+      await assert.rejects(resumeExport(env.session, checkpoint, { store }), (e: unknown) => {
         problem = describeExportProblem(e, { checkpoint });
         return true;
       });
@@ -325,9 +307,9 @@ describe('export of full listings with checkpoints (against the emulator)', func
       assert.match(problem!.message, /refused the page token.*Start over.*checkpoint .* is kept/);
       assert.deepEqual(await store.load(checkpoint.id), checkpoint);
       assert.equal(fs.statSync(j.outputPath).size, checkpoint.byteLength);
-      proxy.setRule(undefined);
+      env.proxy.setRule(undefined);
       const expected = await reference(list, 'csv', pageSize);
-      await startExport(session, j, { store });
+      await startExport(env.session, j, { store });
       assert.ok(fs.readFileSync(j.outputPath).equals(expected));
     });
   }
@@ -336,10 +318,10 @@ describe('export of full listings with checkpoints (against the emulator)', func
     const list = objects('export-small');
     const expected = await reference(list, 'jsonl', 5);
     const j = job(list, 'jsonl', 5);
-    const firstRequest = proxy.log.length;
+    const firstRequest = env.proxy.log.length;
     // Page 3 (the second token handed out) fails with 503 on every attempt.
     const tokens: string[] = [];
-    proxy.setRule((request) => {
+    env.proxy.setRule((request) => {
       if (request.action !== 'ListObjectsV2' || !request.token) {
         return undefined;
       }
@@ -349,16 +331,16 @@ describe('export of full listings with checkpoints (against the emulator)', func
       return tokens.indexOf(request.token) === 1 ? { kind: 'serverError', status: 503 } : undefined;
     });
     let problem;
-    await assert.rejects(startExport(session, j, { store }), (e: unknown) => {
+    await assert.rejects(startExport(env.session, j, { store }), (e: unknown) => {
       problem = describeExportProblem(e, { checkpoint: readCheckpoint(store, j) });
       return true;
     });
-    assert.equal(proxy.log.slice(firstRequest).filter((r) => r.token === tokens[1]).length, session.connection.maxAttempts, 'the SDK retried the failing page');
+    assert.equal(env.proxy.log.slice(firstRequest).filter((r) => r.token === tokens[1]).length, env.session.connection.maxAttempts, 'the SDK retried the failing page');
     assert.equal(problem!.kind, 'serviceError');
     assert.ok(problem!.resumable);
     assert.match(problem!.message, /The export can be resumed: 10 items are saved\./);
-    proxy.setRule(undefined);
-    await resumeExport(session, readCheckpoint(store, j)!, { store });
+    env.proxy.setRule(undefined);
+    await resumeExport(env.session, readCheckpoint(store, j)!, { store });
     assert.ok(fs.readFileSync(j.outputPath).equals(expected));
   });
 
@@ -385,7 +367,7 @@ describe('export of full listings with checkpoints (against the emulator)', func
       const pages = Math.ceil(2600 / pageSize);
       const checkpoint = await exportAbortedAfter(j, Math.floor(pages / 2));
       fs.appendFileSync(j.outputPath, '{"key":"half a li');
-      await resumeExport(session, checkpoint, { store });
+      await resumeExport(env.session, checkpoint, { store });
       assert.ok(fs.readFileSync(j.outputPath).equals(expected));
     });
   }

@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { type AwsSession } from '../../src/core/aws/session';
 import { type ListRef } from '../../src/core/resources/resource';
 import { TreeModel } from '../../src/core/tree/treeModel';
 import { countDescription, failureContext, failureLabel, listContext, LOAD_MORE_LABEL, rowsOf, type Row } from '../../src/core/tree/rows';
 import { s3LocationPin } from '../../src/core/tree/pins';
-import { createBucket, createTopics, numberedNames, putObjects, startEmulator, subscribeEmails, testSession, type Emulator } from '../support/emulator';
-import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
+import { createBucket, createTopics, numberedNames, putObjects, subscribeEmails, useEmulator } from '../support/emulator';
 
 const topics: ListRef = { kind: 'sns.topics', params: {} };
 const folder = (bucket: string, prefix = ''): ListRef => ({ kind: 's3.objects', params: { bucket, prefix, delimiter: '/' } });
@@ -28,25 +26,19 @@ function itemNames(model: TreeModel, list: ListRef): string[] {
 // so names that differ in case or punctuation could be dropped or repeated across pages by the emulator itself,
 // and the exact page contents asserted here would be the emulator's bug, not the tree's.
 describe('tree model against the emulator', function () {
-  let emulator: Emulator;
-  let proxy: FaultProxy;
-  let session: AwsSession;
   let topicArns: string[];
   const bigBucket = 'tree-big';
   const bigKeys = numberedNames('obj', 2500, 5);
 
   function newModel(pageSize = 100): TreeModel {
-    return new TreeModel({ clients: async () => session, pageSize: () => pageSize });
+    return new TreeModel({ clients: async () => env.session, pageSize: () => pageSize });
   }
 
   function requests(action: string) {
-    return proxy.log.filter((r) => r.action === action);
+    return env.proxy.log.filter((r) => r.action === action);
   }
 
-  before(async function () {
-    emulator = await startEmulator();
-    proxy = await startFaultProxy(emulator.endpoint);
-    const seed = testSession(emulator.endpoint);
+  const env = useEmulator(async (seed) => {
     topicArns = await createTopics(seed, numberedNames('topic', 103));
     await subscribeEmails(seed, topicArns[0], numberedNames('user', 3).map((n) => `${n}@example.com`));
     await createBucket(seed, bigBucket);
@@ -55,21 +47,7 @@ describe('tree model against the emulator', function () {
     await putObjects(seed, 'tree-folders', [
       'logs/2023-12.txt', 'logs/2024-01.txt', 'logs/2024-02.txt', 'logs/2024-q1/summary.txt', 'logs/app/1.txt', 'readme.txt',
     ]);
-    seed.dispose();
-    // One attempt per request: a fault injected by the proxy reaches the tree instead of being retried away.
-    session = testSession(proxy.endpoint, { maxAttempts: 1 });
-  });
-
-  after(async function () {
-    session?.dispose();
-    await proxy?.stop();
-    await emulator?.stop();
-  });
-
-  beforeEach(function () {
-    proxy.setRule(undefined);
-    (proxy.log as unknown[]).length = 0;
-  });
+  }, { maxAttempts: 1 }); // One attempt per request: a fault injected by the proxy reaches the tree instead of being retried away.
 
   it('expands 103 topics to the first page of 100 and a "Load more…" row holding the next token', async function () {
     const model = newModel();
@@ -115,7 +93,7 @@ describe('tree model against the emulator', function () {
     const model = newModel();
     await model.ensureLoaded(topics);
     const token = loadMoreToken(model, topics);
-    proxy.setRule((r) => (r.token ? { kind: 'latency', ms: 150 } : undefined));
+    env.proxy.setRule((r) => (r.token ? { kind: 'latency', ms: 150 } : undefined));
     const first = model.loadMore(topics, token);
     const loadingRow = lastRow(model, topics);
     assert.deepEqual(loadingRow?.type === 'loadMore' && loadingRow.loading, true, 'the row shows that it is loading');
@@ -128,7 +106,7 @@ describe('tree model against the emulator', function () {
 
   it('an empty page that still has a token shows "Load more…", not "No items", and the next click goes on', async function () {
     const model = newModel();
-    proxy.setRule((r) => (r.action === 'ListTopics' && r.index === 0 ? { kind: 'emptyPage' } : undefined));
+    env.proxy.setRule((r) => (r.action === 'ListTopics' && r.index === 0 ? { kind: 'emptyPage' } : undefined));
     await model.ensureLoaded(topics);
     const snapshot = model.snapshot(topics);
     assert.equal(snapshot.items.length, 0);
@@ -157,10 +135,8 @@ describe('tree model against the emulator', function () {
     await model.ensureLoaded(missing);
     assert.equal(requests('ListObjectsV2').length, 1, 'a failed list is not fetched again by expanding it');
 
-    const seed = testSession(emulator.endpoint);
-    await createBucket(seed, 'tree-created-later');
-    await putObjects(seed, 'tree-created-later', ['a.txt']);
-    seed.dispose();
+    await createBucket(env.session, 'tree-created-later');
+    await putObjects(env.session, 'tree-created-later', ['a.txt']);
     await model.retry(missing);
     assert.deepEqual(itemNames(model, missing), ['a.txt']);
     assert.equal(model.snapshot(missing).failure, undefined);
@@ -170,7 +146,7 @@ describe('tree model against the emulator', function () {
     const model = newModel();
     await model.ensureLoaded(topics);
     const token = loadMoreToken(model, topics);
-    proxy.setRule((r) => (r.token ? { kind: 'serverError', status: 500 } : undefined));
+    env.proxy.setRule((r) => (r.token ? { kind: 'serverError', status: 500 } : undefined));
     await model.loadMore(topics, token);
     let snapshot = model.snapshot(topics);
     assert.equal(snapshot.items.length, 100);
@@ -178,7 +154,7 @@ describe('tree model against the emulator', function () {
     assert.equal(snapshot.failure?.token, token);
     assert.deepEqual(rowsOf(snapshot).slice(-1).map((r) => r.type), ['failure']);
 
-    proxy.setRule(undefined);
+    env.proxy.setRule(undefined);
     await model.retry(topics);
     snapshot = model.snapshot(topics);
     assert.equal(snapshot.items.length, 103);
@@ -190,7 +166,7 @@ describe('tree model against the emulator', function () {
     const model = newModel();
     await model.ensureLoaded(topics);
     const token = loadMoreToken(model, topics);
-    proxy.setRule((r) => (r.token ? { kind: 'refuseToken' } : undefined));
+    env.proxy.setRule((r) => (r.token ? { kind: 'refuseToken' } : undefined));
     await model.loadMore(topics, token);
     const snapshot = model.snapshot(topics);
     const row = rowsOf(snapshot).at(-1) as Extract<Row, { type: 'failure' }>;
@@ -201,7 +177,7 @@ describe('tree model against the emulator', function () {
     assert.deepEqual(listContext(snapshot, false, false), ['list'], 'no Load All on a refused token');
     assert.equal(await model.loadMore(topics, token), false, 'the refused token is not sent again');
 
-    proxy.setRule(undefined);
+    env.proxy.setRule(undefined);
     await model.startOver(topics);
     assert.equal(model.snapshot(topics).items.length, 100);
     assert.equal(model.snapshot(topics).failure, undefined);
@@ -211,7 +187,7 @@ describe('tree model against the emulator', function () {
   it('a service that hands back the token it was sent stops with Start over instead of loading forever', async function () {
     const model = newModel();
     await model.ensureLoaded(topics);
-    proxy.setRule((r) => (r.token ? { kind: 'repeatToken' } : undefined));
+    env.proxy.setRule((r) => (r.token ? { kind: 'repeatToken' } : undefined));
     await model.loadMore(topics, loadMoreToken(model, topics));
     const snapshot = model.snapshot(topics);
     assert.equal(snapshot.failure?.problem.kind, 'repeatedToken');
@@ -297,7 +273,7 @@ describe('tree model against the emulator', function () {
     const model = newModel();
     const logs = folder('tree-folders', 'logs/');
     await model.ensureLoaded(logs);
-    (proxy.log as unknown[]).length = 0;
+    env.proxy.reset();
 
     const filtered = model.setFilter(logs, '2024');
     assert.equal(model.filterOf(logs), '2024');
@@ -341,7 +317,7 @@ describe('tree model against the emulator', function () {
     const model = newModel();
     await model.ensureLoaded(topics);
     const token = loadMoreToken(model, topics);
-    proxy.setRule((r) => (r.token ? { kind: 'latency', ms: 100 } : undefined));
+    env.proxy.setRule((r) => (r.token ? { kind: 'latency', ms: 100 } : undefined));
     const loading = model.loadMore(topics, token);
     model.reset(topics);
     await loading;

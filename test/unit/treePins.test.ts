@@ -1,45 +1,25 @@
 import * as assert from 'node:assert/strict';
-import { type AwsSession } from '../../src/core/aws/session';
 import { rootLists } from '../../src/core/resources/registry';
 import { bucketNameProblem, bucketPin, s3LocationPin, s3UriProblem, topicArnProblem, topicPin } from '../../src/core/tree/pins';
 import { detailsOf, failureLabel, itemContext, rowsOf } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
-import { createBucket, createTopics, putObjects, startEmulator, testSession, type Emulator } from '../support/emulator';
-import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
+import { createBucket, createTopics, putObjects, useEmulator } from '../support/emulator';
 
 const [topicsList, bucketsList] = rootLists;
 
 describe('tree: added buckets, topics and S3 locations; item details', function () {
-  let emulator: Emulator;
-  let proxy: FaultProxy;
-  let session: AwsSession;
   let topicArn: string;
 
-  before(async function () {
-    emulator = await startEmulator();
-    proxy = await startFaultProxy(emulator.endpoint);
-    const seed = testSession(emulator.endpoint);
+  const env = useEmulator(async (seed) => {
     [topicArn] = await createTopics(seed, ['pinned-topic']);
     await createBucket(seed, 'pinned-bucket');
     await putObjects(seed, 'pinned-bucket', ['docs/a.txt', 'docs/b.txt', 'top.txt']);
-    seed.dispose();
-    session = testSession(proxy.endpoint, { maxAttempts: 1 });
-  });
+  }, { maxAttempts: 1 });
 
-  after(async function () {
-    session?.dispose();
-    await proxy?.stop();
-    await emulator?.stop();
-  });
-
-  beforeEach(function () {
-    proxy.setRule(undefined);
-  });
-
-  const model = () => new TreeModel({ clients: async () => session, pageSize: () => 100 });
+  const model = () => new TreeModel({ clients: async () => env.session, pageSize: () => 100 });
 
   it('when listing buckets and topics is denied, the tree says so and a bucket or topic added by hand still opens', async function () {
-    proxy.setRule((r) => (r.action === 'ListBuckets' || r.action === 'ListTopics' ? { kind: 'accessDenied' } : undefined));
+    env.proxy.setRule((r) => (r.action === 'ListBuckets' || r.action === 'ListTopics' ? { kind: 'accessDenied' } : undefined));
     const tree = model();
     await tree.ensureLoaded(bucketsList);
     await tree.ensureLoaded(topicsList);
@@ -90,7 +70,7 @@ describe('tree: added buckets, topics and S3 locations; item details', function 
     const topic = tree.snapshot(topicsList).items.find((i) => i.arn === topicArn)!;
     const topicDetails = detailsOf(topicsList, topic)!;
     assert.equal(topicDetails.operation, 'GetTopicAttributes');
-    assert.equal((await topicDetails.fetch(session, {})).TopicArn, topicArn);
+    assert.equal((await topicDetails.fetch(env.session, {})).TopicArn, topicArn);
     assert.ok(itemContext(topic, topicsList, false).includes('hasDetails'));
     assert.deepEqual(itemContext(topic, topicsList, false).slice(0, 3), ['item', 'snsTopic', 'hasArn']);
 
@@ -101,9 +81,7 @@ describe('tree: added buckets, topics and S3 locations; item details', function 
     assert.deepEqual(itemContext(docs, bucketList, false), ['item', 's3Folder', 'hasS3Uri']);
     const head = detailsOf(bucketList, object)!;
     assert.equal(head.operation, 'HeadObject');
-    // Straight to the emulator: the fault proxy sets Content-Length of a HEAD answer to its (empty) body.
-    const direct = testSession(emulator.endpoint);
-    const fields = await head.fetch(direct, {}).finally(() => direct.dispose());
+    const fields = await head.fetch(env.session, {});
     assert.equal(fields.Key, 'top.txt');
     assert.equal(fields.ContentLength, 'top.txt'.length);
     assert.equal('$metadata' in fields, false, 'no SDK metadata in the details');
