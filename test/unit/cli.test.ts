@@ -3,20 +3,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { createBucket, createTopics, numberedNames, putObjects, startEmulator, subscribeEmails, testSession, type Emulator } from '../support/emulator';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
+import { builtCli, nodeBinary, runProcess, type ProcessRun } from '../support/cli';
 
-const root = path.resolve(__dirname, '../..');
-/** The Node 24 of the `node` dev dependency: the machine's own node may be older. */
-const nodeBinary = path.join(root, 'node_modules', '.bin', 'node');
-
-interface Run {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Run = ProcessRun;
 
 // The CLI runs as a separate process built the way it ships (an esbuild bundle), so it can be interrupted and killed.
 describe('paged-aws-export command line (a separate process against the emulator)', function () {
@@ -32,11 +23,7 @@ describe('paged-aws-export command line (a separate process against the emulator
 
   before(async function () {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paged-aws-cli-test-'));
-    cli = path.join(dir, 'cli.js');
-    await esbuild.build({
-      entryPoints: [path.join(root, 'src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node18',
-      banner: { js: '#!/usr/bin/env node' }, logLevel: 'warning',
-    });
+    cli = await builtCli();
     emulator = await startEmulator();
     proxy = await startFaultProxy(emulator.endpoint);
     const seed = testSession(emulator.endpoint);
@@ -66,31 +53,21 @@ describe('paged-aws-export command line (a separate process against the emulator
       return undefined;
     });
     for (const name of fs.readdirSync(dir)) {
-      if (name !== 'cli.js') {
-        fs.rmSync(path.join(dir, name), { recursive: true, force: true });
-      }
+      fs.rmSync(path.join(dir, name), { recursive: true, force: true });
     }
   });
 
-  function run(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(nodeBinary, [cli, ...args, '--state-dir', path.join(dir, 'state')], {
+  async function run(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+    listRequests = 0;
+    try {
+      return await runProcess(nodeBinary, [cli, ...args, '--state-dir', path.join(dir, 'state')], {
         cwd: dir,
         env: { ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        onSpawn: (child) => (current = child),
       });
-      current = child;
-      listRequests = 0;
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code, signal) => {
-        current = undefined;
-        resolve({ code, signal, stdout, stderr });
-      });
-    });
+    } finally {
+      current = undefined;
+    }
   }
 
   const checkpoints = () => (fs.existsSync(path.join(dir, 'state', 'exports')) ? fs.readdirSync(path.join(dir, 'state', 'exports')) : []);

@@ -1,21 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { createBucket, numberedNames, putObjects, startEmulator, testSession, type Emulator } from '../support/emulator';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
+import { builtCli, nodeBinary, runProcess, type ProcessRun } from '../support/cli';
 
-const root = path.resolve(__dirname, '../..');
-/** The Node 24 of the `node` dev dependency: the machine's own node may be older. */
-const nodeBinary = path.join(root, 'node_modules', '.bin', 'node');
-
-interface Run {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stderr: string;
-}
 
 // `paged-aws-export --parallel N` as it ships (an esbuild bundle) in a separate process, killed with SIGKILL while
 // several parts are being listed, then run again: the file must be the sequential one, byte for byte.
@@ -35,10 +25,7 @@ describe('paged-aws-export --parallel: SIGKILL mid-way and run again gives the s
 
   before(async function () {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paged-aws-parallel-cli-test-'));
-    cli = path.join(dir, 'cli.js');
-    await esbuild.build({
-      entryPoints: [path.join(root, 'src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning',
-    });
+    cli = await builtCli();
     emulator = await startEmulator();
     const seed = testSession(emulator.endpoint);
     await createBucket(seed, 'parallel-cli');
@@ -60,21 +47,17 @@ describe('paged-aws-export --parallel: SIGKILL mid-way and run again gives the s
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  function run(args: readonly string[], killAt?: number): Promise<Run> {
-    return new Promise((resolve, reject) => {
-      const child: ChildProcess = spawn(nodeBinary, [cli, ...args, '--state-dir', path.join(dir, 'state')], {
-        cwd: dir, env: { ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1' }, stdio: ['ignore', 'ignore', 'pipe'],
+  async function run(args: readonly string[], killAt?: number): Promise<ProcessRun> {
+    listRequests = 0;
+    try {
+      return await runProcess(nodeBinary, [cli, ...args, '--state-dir', path.join(dir, 'state')], {
+        cwd: dir,
+        env: { ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1' },
+        onSpawn: (child) => (onListRequest = killAt === undefined ? undefined : (index) => index === killAt && child.kill('SIGKILL')),
       });
-      listRequests = 0;
-      onListRequest = killAt === undefined ? undefined : (index) => index === killAt && child.kill('SIGKILL');
-      let stderr = '';
-      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code, signal) => {
-        onListRequest = undefined;
-        resolve({ code, signal, stderr });
-      });
-    });
+    } finally {
+      onListRequest = undefined;
+    }
   }
 
   const partsLeft = (file: string) => fs.existsSync(path.join(dir, `.${file}.parts`));

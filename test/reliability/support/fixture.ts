@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,9 +11,7 @@ import { createBucket, numberedNames, putObjects, startEmulator, testSession, ty
  * put once). Stopped by the root hook at the end of the run.
  */
 
-export const root = path.resolve(__dirname, '../../..');
-/** The Node 24 of the `node` dev dependency: the machine's own node may be older. */
-export const nodeBinary = path.join(root, 'node_modules', '.bin', 'node');
+export { builtCli, nodeBinary, root, runProcess, type ProcessRun } from '../../support/cli';
 
 export const BIG_BUCKET = 'reliability-big';
 /** Zero-padded names of one shape: fauxqs sorts with localeCompare but resumes with `>`, so mixed shapes could page wrongly. */
@@ -169,44 +166,6 @@ export function parseCsv(text: string): string[][] {
 /** Keys of an exported file, after checking it is valid in its format. */
 export function exportedKeys(file: string, format: ExportFormat): string[] {
   return parseExport(fs.readFileSync(file, 'utf8'), format).map((record) => String(record.key));
-}
-
-/** The export command line, bundled the way it ships (esbuild, one file), built once per run. */
-let cliBundle: Promise<string> | undefined;
-export function builtCli(): Promise<string> {
-  cliBundle ??= (async () => {
-    const esbuild = await import('esbuild');
-    const outfile = path.join(tempDir('cli'), 'cli.js');
-    await esbuild.build({
-      entryPoints: [path.join(root, 'src/cli/main.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node18',
-      banner: { js: '#!/usr/bin/env node' }, logLevel: 'warning',
-    });
-    // Some tests run it as an unprivileged user.
-    fs.chmodSync(path.dirname(outfile), 0o755);
-    return outfile;
-  })();
-  return cliBundle;
-}
-
-export interface ProcessRun {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs a command to its end; `onSpawn` gets the child (to kill it). */
-export function runProcess(command: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; onSpawn?: (child: ChildProcess) => void } = {}): Promise<ProcessRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    options.onSpawn?.(child);
-  });
 }
 
 /** A stack trace in a message means an error escaped instead of being described. */
