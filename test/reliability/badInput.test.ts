@@ -34,10 +34,8 @@ describe('bad input: each gives a clear message, nothing crashes, nothing stays 
   let cli: string;
   let dir: string;
   const sessions: AwsSession[] = [];
-  let savedEnv: NodeJS.ProcessEnv;
 
   before(async function () {
-    savedEnv = { ...process.env };
     const emulator = await emulatorWithBigBucket();
     proxy = await startFaultProxy(emulator.endpoint);
     cli = await builtCli();
@@ -53,12 +51,6 @@ describe('bad input: each gives a clear message, nothing crashes, nothing stays 
     for (const session of sessions.splice(0)) {
       session.dispose();
     }
-    for (const key of Object.keys(process.env)) {
-      if (!(key in savedEnv)) {
-        delete process.env[key];
-      }
-    }
-    Object.assign(process.env, savedEnv);
   });
 
   after(async function () {

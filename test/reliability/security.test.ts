@@ -50,7 +50,6 @@ describe('security: secrets never written, file modes, derived checkpoint paths,
   let proxy: FaultProxy;
   let cli: string;
   let dir: string;
-  let savedEnv: NodeJS.ProcessEnv;
 
   before(async function () {
     const emulator = await emulatorWithBigBucket();
@@ -61,17 +60,10 @@ describe('security: secrets never written, file modes, derived checkpoint paths,
     await createBucket(seed, HOSTILE_BUCKET);
     await putObjects(seed, HOSTILE_BUCKET, HOSTILE_KEYS);
     seed.dispose();
-    savedEnv = { ...process.env };
   });
 
   afterEach(function () {
     proxy.setRule(undefined);
-    for (const key of Object.keys(process.env)) {
-      if (!(key in savedEnv)) {
-        delete process.env[key];
-      }
-    }
-    Object.assign(process.env, savedEnv);
   });
 
   after(async function () {

@@ -8,6 +8,17 @@ import * as path from 'node:path';
 export const testCredentials = { AWS_ACCESS_KEY_ID: 'AKIDTESTEMULATOR', AWS_SECRET_ACCESS_KEY: 'test-secret-key-never-logged' };
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paged-aws-test-env-'));
+let isolated: NodeJS.ProcessEnv = {};
+
+/** Puts `process.env` back as it was: a test may point AWS_CONFIG_FILE, HOME or AWS_PROFILE elsewhere for itself. */
+function restore(env: NodeJS.ProcessEnv): void {
+  for (const name of Object.keys(process.env)) {
+    if (!(name in env)) {
+      delete process.env[name];
+    }
+  }
+  Object.assign(process.env, env);
+}
 
 export const mochaHooks = {
   beforeAll(): void {
@@ -21,6 +32,10 @@ export const mochaHooks = {
     fs.writeFileSync(process.env.AWS_CONFIG_FILE, '');
     fs.writeFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE, '');
     Object.assign(process.env, testCredentials);
+    isolated = { ...process.env };
+  },
+  afterEach(): void {
+    restore(isolated);
   },
   afterAll(): void {
     fs.rmSync(dir, { recursive: true, force: true });

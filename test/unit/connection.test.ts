@@ -9,10 +9,9 @@ import { fetchPage } from '../../src/core/paging/pager';
 import { createTopics, startEmulator, type Emulator } from '../support/emulator';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 
-/** Runs `body` with AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE pointing at files with the given text. */
+/** Runs `body` with AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE pointing at files with the given text (the root hooks restore the environment). */
 async function withSharedFiles<T>(config: string, credentials: string, body: () => Promise<T>, extraEnv: Record<string, string> = {}): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paged-aws-profiles-'));
-  const saved = { ...process.env };
   try {
     fs.writeFileSync(path.join(dir, 'config'), config);
     fs.writeFileSync(path.join(dir, 'credentials'), credentials);
@@ -21,12 +20,6 @@ async function withSharedFiles<T>(config: string, credentials: string, body: () 
     Object.assign(process.env, extraEnv);
     return await body();
   } finally {
-    for (const key of Object.keys(process.env)) {
-      if (!(key in saved)) {
-        delete process.env[key];
-      }
-    }
-    Object.assign(process.env, saved);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
