@@ -127,7 +127,8 @@ export function isolatedAwsEnv(awsEnv: Record<string, string>, base: NodeJS.Proc
       env[name] = value;
     }
   }
-  return { ...env, ...awsEnv };
+  // A profile without keys must not make the SDK's chain ask the EC2 metadata address: the demo is loopback only.
+  return { ...env, AWS_EC2_METADATA_DISABLED: 'true', ...awsEnv };
 }
 
 /** Starts both emulators, seeds them and writes the AWS files into `awsDir`. */

@@ -38,6 +38,26 @@ describe('Connection in code-server (e2e)', function () {
     }, 10_000, 'the status bar to name the profile');
   });
 
+  it('a profile without credentials shows the welcome view; its Select Profile… button leads back to a working tree', async function () {
+    // The demo config plus a profile that has a region and an endpoint but no keys anywhere.
+    const config = path.join(h.tmp, 'aws-welcome-config');
+    fs.writeFileSync(config, `${fs.readFileSync(h.awsEnv.AWS_CONFIG_FILE, 'utf8')}\n[profile no-keys]\nregion = us-east-1\nendpoint_url = ${h.demo.main.endpoint}\n`);
+    const server = await extraCodeServer(h, 'welcome', { 'pagedAwsExplorer.profile': 'no-keys' }, { AWS_CONFIG_FILE: config });
+    const wb = await Workbench.open(h.browser, server.folderUrl(newWorkspace(h, 'welcome')));
+    await wb.openContainer();
+    const welcome = wb.sidebar.locator('.welcome-view-content');
+    await welcome.filter({ hasText: 'No AWS credentials were found for the selected profile.' }).waitFor({ timeout: 60_000 });
+    assert.ok(await welcome.locator('a', { hasText: 'Configure Credentials (AWS docs)' }).isVisible(), 'a link to the AWS docs');
+
+    await welcome.locator('a', { hasText: 'Select Profile…' }).click();
+    await wb.waitForQuickInput('Select AWS Profile');
+    await wb.pick(/^demo$/);
+    await wb.expand('SNS Topics', 1);
+    const rows = await wb.loadedChildren('SNS Topics', 1);
+    assert.equal(rows[0].label, h.demo.mainData.topics[0].name, 'the tree lists the chosen profile\'s topics');
+    assert.equal(await welcome.count(), 0, 'the welcome view is gone');
+  });
+
   it('Restricted Mode: a folder\'s .vscode/settings.json cannot send requests to another endpoint', async function () {
     // Another loopback address, so the listener is plainly not the emulator.
     const received: string[] = [];

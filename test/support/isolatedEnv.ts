@@ -32,6 +32,8 @@ export const mochaHooks = {
     fs.writeFileSync(process.env.AWS_CONFIG_FILE, '');
     fs.writeFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE, '');
     Object.assign(process.env, testCredentials);
+    // With no credentials the SDK's chain would ask the EC2 metadata address; tests talk to loopback only.
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
     isolated = { ...process.env };
   },
   afterEach(): void {
