@@ -95,7 +95,7 @@ async function exportPages(
   try {
     let pending = pages.next();
     for (;;) {
-      const next = await pending;
+      let next: IteratorResult<Page, void> | undefined = await pending;
       if (next.done) {
         throw new Error('The listing ended without a last page');
       }
@@ -103,18 +103,21 @@ async function exportPages(
       if (signal?.aborted) {
         throw new AbortError();
       }
-      const page: Page = next.value;
-      if (page.nextToken !== undefined) {
+      // Only the page's text is kept across the awaits below: its items would otherwise outlive the young
+      // generation while the next page is parsed, and V8 would promote (and grow the heap for) every page.
+      const { text, count, nextToken } = pageText(writer, next.value, items);
+      next = undefined;
+      if (nextToken !== undefined) {
         pending = pages.next();
         // Observed by the next turn of the loop; this only keeps an early rejection from counting as unhandled.
         pending.catch(() => undefined);
       }
       file ??= await open(writer);
-      await file.append(writer.page(page.items.map((item) => item.record), items));
-      items += page.items.length;
+      await file.append(text);
+      items += count;
       pagesWritten++;
       const progress = () => ({ itemsWritten: items, pagesWritten, byteLength: file!.byteLength });
-      if (page.nextToken === undefined) {
+      if (nextToken === undefined) {
         await file.append(writer.end(items));
         await file.sync();
         await store.delete(id);
@@ -124,7 +127,7 @@ async function exportPages(
       await file.sync();
       const now = new Date().toISOString();
       await store.save({
-        version: 1, id, job, nextToken: page.nextToken, itemsWritten: items, pagesWritten,
+        version: 1, id, job, nextToken, itemsWritten: items, pagesWritten,
         byteLength: file.byteLength, sha256: file.sha256(), startedAt: from.startedAt, updatedAt: now,
       });
       onProgress?.(progress());
@@ -135,4 +138,8 @@ async function exportPages(
     void pages.return(undefined).catch(() => undefined);
     await file?.close().catch(() => undefined);
   }
+}
+
+function pageText(writer: FormatWriter, page: Page, itemsBefore: number): { text: string; count: number; nextToken: string | undefined } {
+  return { text: writer.page(page.items.map((item) => item.record), itemsBefore), count: page.items.length, nextToken: page.nextToken };
 }
