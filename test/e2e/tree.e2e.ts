@@ -23,7 +23,7 @@ describe('Resources tree in code-server (e2e)', function () {
   });
 
   beforeEach(async function () {
-    wb = await Workbench.open(h.browser, h.server.folderUrl(newWorkspace(h, 'tree')));
+    wb = await Workbench.open(h.browser, h.server.folderUrl(newWorkspace(h, 'tree')), { clipboard: true });
     await wb.openContainer();
   });
 
@@ -55,6 +55,30 @@ describe('Resources tree in code-server (e2e)', function () {
       return rows;
     }, 60_000, 'the last page');
     assert.deepEqual(all.map((r) => r.label), topics);
+  });
+
+  it('Load All (inline on SNS Topics) loads every page, the row shows the total, and Copy ARN copies a topic\'s ARN', async function () {
+    const topics = h.demo.mainData.topics;
+    await wb.expand('SNS Topics', 1);
+    await wb.loadedChildren('SNS Topics', 1);
+    await wb.inlineAction('SNS Topics', 'Load All', 1);
+    const all = await eventually(async () => {
+      const rows = await wb.loadedChildren('SNS Topics', 1);
+      assert.ok(!rows.some((r) => r.label === LOAD_MORE), 'Load more… is still there');
+      return rows;
+    }, 60_000, 'every page');
+    assert.deepEqual(all.map((r) => r.label), topics.map((t) => t.name));
+    await wb.scrollToTop();
+    const root = (await wb.renderedRows()).find((r) => r.level === 1 && r.label === 'SNS Topics');
+    assert.equal(root?.description, String(topics.length), 'the list node shows the total');
+
+    await wb.contextMenu(topics[0].name, 'Copy ARN', 2);
+    const copied = await eventually(async () => {
+      const text = await wb.page.evaluate('navigator.clipboard.readText()') as string;
+      assert.ok(text.startsWith('arn:'), `clipboard: ${JSON.stringify(text)}`);
+      return text;
+    }, 10_000, 'the ARN on the clipboard');
+    assert.equal(copied, topics[0].arn);
   });
 
   it('a topic expands to its subscriptions', async function () {
