@@ -73,7 +73,8 @@ interface Position {
 /**
  * The loop both share. Each page is written, flushed (fsync), and only then checkpointed, so a checkpoint never
  * points past bytes that are not on the disk. While a page is written the request for the next one is already out
- * (at most one page in flight), which hides the disk work behind the network.
+ * (at most one page in flight), and a page's flush and checkpoint run while the next page is requested (at most
+ * one checkpoint under way), which hides the disk work behind the network.
  */
 async function exportPages(
   clients: AwsClients, job: ExportJob, open: (writer: FormatWriter) => Promise<OutputFile>, from: Position, options: ExportOptions,
@@ -92,6 +93,8 @@ async function exportPages(
   let file: OutputFile | undefined;
   let items = from.items;
   let pagesWritten = from.pages;
+  // The checkpoint of the last page written (fsync, then save) while the next page is fetched and written.
+  let saving: Promise<void> | undefined;
   try {
     let pending = pages.next();
     for (;;) {
@@ -107,6 +110,12 @@ async function exportPages(
       // generation while the next page is parsed, and V8 would promote (and grow the heap for) every page.
       const { text, count, nextToken } = pageText(writer, next.value, items);
       next = undefined;
+      // The previous page's flush and checkpoint ran while this page was requested; they land before this page is
+      // written or the next one asked for (a failure fails the export here): one page past the checkpoint at most.
+      await saving;
+      if (signal?.aborted) {
+        throw new AbortError();
+      }
       if (nextToken !== undefined) {
         pending = pages.next();
         // Observed by the next turn of the loop; this only keeps an early rejection from counting as unhandled.
@@ -116,26 +125,35 @@ async function exportPages(
       await file.append(text);
       items += count;
       pagesWritten++;
-      const progress = () => ({ itemsWritten: items, pagesWritten, byteLength: file!.byteLength });
+      const written: ExportProgress = { itemsWritten: items, pagesWritten, byteLength: file.byteLength };
       if (nextToken === undefined) {
         await file.append(writer.end(items));
         await file.sync();
         await store.delete(id);
-        onProgress?.(progress());
-        return { job, ...progress() };
+        const done = { ...written, byteLength: file.byteLength };
+        onProgress?.(done);
+        return { job, ...done };
       }
-      await file.sync();
-      const now = new Date().toISOString();
-      await store.save({
+      // Flushed and saved while the next page is requested: the disk work hides behind the network round trip.
+      const checkpoint: Checkpoint = {
         version: 1, id, job, nextToken, itemsWritten: items, pagesWritten,
-        byteLength: file.byteLength, sha256: file.sha256(), startedAt: from.startedAt, updatedAt: now,
-      });
-      onProgress?.(progress());
+        byteLength: file.byteLength, sha256: file.sha256(), startedAt: from.startedAt, updatedAt: new Date().toISOString(),
+      };
+      const flushed = file;
+      saving = (async () => {
+        await flushed.sync();
+        await store.save(checkpoint);
+        onProgress?.(written);
+      })();
+      // Observed by the next turn of the loop or the finally below.
+      saving.catch(() => undefined);
     }
   } finally {
     signal?.removeEventListener('abort', forwardAbort);
     controller.abort();
     void pages.return(undefined).catch(() => undefined);
+    // A checkpoint under way is finished (or fails) before the file closes: it is what a resume starts from.
+    await saving?.catch(() => undefined);
     await file?.close().catch(() => undefined);
   }
 }
