@@ -16,12 +16,6 @@ import { measureTree } from './tree';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const LATENCY_MS = 20;
-/**
- * V8 flags that keep the heap of a streaming process small: a 1 MB young generation (the default grows to tens of MB
- * under a high allocation rate) and a slowly growing old generation. Measured as an extra row: the live heap of the
- * exporter stays at ~16 MB whatever the listing's length, and these rows show what RSS is left once V8 keeps no slack.
- */
-const LEAN_HEAP = ['--max-semi-space-size=1', '--heap-growing-percent=10'];
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 /** One contender of a scenario: how to run it, and how to check what it wrote. */
@@ -90,11 +84,11 @@ async function main(): Promise<void> {
         RCLONE_CONFIG_BENCH_ACCESS_KEY_ID: 'AKIDBENCH', RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY: 'bench-secret', RCLONE_CONFIG_BENCH_REGION: 'us-east-1',
       });
       const jsonLines = (out: string) => countLines(out);
-      const exporter = (list: string, parallel: number, endpoint: string, name: string, reference = false, extra: { nodeFlags?: readonly string[]; pageSize?: number } = {}): Contender => ({
+      const exporter = (list: string, parallel: number, endpoint: string, name: string, reference = false, extra: { pageSize?: number } = {}): Contender => ({
         name, reference, count: jsonLines, sameBytesAs: 'jsonl',
         command: (out) => ({
           file: NODE, env: env(endpoint),
-          args: [...(extra.nodeFlags ?? []), cli, list, '--out', out, '--parallel', String(parallel), '--page-size', String(extra.pageSize ?? 1000),
+          args: [cli, list, '--out', out, '--parallel', String(parallel), '--page-size', String(extra.pageSize ?? 1000),
             '--restart', '--state-dir', path.join(CACHE, 'state')],
         }),
       });
@@ -102,7 +96,6 @@ async function main(): Promise<void> {
         name: 'plain SDK v3 paginator loop', count: jsonLines, sameBytesAs: 'jsonl',
         command: (out) => ({ file: NODE, env: env(endpoint), args: [sdkLoop, ...args, out] }),
       });
-      const lean = `node ${LEAN_HEAP.join(' ')}`;
       const awsCli = (args: readonly string[], field: string, endpoint: string): Contender => ({
         name: `AWS CLI ${args.slice(0, 2).join(' ')}`,
         count: (out) => ((JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown[]>)[field] ?? []).length,
@@ -124,10 +117,8 @@ async function main(): Promise<void> {
             sdk(['s3', DATA.big.bucket], direct),
             awsCli(['s3api', 'list-objects-v2', '--bucket', DATA.big.bucket, '--page-size', '1000'], 'Contents', direct),
             rclone(DATA.big.bucket, ['--use-server-modtime'], direct),
-            exporter(big, 1, direct, `paged-aws-export (sequential) under ${lean}`, false, { nodeFlags: LEAN_HEAP }),
-            exporter(big, 8, direct, `paged-aws-export --parallel 8 under ${lean}`, false, { nodeFlags: LEAN_HEAP }),
             // Parts of 313 keys at 10k come back in pages of 313: the same page size here compares like with like.
-            exporter(big, 8, direct, `paged-aws-export --parallel 8 --page-size 313 under ${lean}`, false, { nodeFlags: LEAN_HEAP, pageSize: 313 }),
+            exporter(big, 8, direct, 'paged-aws-export --parallel 8 --page-size 313', false, { pageSize: 313 }),
           ],
         },
         {
@@ -160,8 +151,6 @@ async function main(): Promise<void> {
             sdk(['s3', DATA.small.bucket], direct),
             awsCli(['s3api', 'list-objects-v2', '--bucket', DATA.small.bucket, '--page-size', '1000'], 'Contents', direct),
             rclone(DATA.small.bucket, [], direct),
-            exporter(small, 1, direct, `paged-aws-export (sequential) under ${lean}`, false, { nodeFlags: LEAN_HEAP }),
-            exporter(small, 8, direct, `paged-aws-export --parallel 8 under ${lean}`, false, { nodeFlags: LEAN_HEAP }),
           ],
         },
         {
