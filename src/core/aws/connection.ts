@@ -1,4 +1,4 @@
-import { loadConfig, loadSharedConfigFiles, ENV_PROFILE, DEFAULT_PROFILE, NODE_REGION_CONFIG_OPTIONS } from '@smithy/core/config';
+import { loadConfig, loadSharedConfigFiles, ENV_PROFILE, DEFAULT_PROFILE, NODE_REGION_CONFIG_OPTIONS, type SharedConfigFiles } from '@smithy/core/config';
 
 /** What the user chose in settings; empty means "as the AWS CLI would decide". */
 export interface ConnectionSettings {
@@ -52,7 +52,10 @@ function configFilesDescription(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Profile names from the shared config and credentials files, read by the SDK's own loader. */
 export async function listProfiles(): Promise<string[]> {
-  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
+  return profileNames(await loadSharedConfigFiles({ ignoreCache: true }));
+}
+
+function profileNames({ configFile, credentialsFile }: SharedConfigFiles): string[] {
   return [...new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)])].sort();
 }
 
@@ -63,8 +66,10 @@ export async function listProfiles(): Promise<string[]> {
 export async function resolveConnection(settings: ConnectionSettings, env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
   const named = settings.profile?.trim() || env[ENV_PROFILE]?.trim();
   const profile = named || DEFAULT_PROFILE;
+  // Read once per resolution, fresh (the user may have edited them); the region lookup below reuses this read.
+  const files = await loadSharedConfigFiles({ ignoreCache: true });
   if (named) {
-    const profiles = await listProfiles();
+    const profiles = profileNames(files);
     if (!profiles.includes(named)) {
       throw new ProfileNotFoundError(named, profiles);
     }
@@ -73,7 +78,7 @@ export async function resolveConnection(settings: ConnectionSettings, env: NodeJ
   let region = settings.region?.trim();
   let regionSource: Connection['regionSource'] = 'setting';
   if (!region) {
-    region = await loadConfig(NODE_REGION_CONFIG_OPTIONS, { profile, ignoreCache: true })().catch(() => undefined);
+    region = await loadConfig(NODE_REGION_CONFIG_OPTIONS, { profile })().catch(() => undefined);
     regionSource = 'environment or profile';
   }
   if (!region) {
@@ -81,7 +86,7 @@ export async function resolveConnection(settings: ConnectionSettings, env: NodeJ
     regionSource = 'fallback';
   }
 
-  const endpoint = await resolveEndpoint(settings, profile, env);
+  const endpoint = resolveEndpoint(settings, profile, files, env);
   return {
     profile,
     profileExplicit: Boolean(named),
@@ -93,8 +98,8 @@ export async function resolveConnection(settings: ConnectionSettings, env: NodeJ
   };
 }
 
-async function resolveEndpoint(settings: ConnectionSettings, profile: string, env: NodeJS.ProcessEnv):
-  Promise<Pick<Connection, 'endpointUrl' | 'endpointSource'>> {
+function resolveEndpoint(settings: ConnectionSettings, profile: string, { configFile }: SharedConfigFiles, env: NodeJS.ProcessEnv):
+  Pick<Connection, 'endpointUrl' | 'endpointSource'> {
   const fromSetting = settings.endpointUrl?.trim();
   if (fromSetting) {
     return { endpointUrl: validEndpoint(fromSetting, 'the pagedAwsExplorer.endpointUrl setting'), endpointSource: 'setting' };
@@ -108,7 +113,6 @@ async function resolveEndpoint(settings: ConnectionSettings, profile: string, en
   if (fromEnv) {
     return { endpointUrl: validEndpoint(fromEnv, 'AWS_ENDPOINT_URL'), endpointSource: 'environment' };
   }
-  const { configFile } = await loadSharedConfigFiles({ ignoreCache: true });
   const fromProfile = configFile[profile]?.endpoint_url?.trim();
   if (fromProfile) {
     return { endpointUrl: validEndpoint(fromProfile, `endpoint_url of profile "${profile}"`), endpointSource: 'profile' };
