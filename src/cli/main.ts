@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
 import { resolveConnection } from '../core/aws/connection';
 import { describeProblem } from '../core/aws/errors';
 import { AwsSession, type Log } from '../core/aws/session';
@@ -9,6 +8,7 @@ import { resumeExport, startExport, type ExportProgress } from '../core/export/e
 import { FileCheckpointStore } from '../core/export/fileCheckpointStore';
 import { ago, countOf, doneMessage, progressText } from '../core/export/messages';
 import { formatBytes } from '../core/resources/format';
+import { keepHeapFlat } from './flatHeap';
 import { DEFAULT_PAGE_SIZE, parseOptions, usage, type CliOptions } from './options';
 
 export const EXIT = { done: 0, failed: 1, usage: 2, interrupted: 130 } as const;
@@ -119,18 +119,8 @@ function progressLine(stderr: CliIo['stderr'], list: ExportJob['list']) {
   };
 }
 
-/**
- * V8 sizes its heap by the allocation rate, not by what is live: a listing parses pages as fast as they come, and
- * with Node's defaults peak RSS grew ~100 MB from 10,000 to 100,000 keys while the live heap stayed ~20 MB. A young
- * generation that does not grow and an old one that grows by 30% instead of doubling keep it flat (measured in
- * docs/benchmarks.md). Set at run time, so `paged-aws-export`, `npx` and `node dist/cli.js` all get them.
- */
-const LEAN_HEAP_FLAGS = ['--semi-space-growth-factor=1', '--heap-growing-percent=30'];
-
 if (require.main === module) {
-  for (const flag of LEAN_HEAP_FLAGS) {
-    v8.setFlagsFromString(flag);
-  }
+  keepHeapFlat();
   const controller = new AbortController();
   let interrupts = 0;
   const interrupt = () => {

@@ -206,7 +206,7 @@ describe('export of full listings with checkpoints (against the emulator)', func
     assert.ok(fs.readFileSync(j.outputPath).equals(expected));
   });
 
-  it('asks for page N+1 while page N is written and checkpointed, one page ahead at most', async function () {
+  it('asks for page N+1 without waiting for page N to be written and checkpointed, one request in flight at most', async function () {
     const listRequests = () => env.proxy.log.filter((r) => r.action === 'ListObjectsV2').length;
     const requestsAtSave: number[] = [];
     const watched: CheckpointStore = {
@@ -219,7 +219,9 @@ describe('export of full listings with checkpoints (against the emulator)', func
       },
     };
     await startExport(env.session, job(objects('export-small'), 'jsonl', 5), { store: watched });
-    assert.deepEqual(requestsAtSave, [2, 3, 4, 5]);
+    // When checkpoint N is saved, page N+1 is requested, and page N+2 may be: N+1 arrived and waits for the save.
+    assert.equal(requestsAtSave.length, 4);
+    requestsAtSave.forEach((requests, i) => assert.ok(requests > i + 1 && requests <= i + 3, `checkpoint ${i + 1} at request ${requests}`));
   });
 
   it('a cancel while the next page is in flight keeps the checkpoint of the pages written; resume completes the file', async function () {

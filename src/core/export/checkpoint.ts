@@ -54,7 +54,11 @@ export interface Checkpoint {
 /** Keeps checkpoints somewhere durable. Implementations must replace a checkpoint atomically. */
 export interface CheckpointStore {
   load(id: string): Promise<Checkpoint | undefined>;
-  save(checkpoint: Checkpoint): Promise<void>;
+  /**
+   * Replaces the checkpoint of `checkpoint.id`. When `after` is given (the flush of the bytes the checkpoint counts),
+   * the new checkpoint takes effect only once it has resolved, and the save fails if it rejects.
+   */
+  save(checkpoint: Checkpoint, after?: Promise<unknown>): Promise<void>;
   delete(id: string): Promise<void>;
   /** Every stored checkpoint, most recently updated first. */
   list(): Promise<Checkpoint[]>;

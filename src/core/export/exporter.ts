@@ -72,9 +72,9 @@ interface Position {
 
 /**
  * The loop both share. Each page is written, flushed (fsync), and only then checkpointed, so a checkpoint never
- * points past bytes that are not on the disk. While a page is written the request for the next one is already out
- * (at most one page in flight), and a page's flush and checkpoint run while the next page is requested (at most
- * one checkpoint under way), which hides the disk work behind the network.
+ * points past bytes that are not on the disk. The request for the next page goes out as soon as a page arrives (one
+ * request in flight at most), and a page's flush and checkpoint run while the next page is requested and parsed
+ * (one checkpoint under way at most), which hides the disk work behind the network round trip.
  */
 async function exportPages(
   clients: AwsClients, job: ExportJob, open: (writer: FormatWriter) => Promise<OutputFile>, from: Position, options: ExportOptions,
@@ -93,7 +93,7 @@ async function exportPages(
   let file: OutputFile | undefined;
   let items = from.items;
   let pagesWritten = from.pages;
-  // The checkpoint of the last page written (fsync, then save) while the next page is fetched and written.
+  // The flush and checkpoint of the last page written, under way while the next page is requested.
   let saving: Promise<void> | undefined;
   try {
     let pending = pages.next();
@@ -106,20 +106,22 @@ async function exportPages(
       if (signal?.aborted) {
         throw new AbortError();
       }
+      // The next page is asked for at once: the server works on it while this one is formatted, written, flushed
+      // and checkpointed, so only the service's time and the SDK's parse stay on the critical path.
+      if (next.value.nextToken !== undefined) {
+        pending = pages.next();
+        // Observed by the next turn of the loop; this only keeps an early rejection from counting as unhandled.
+        pending.catch(() => undefined);
+      }
       // Only the page's text is kept across the awaits below: its items would otherwise outlive the young
       // generation while the next page is parsed, and V8 would promote (and grow the heap for) every page.
       const { text, count, nextToken } = pageText(writer, next.value, items);
       next = undefined;
-      // The previous page's flush and checkpoint ran while this page was requested; they land before this page is
-      // written or the next one asked for (a failure fails the export here): one page past the checkpoint at most.
+      // The previous page's checkpoint lands before this page is written (a failed save fails the export here):
+      // the checkpoint is at most one page behind the file.
       await saving;
       if (signal?.aborted) {
         throw new AbortError();
-      }
-      if (nextToken !== undefined) {
-        pending = pages.next();
-        // Observed by the next turn of the loop; this only keeps an early rejection from counting as unhandled.
-        pending.catch(() => undefined);
       }
       file ??= await open(writer);
       await file.append(text);
@@ -134,15 +136,15 @@ async function exportPages(
         onProgress?.(done);
         return { job, ...done };
       }
-      // Flushed and saved while the next page is requested: the disk work hides behind the network round trip.
       const checkpoint: Checkpoint = {
         version: 1, id, job, nextToken, itemsWritten: items, pagesWritten,
         byteLength: file.byteLength, sha256: file.sha256(), startedAt: from.startedAt, updatedAt: new Date().toISOString(),
       };
-      const flushed = file;
+      // The checkpoint is written beside the flush, and takes effect after it.
+      const flushed = file.sync();
+      flushed.catch(() => undefined);
       saving = (async () => {
-        await flushed.sync();
-        await store.save(checkpoint);
+        await Promise.all([flushed, store.save(checkpoint, flushed)]);
         onProgress?.(written);
       })();
       // Observed by the next turn of the loop or the finally below.
