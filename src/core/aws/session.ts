@@ -2,6 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import { type AwsClients } from './clients';
 import { connectionKey, type Connection } from './connection';
+import { s3Module, snsModule } from './sdkModules';
 
 /** Where the extension writes its log; never handed secrets. */
 export interface Log {
@@ -27,12 +28,12 @@ export class AwsSession implements AwsClients {
   constructor(readonly connection: Connection, private readonly log: Log = silentLog) {}
 
   sns(): Promise<SNSClient> {
-    this.snsClient ??= import('@aws-sdk/client-sns').then(async ({ SNSClient }) => this.instrument(new SNSClient(await this.clientConfig())));
+    this.snsClient ??= snsModule().then(async ({ SNSClient }) => this.instrument(new SNSClient(await this.clientConfig())));
     return this.snsClient;
   }
 
   s3(): Promise<S3Client> {
-    this.s3Client ??= import('@aws-sdk/client-s3').then(async ({ S3Client }) => this.instrument(new S3Client({
+    this.s3Client ??= s3Module().then(async ({ S3Client }) => this.instrument(new S3Client({
       ...(await this.clientConfig()),
       // Custom endpoints (emulators, `localhost`) have no bucket subdomains.
       forcePathStyle: this.connection.endpointUrl !== undefined,
@@ -76,6 +77,10 @@ export class AwsSession implements AwsClients {
     const log = this.log;
     // When each invocation's last attempt failed, so a retry can say how long the SDK backed off before it.
     const failedAt = new Map<string, number>();
+    // The SDK's own logger middleware hands every output, filtered of sensitive fields, to `config.logger`; we set
+    // none, so the default no-op logger drops it, but the copy of a 1,000-key page was still made (~3% of a
+    // listing's CPU). Our attempt log below replaces it.
+    client.middlewareStack.remove('loggerMiddleware');
     (client.middlewareStack as SNSClient['middlewareStack']).add(
       (next, context) => async (args) => {
         const request = args.request as { headers?: Record<string, string> };

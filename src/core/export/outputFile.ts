@@ -73,8 +73,9 @@ export class OutputFile {
     return this.hash.copy().digest('hex');
   }
 
-  async append(text: string): Promise<void> {
-    const bytes = Buffer.from(text, 'utf8');
+  /** Appends text (as UTF-8) or bytes; a buffer may be reused once this resolves. */
+  async append(data: string | Uint8Array): Promise<void> {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     for (let offset = 0; offset < bytes.length;) {
       const { bytesWritten } = await this.handle.write(bytes, offset, bytes.length - offset, this.length + offset);
       offset += bytesWritten;

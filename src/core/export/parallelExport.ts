@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { type AwsClients } from '../aws/clients';
 import { AbortError } from '../paging/errors';
 import { streamPages, type Page } from '../paging/pager';
@@ -338,15 +337,20 @@ class ParallelRun {
   /** Lists one part into its part file, flushing and checkpointing every page. */
   private async work(part: Part): Promise<void> {
     try {
+      const pages = this.pagesOf(part.list!, part.started ? part.nextToken : undefined);
+      // As in a sequential export, the next page of the part is asked for as soon as a page arrives, and the page is
+      // written and flushed meanwhile: a worker holds one page and one request at most.
+      let pending = pages.next();
+      pending.catch(() => undefined);
       const file = part.file ?? await OutputFile.create(this.partPath(part));
       part.file = file;
-      // No prefetch inside a part: the other parts already keep requests in flight, and memory stays at one page per worker.
-      const pages = this.pagesOf(part.list!, part.started ? part.nextToken : undefined);
-      for (let next = await pages.next(); !next.done; next = await pages.next()) {
+      for (let next = await pending; !next.done; next = await pending) {
         const page = next.value;
         if (this.controller.signal.aborted) {
           throw new AbortError();
         }
+        pending = pages.next();
+        pending.catch(() => undefined);
         await file.append(this.writer.page(page.items.map((item) => item.record), 1));
         await file.sync();
         Object.assign(part, {
@@ -456,17 +460,14 @@ class ParallelRun {
 async function copyFile(from: string, length: number, output: OutputFile, buffer: Buffer): Promise<void> {
   const handle = await fs.open(from, 'r');
   try {
-    // Chunks may end inside a character; the decoder holds such a tail back for the next chunk.
-    const decoder = new StringDecoder('utf8');
     for (let position = 0; position < length;) {
       const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, length - position), position);
       if (bytesRead === 0) {
         throw new Error(`${from} is shorter than its checkpoint says`);
       }
-      await output.append(decoder.write(buffer.subarray(0, bytesRead)));
+      await output.append(buffer.subarray(0, bytesRead));
       position += bytesRead;
     }
-    await output.append(decoder.end());
   } finally {
     await handle.close();
   }

@@ -1,6 +1,7 @@
 import type { ListBucketsCommandOutput } from '@aws-sdk/client-s3';
 import { type ResourceKind } from './resource';
 import { s3Uri } from './s3Uri';
+import { s3Module } from '../aws/sdkModules';
 
 /** The S3 buckets of the account. Params: optional `prefix` (bucket-name prefix). */
 export const s3Buckets: ResourceKind<ListBucketsCommandOutput> = {
@@ -13,7 +14,7 @@ export const s3Buckets: ResourceKind<ListBucketsCommandOutput> = {
   filterParam: 'prefix',
   async *paginate(clients, params, options, send) {
     const client = await clients.s3();
-    const { paginateListBuckets } = await import('@aws-sdk/client-s3');
+    const { paginateListBuckets } = await s3Module();
     // MaxBuckets must always be sent: without it, a token or prefix gives pages of 10,000.
     yield* paginateListBuckets(
       { client, pageSize: options.pageSize, startingToken: options.startingToken },
@@ -44,7 +45,7 @@ export const s3Buckets: ResourceKind<ListBucketsCommandOutput> = {
     return {
       operation: 'GetBucketLocation',
       async fetch(clients, send) {
-        const { GetBucketLocationCommand } = await import('@aws-sdk/client-s3');
+        const { GetBucketLocationCommand } = await s3Module();
         const output = await (await clients.s3()).send(new GetBucketLocationCommand({ Bucket: item.name }), send);
         // An empty LocationConstraint means us-east-1.
         return { Bucket: item.name, Region: output.LocationConstraint || 'us-east-1', ...item.record };

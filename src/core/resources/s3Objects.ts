@@ -2,6 +2,7 @@ import type { ListObjectsV2CommandOutput } from '@aws-sdk/client-s3';
 import { responseFields, type ResourceItem, type ResourceKind } from './resource';
 import { parseS3Uri, s3Uri } from './s3Uri';
 import { formatBytes } from './format';
+import { s3Module } from '../aws/sdkModules';
 
 /**
  * Objects under a bucket and prefix. Params: `bucket`, `prefix`, `delimiter`, and optionally `filter`
@@ -28,7 +29,7 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
   splitBy: (params) => (params.delimiter ? undefined : { ...params, delimiter: '/' }),
   async *paginate(clients, params, options, send) {
     const client = await clients.s3();
-    const { paginateListObjectsV2 } = await import('@aws-sdk/client-s3');
+    const { paginateListObjectsV2 } = await s3Module();
     yield* paginateListObjectsV2(
       { client, pageSize: options.pageSize, startingToken: options.startingToken },
       {
@@ -94,7 +95,7 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
     return {
       operation: 'HeadObject',
       async fetch(clients, send) {
-        const { HeadObjectCommand } = await import('@aws-sdk/client-s3');
+        const { HeadObjectCommand } = await s3Module();
         return { Bucket: bucket, Key: key, ...responseFields(await (await clients.s3()).send(new HeadObjectCommand({ Bucket: bucket, Key: key }), send)) };
       },
     };

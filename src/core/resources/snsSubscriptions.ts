@@ -1,6 +1,7 @@
 import type { ListSubscriptionsByTopicCommandOutput } from '@aws-sdk/client-sns';
 import { type ResourceKind } from './resource';
 import { parseArn } from './arn';
+import { snsModule } from '../aws/sdkModules';
 
 /** The subscriptions of one SNS topic. Params: `topicArn`. */
 export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutput> = {
@@ -13,7 +14,7 @@ export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutpu
   columns: ['subscriptionArn', 'protocol', 'endpoint', 'owner', 'topicArn'],
   async *paginate(clients, params, options, send) {
     const client = await clients.sns();
-    const { paginateListSubscriptionsByTopic } = await import('@aws-sdk/client-sns');
+    const { paginateListSubscriptionsByTopic } = await snsModule();
     yield* paginateListSubscriptionsByTopic({ client, startingToken: options.startingToken }, { TopicArn: params.topicArn }, send);
   },
   itemsOf(output, params) {
@@ -44,7 +45,7 @@ export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutpu
     return arn === undefined ? undefined : {
       operation: 'GetSubscriptionAttributes',
       async fetch(clients, send) {
-        const { GetSubscriptionAttributesCommand } = await import('@aws-sdk/client-sns');
+        const { GetSubscriptionAttributesCommand } = await snsModule();
         const output = await (await clients.sns()).send(new GetSubscriptionAttributesCommand({ SubscriptionArn: arn }), send);
         return { ...output.Attributes };
       },

@@ -1,6 +1,7 @@
 import type { ListTopicsCommandOutput } from '@aws-sdk/client-sns';
 import { type ResourceKind } from './resource';
 import { parseArn } from './arn';
+import { snsModule } from '../aws/sdkModules';
 
 /** All SNS topics of the account in the connection's region. */
 export const snsTopics: ResourceKind<ListTopicsCommandOutput> = {
@@ -13,7 +14,7 @@ export const snsTopics: ResourceKind<ListTopicsCommandOutput> = {
   columns: ['name', 'arn', 'region', 'accountId'],
   async *paginate(clients, _params, options, send) {
     const client = await clients.sns();
-    const { paginateListTopics } = await import('@aws-sdk/client-sns');
+    const { paginateListTopics } = await snsModule();
     yield* paginateListTopics({ client, startingToken: options.startingToken }, {}, send);
   },
   itemsOf(output) {
@@ -36,7 +37,7 @@ export const snsTopics: ResourceKind<ListTopicsCommandOutput> = {
     return {
       operation: 'GetTopicAttributes',
       async fetch(clients, send) {
-        const { GetTopicAttributesCommand } = await import('@aws-sdk/client-sns');
+        const { GetTopicAttributesCommand } = await snsModule();
         const output = await (await clients.sns()).send(new GetTopicAttributesCommand({ TopicArn: item.id }), send);
         return { ...output.Attributes };
       },
