@@ -181,7 +181,7 @@ async function main(): Promise<void> {
           for (const [i, contender] of scenario.contenders.entries()) {
             const sample = await measure(contender.command(outputs[i]));
             samples[i].push(sample);
-            say(`  run ${runIndex + 1} ${contender.name}: ${sample.seconds.toFixed(2)} s, ${sample.rssMb.toFixed(0)} MB`);
+            say(`  run ${runIndex + 1} ${contender.name}: ${sample.seconds.toFixed(2)} s, CPU ${sample.cpuSeconds.toFixed(2)} s, ${sample.rssMb.toFixed(0)} MB`);
             if (runIndex === 0) {
               const count = contender.count(outputs[i]);
               if (count !== scenario.items) {
@@ -197,7 +197,10 @@ async function main(): Promise<void> {
           id: scenario.id, title: scenario.title, items: scenario.items, identicalJsonLines: identical,
           rows: scenario.contenders.map((c, i) => {
             const seconds = stats(samples[i].map((s) => s.seconds));
-            return { name: c.name, reference: c.reference ?? false, seconds, rssMb: stats(samples[i].map((s) => s.rssMb)), itemsPerSecond: scenario.items / seconds.median, relative: seconds.median / referenceSeconds };
+            return {
+              name: c.name, reference: c.reference ?? false, seconds, rssMb: stats(samples[i].map((s) => s.rssMb)), cpuSeconds: stats(samples[i].map((s) => s.cpuSeconds)),
+              itemsPerSecond: scenario.items / seconds.median, relative: seconds.median / referenceSeconds,
+            };
           }),
         });
       }

@@ -17,6 +17,8 @@ export interface Sample {
   readonly seconds: number;
   /** Peak resident set size (GNU time's %M, which the kernel reports as the process's high-water mark). */
   readonly rssMb: number;
+  /** CPU time of the process, user + system, all threads (GNU time's %U + %S). */
+  readonly cpuSeconds: number;
 }
 
 const TIME = '/usr/bin/time';
@@ -28,7 +30,7 @@ export async function measure(command: Command): Promise<Sample> {
   try {
     const started = performance.now();
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-      const child = spawn(TIME, ['-f', '%M', '-o', timeFile, command.file, ...command.args], { env: command.env, stdio: ['ignore', stdout, 'pipe'] });
+      const child = spawn(TIME, ['-f', '%M %U %S', '-o', timeFile, command.file, ...command.args], { env: command.env, stdio: ['ignore', stdout, 'pipe'] });
       let text = '';
       child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
       child.on('error', reject);
@@ -38,8 +40,8 @@ export async function measure(command: Command): Promise<Sample> {
     if (code !== 0) {
       throw new Error(`${path.basename(command.file)} ${command.args.join(' ')} exited with ${code}:\n${stderr.slice(-2000)}`);
     }
-    const kb = Number(fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop());
-    return { seconds, rssMb: kb / 1024 };
+    const [kb, user, system] = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+    return { seconds, rssMb: kb / 1024, cpuSeconds: user + system };
   } finally {
     if (typeof stdout === 'number') {
       fs.closeSync(stdout);
