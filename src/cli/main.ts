@@ -119,7 +119,8 @@ function progressLine(stderr: CliIo['stderr'], list: ExportJob['list']) {
   };
 }
 
-if (require.main === module) {
+/** Runs `paged-aws-export` in this process: its arguments, Ctrl+C, and the exit code. Called by bin.ts. */
+export function run(): void {
   keepHeapFlat();
   const controller = new AbortController();
   let interrupts = 0;

@@ -11,7 +11,7 @@ export const nodeBinary = path.join(root, 'node_modules', '.bin', 'node');
 let cliBundle: Promise<string> | undefined;
 
 /**
- * The `paged-aws-export` command line bundled the way it ships (esbuild, one file), built once per test process, so
+ * The `paged-aws-export` command line bundled the way it ships (esbuild: the executable and its bundle), built once per test process, so
  * tests can run it as a separate process that can be interrupted and killed.
  */
 export function builtCli(): Promise<string> {
@@ -20,9 +20,10 @@ export function builtCli(): Promise<string> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paged-aws-cli-bundle-'));
     process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
     const outfile = path.join(dir, 'cli.js');
+    const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning' } as const;
+    await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/cli/main.ts')], outfile: path.join(dir, 'cliMain.js') });
     await esbuild.build({
-      entryPoints: [path.join(root, 'src/cli/main.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node18',
-      banner: { js: '#!/usr/bin/env node' }, logLevel: 'warning',
+      ...common, entryPoints: [path.join(root, 'src/cli/bin.ts')], outfile, external: ['./cliMain.js'], banner: { js: '#!/usr/bin/env node' },
     });
     // Some tests run it as an unprivileged user.
     fs.chmodSync(dir, 0o755);
