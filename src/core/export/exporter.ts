@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type AwsClients } from '../aws/clients';
 import { AbortError } from '../paging/errors';
 import { streamPages, type Page } from '../paging/pager';
@@ -112,6 +113,8 @@ async function exportPages(
         pending = pages.next();
         // Observed by the next turn of the loop; this only keeps an early rejection from counting as unhandled.
         pending.catch(() => undefined);
+        // One turn of the event loop lets the SDK put that request on the wire before this page is processed.
+        await nextTurn();
       }
       // Only the page's text is kept across the awaits below: its items would otherwise outlive the young
       // generation while the next page is parsed, and V8 would promote (and grow the heap for) every page.

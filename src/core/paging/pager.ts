@@ -24,6 +24,8 @@ export interface PageOptions {
  */
 export async function fetchPage(clients: AwsClients, list: ListRef, token: string | undefined, options: PageOptions): Promise<Page> {
   for await (const page of streamPages(clients, list, { ...options, startingToken: token })) {
+    // Built here, so a page that cannot be read fails this call rather than whoever reads it later.
+    void page.items;
     return page;
   }
   throw new Error('The paginator returned no page');
@@ -55,7 +57,7 @@ export async function* streamPages(
   );
   for await (const output of outputs) {
     const nextToken = nextTokenOf(kind, output);
-    yield { token, items: kind.itemsOf(output, list.params), nextToken };
+    yield pageOf(token, nextToken, () => kind.itemsOf(output, list.params));
     if (nextToken === undefined) {
       return;
     }
@@ -66,4 +68,19 @@ export async function* streamPages(
     token = nextToken;
     throwIfAborted(signal);
   }
+}
+
+/**
+ * A page whose items are built from the SDK's output when first read: a consumer that asks for the next page before
+ * it reads this one (the exporter) gets that request on the wire before it pays for building the items.
+ */
+function pageOf(token: string | undefined, nextToken: string | undefined, build: () => ResourceItem[]): Page {
+  let items: ResourceItem[] | undefined;
+  return {
+    token,
+    nextToken,
+    get items() {
+      return (items ??= build());
+    },
+  };
 }
