@@ -17,8 +17,20 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * Keeps the AWS SDK out of dist/extension.js: `src/core/aws/awsSdk.ts` is bundled on its own as dist/awsSdk.js and
+ * required from there on first use, so activation compiles only the extension's own code.
+ */
+const awsSdkApart = {
+  name: 'aws-sdk-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/awsSdk\.js$/ }, () => ({ path: './awsSdk.js', external: true }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [awsSdkApart] },
+  { ...common, entryPoints: ['src/core/aws/awsSdk.ts'], outfile: 'dist/awsSdk.js' },
   // The `paged-aws-export` command line (package.json "bin"; not shipped in the VSIX): a small executable that turns on
   // Node's compile cache, then loads the bundle.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cliMain.js' },

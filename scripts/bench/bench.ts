@@ -222,6 +222,7 @@ async function main(): Promise<void> {
         date: started.toISOString(), runs: RUNS, latencyMs: LATENCY_MS, machine: machine(), versions: versions(), scenarios: results, tree,
         startup: {
           vsixBytes: fs.statSync(vsix).size, bundleBytes: fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size,
+          sdkBundleBytes: fs.statSync(path.join(ROOT, 'dist', 'awsSdk.js')).size,
           activationMs: stats(activation), requireMs: stats(requireOnly),
         },
       };

@@ -1,10 +1,15 @@
 /**
- * The SDK's client packages, loaded on first use (activation does not load the SDK) and once: a bundled dynamic
- * `import()` builds a fresh module namespace (a getter per export, ~1,000 for S3) every time it runs, which cost
- * ~1 ms per listing started when each page fetch imported its paginator.
+ * The AWS SDK, loaded on first use and once. In the extension it is a bundle of its own (dist/awsSdk.js): activation
+ * then compiles ~85 KB instead of ~740 KB (docs/benchmarks.md). `require`, not `import()`: the extension host loads
+ * CommonJS, and a bundled `import()` would build a fresh module namespace (a getter per export) every time it runs.
  */
-let s3: Promise<typeof import('@aws-sdk/client-s3')> | undefined;
-let sns: Promise<typeof import('@aws-sdk/client-sns')> | undefined;
+type AwsSdk = typeof import('./awsSdk.js');
 
-export const s3Module = () => (s3 ??= import('@aws-sdk/client-s3'));
-export const snsModule = () => (sns ??= import('@aws-sdk/client-sns'));
+let sdk: Promise<AwsSdk> | undefined;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const awsSdk = () => (sdk ??= Promise.resolve().then(() => require('./awsSdk.js') as AwsSdk));
+
+export const s3Module = () => awsSdk().then((m) => m.s3);
+export const snsModule = () => awsSdk().then((m) => m.sns);
+export const credentialProviders = () => awsSdk().then((m) => ({ fromNodeProviderChain: m.fromNodeProviderChain }));

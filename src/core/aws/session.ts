@@ -2,7 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import { type AwsClients } from './clients';
 import { connectionKey, type Connection } from './connection';
-import { s3Module, snsModule } from './sdkModules';
+import { credentialProviders, s3Module, snsModule } from './sdkModules';
 
 /** Where the extension writes its log; never handed secrets. */
 export interface Log {
@@ -50,7 +50,7 @@ export class AwsSession implements AwsClients {
   }
 
   private async clientConfig() {
-    const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+    const { fromNodeProviderChain } = await credentialProviders();
     const { profile, profileExplicit, region, endpointUrl, retryMode, maxAttempts, timeoutMs = DEFAULT_TIMEOUT_MS } = this.connection;
     return {
       region,
