@@ -1,6 +1,7 @@
-// The parts of the AWS SDK the extension uses, as one module. The extension ships it as a bundle of its own
-// (dist/awsSdk.js, see esbuild.mjs) and loads it on first use through sdkModules.ts, so activation compiles only the
-// extension's own code.
-export * as s3 from '@aws-sdk/client-s3';
-export * as sns from '@aws-sdk/client-sns';
-export { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+// The parts of the AWS SDK the extension uses, each initialized on first use. The extension ships this module as a
+// bundle of its own (dist/awsSdk.js, see esbuild.mjs) that sdkModules.ts loads on first use, so activation compiles
+// only the extension's own code; an SNS listing does not initialize the S3 client's code, nor the other way round.
+/* eslint-disable @typescript-eslint/no-require-imports */
+export const s3 = () => require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3');
+export const sns = () => require('@aws-sdk/client-sns') as typeof import('@aws-sdk/client-sns');
+export const credentialProviders = () => require('@aws-sdk/credential-providers') as typeof import('@aws-sdk/credential-providers');

@@ -10,6 +10,6 @@ let sdk: Promise<AwsSdk> | undefined;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const awsSdk = () => (sdk ??= Promise.resolve().then(() => require('./awsSdk.js') as AwsSdk));
 
-export const s3Module = () => awsSdk().then((m) => m.s3);
-export const snsModule = () => awsSdk().then((m) => m.sns);
-export const credentialProviders = () => awsSdk().then((m) => ({ fromNodeProviderChain: m.fromNodeProviderChain }));
+export const s3Module = () => awsSdk().then((m) => m.s3());
+export const snsModule = () => awsSdk().then((m) => m.sns());
+export const credentialProviders = () => awsSdk().then((m) => m.credentialProviders());
