@@ -10,7 +10,7 @@ import { startFaultProxy } from '../../test/support/faultProxy';
 import { startEmulatorProcess, type EmulatorProcess } from './emulatorProcess';
 import { measure, stats, type Command, type Sample, type Stats } from './measure';
 import { CACHE, NODE, ROOT } from './paths';
-import { render, type Report, type Scenario } from './report';
+import { render, type InProcessRow, type Report, type Scenario } from './report';
 import { bigKeys, DATA, seedOnce, smallKeys } from './seed';
 import { measureTree } from './tree';
 
@@ -44,6 +44,11 @@ async function main(): Promise<void> {
   const sdkLoop = path.join(CACHE, 'sdk-loop.js');
   await esbuild.build({
     entryPoints: [path.join(__dirname, 'sdkLoop.ts')], outfile: sdkLoop, bundle: true, platform: 'node', format: 'cjs', target: 'node18',
+    minify: true, logLevel: 'warning',
+  });
+  const inProcessScript = path.join(CACHE, 'in-process-export.js');
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, 'inProcessExport.ts')], outfile: inProcessScript, bundle: true, platform: 'node', format: 'cjs', target: 'node18',
     minify: true, logLevel: 'warning',
   });
   const activationScript = path.join(CACHE, 'activation.js');
@@ -205,6 +210,20 @@ async function main(): Promise<void> {
         });
       }
 
+      say(`\nexports inside one long-lived process (as in VS Code), through the fault proxy adding ${LATENCY_MS} ms…`);
+      const inProcess: InProcessRow[] = [];
+      for (const [label, list, pageSize] of [
+        [`${smallKeys.toLocaleString('en-US')} keys in ${DATA.small.prefixes} prefixes, page size 100`, small, 100],
+        [`${bigKeys.toLocaleString('en-US')} keys in ${DATA.big.prefixes} prefixes, page size 1000`, big, 1000],
+      ] as const) {
+        const dir = path.join(CACHE, 'out', `in-process-${pageSize}`);
+        fs.mkdirSync(dir, { recursive: true });
+        const output = execFileSync(NODE, [inProcessScript, proxy.endpoint, list, String(pageSize), String(RUNS), dir], { encoding: 'utf8', env: env(proxy.endpoint) });
+        const { sequential, parallel, identical } = JSON.parse(output) as { sequential: number[]; parallel: number[]; identical: boolean };
+        inProcess.push({ label, sequential: stats(sequential), parallel: stats(parallel), identical });
+        say(`  ${label}: sequential ${stats(sequential).median.toFixed(2)} s, --parallel 8 ${stats(parallel).median.toFixed(2)} s`);
+      }
+
       say('\ntree model: first pages and Load more…');
       const tree = await measureTree(direct, RUNS);
 
@@ -219,7 +238,7 @@ async function main(): Promise<void> {
       }
 
       const report: Report = {
-        date: started.toISOString(), runs: RUNS, latencyMs: LATENCY_MS, machine: machine(), versions: versions(), scenarios: results, tree,
+        date: started.toISOString(), runs: RUNS, latencyMs: LATENCY_MS, machine: machine(), versions: versions(), scenarios: results, inProcess, tree,
         startup: {
           vsixBytes: fs.statSync(vsix).size, bundleBytes: fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size,
           sdkBundleBytes: fs.statSync(path.join(ROOT, 'dist', 'awsSdk.js')).size,
