@@ -1,10 +1,11 @@
 // npm run bench: this project's exporter against a plain SDK loop, the AWS CLI and rclone, on one emulator, in one
 // run. Prints the tables and writes them to docs/benchmarks.md. Not part of CI; takes ~10 minutes (plus a few minutes
 // of seeding on the first run, cached in .bench-cache/). BENCH_RUNS=N changes the runs per contender (default 5).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
 import { startFaultProxy } from '../../test/support/faultProxy';
 import { startEmulatorProcess, type EmulatorProcess } from './emulatorProcess';
@@ -15,6 +16,7 @@ import { bigKeys, DATA, seedOnce, smallKeys } from './seed';
 import { measureTree } from './tree';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const execFileAsync = promisify(execFile);
 const LATENCY_MS = 20;
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -218,7 +220,8 @@ async function main(): Promise<void> {
       ] as const) {
         const dir = path.join(CACHE, 'out', `in-process-${pageSize}`);
         fs.mkdirSync(dir, { recursive: true });
-        const output = execFileSync(NODE, [inProcessScript, proxy.endpoint, list, String(pageSize), String(RUNS), dir], { encoding: 'utf8', env: env(proxy.endpoint) });
+        // Asynchronously: the fault proxy runs in this process and must keep serving meanwhile.
+        const { stdout: output } = await execFileAsync(NODE, [inProcessScript, proxy.endpoint, list, String(pageSize), String(RUNS), dir], { encoding: 'utf8', env: env(proxy.endpoint) });
         const { sequential, parallel, identical } = JSON.parse(output) as { sequential: number[]; parallel: number[]; identical: boolean };
         inProcess.push({ label, sequential: stats(sequential), parallel: stats(parallel), identical });
         say(`  ${label}: sequential ${stats(sequential).median.toFixed(2)} s, --parallel 8 ${stats(parallel).median.toFixed(2)} s`);
