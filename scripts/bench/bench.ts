@@ -1,5 +1,5 @@
 // npm run bench: this project's exporter against a plain SDK loop, the AWS CLI and rclone, on one emulator, in one
-// run. Prints the tables and writes them to docs/benchmarks.md. Not part of CI; takes ~10 minutes (plus a few minutes
+// run. Prints the tables and writes them to docs/benchmarks.md. Not part of CI; takes ~15 minutes (plus a few minutes
 // of seeding on the first run, cached in .bench-cache/). BENCH_RUNS=N changes the runs per contender (default 5).
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
