@@ -10,7 +10,7 @@ import { TreeModel } from '../../src/core/tree/treeModel';
 import { type ListRef } from '../../src/core/resources/resource';
 import { createBucket, putObjects, testConnection, testSession } from '../support/emulator';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
-import { BIG_BUCKET, BIG_KEYS, builtCli, compareKeys, emulatorWithBigBucket, exportedKeys, hasStackTrace, nodeBinary, runProcess, tempDir, type ProcessRun } from './support/fixture';
+import { BIG_BUCKET, BIG_KEYS, cliEnv, compareKeys, exportedKeys, hasStackTrace, nodeBinary, type ProcessRun, proxiedCli, runProcess, tempDir } from './support/fixture';
 import { record } from './support/results';
 
 const topics: ListRef = { kind: 'sns.topics', params: {} };
@@ -36,11 +36,9 @@ describe('bad input: each gives a clear message, nothing crashes, nothing stays 
   const sessions: AwsSession[] = [];
 
   before(async function () {
-    const emulator = await emulatorWithBigBucket();
-    proxy = await startFaultProxy(emulator.endpoint);
-    cli = await builtCli();
-    dir = tempDir('bad-input');
-    const seed = testSession(emulator.endpoint);
+    const setup = await proxiedCli('bad-input');
+    ({ proxy, cli, dir } = setup);
+    const seed = testSession(setup.emulator.endpoint);
     await createBucket(seed, ODD_BUCKET);
     await putObjects(seed, ODD_BUCKET, ODD_KEYS);
     seed.dispose();
@@ -94,7 +92,7 @@ describe('bad input: each gives a clear message, nothing crashes, nothing stays 
   async function cliFailure(args: readonly string[], env: NodeJS.ProcessEnv = {}, command: readonly string[] = [nodeBinary]): Promise<ProcessRun> {
     const run = await runProcess(command[0], [...command.slice(1), cli, ...args], {
       cwd: dir,
-      env: { ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1', AWS_MAX_ATTEMPTS: '2', ...env },
+      env: cliEnv(proxy, { AWS_MAX_ATTEMPTS: '2', ...env }),
     });
     assert.equal(run.code, 1, `exit code 1, got ${run.code} ${run.signal ?? ''}: ${run.stderr}`);
     assert.ok(!hasStackTrace(run.stderr), `no stack trace: ${run.stderr}`);
@@ -251,7 +249,7 @@ describe('bad input: each gives a clear message, nothing crashes, nothing stays 
       for (const pageSize of [1000, 2]) {
         const out = `odd-${pageSize}.${format}`;
         const run = await runProcess(nodeBinary, [cli, `s3://${ODD_BUCKET}/`, '--out', out, '--page-size', String(pageSize), '--state-dir', 'state'], {
-          cwd: dir, env: { ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1' },
+          cwd: dir, env: cliEnv(proxy),
         });
         assert.equal(run.code, 0, run.stderr);
         const keys = exportedKeys(path.join(dir, out), format);
@@ -279,7 +277,7 @@ describe('bad input: each gives a clear message, nothing crashes, nothing stays 
     assert.deepEqual(model.snapshot(objectsOf(bucket, '/')).items.map((item) => item.name).sort(), [...keys].sort());
     const out = path.join(dir, 'xml-hostile.csv');
     const run = await runProcess(nodeBinary, [cli, `s3://${bucket}/`, '--out', out, '--page-size', '1000', '--state-dir', 'state'], {
-      cwd: dir, env: { ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1' },
+      cwd: dir, env: cliEnv(proxy),
     });
     assert.equal(run.code, 0, run.stderr);
     const comparison = compareKeys(exportedKeys(out, 'csv'), keys);
@@ -319,7 +317,7 @@ describe('bad input: each gives a clear message, nothing crashes, nothing stays 
     const work = tempDir('write-fails');
     fs.chmodSync(work, 0o777);
     const reference = await runProcess(nodeBinary, [cli, `s3://${BIG_BUCKET}/`, '--out', path.join(work, 'reference.jsonl'), '--page-size', '500', '--state-dir', path.join(work, 'state')], {
-      env: { ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1' },
+      env: cliEnv(proxy),
     });
     assert.equal(reference.code, 0, reference.stderr);
     const args = [`s3://${BIG_BUCKET}/`, '--out', path.join(work, 'out.jsonl'), '--page-size', '500', '--state-dir', path.join(work, 'state')];
@@ -327,7 +325,7 @@ describe('bad input: each gives a clear message, nothing crashes, nothing stays 
     // EFBIG: the file size limit (ulimit -f, 512-byte blocks) stops the export after some pages.
     const limited = await cliFailure(args, {}, ['/bin/sh', '-c', 'ulimit -f 1024; exec "$0" "$@"', nodeBinary]);
     assert.match(limited.stderr, /reached the largest size this system allows \(EFBIG\).*The export can be resumed: [\d,]+ items are saved\. Run the same command again to resume\./s);
-    const resumedAfterLimit = await runProcess(nodeBinary, [cli, ...args], { env: { ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1' } });
+    const resumedAfterLimit = await runProcess(nodeBinary, [cli, ...args], { env: cliEnv(proxy) });
     assert.equal(resumedAfterLimit.code, 0, resumedAfterLimit.stderr);
     assert.match(resumedAfterLimit.stderr, /^Resuming: /);
     let comparison = compareKeys(exportedKeys(path.join(work, 'out.jsonl'), 'jsonl'), BIG_KEYS);
@@ -353,7 +351,7 @@ describe('bad input: each gives a clear message, nothing crashes, nothing stays 
     proxy.setRule(undefined);
     fs.chmodSync(path.join(work, 'state', 'exports'), 0o777);
     assert.match(denied.stderr, /permission denied \(EACCES\).*The export can be resumed: [\d,]+ items are saved\. Run the same command again to resume\./s);
-    const resumedAfterDenied = await runProcess(nodeBinary, [cli, ...args], { env: { ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1' } });
+    const resumedAfterDenied = await runProcess(nodeBinary, [cli, ...args], { env: cliEnv(proxy) });
     assert.equal(resumedAfterDenied.code, 0, resumedAfterDenied.stderr);
     assert.match(resumedAfterDenied.stderr, /^Resuming: /);
     comparison = compareKeys(exportedKeys(path.join(work, 'out.jsonl'), 'jsonl'), BIG_KEYS);

@@ -14,7 +14,7 @@ import { TreeModel } from '../../src/core/tree/treeModel';
 import { type ListRef } from '../../src/core/resources/resource';
 import { createTopics, numberedNames, testConnection, testSession } from '../support/emulator';
 import { rateRule, startFaultProxy, type Fault, type FaultProxy, type ProxyRequest } from '../support/faultProxy';
-import { BIG_BUCKET, BIG_KEYS, builtCli, capturingLog, compareKeys, emulatorWithBigBucket, exportedKeys, hasStackTrace, nodeBinary, runProcess, tempDir } from './support/fixture';
+import { BIG_BUCKET, BIG_KEYS, builtCli, capturingLog, cliEnv, compareKeys, emulatorWithBigBucket, exportedKeys, hasStackTrace, nodeBinary, runProcess, tempDir } from './support/fixture';
 import { note, record } from './support/results';
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20261123);
@@ -209,7 +209,7 @@ describe('faults: 20% of requests throttled or failed, and retries that run out'
   it('when retries run out during an export (CLI, 503 on every attempt), it exits 1, keeps the checkpoint, says it can be resumed, and the rerun completes it', async function () {
     const cli = await builtCli();
     const work = tempDir('faults-cli');
-    const env = { ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1', AWS_MAX_ATTEMPTS: '3' };
+    const env = cliEnv(proxy, { AWS_MAX_ATTEMPTS: '3' });
     const args = [cli, `s3://${BIG_BUCKET}/`, '--out', 'out.json', '--page-size', '1000', '--state-dir', 'state'];
     const reference = await runProcess(nodeBinary, [cli, `s3://${BIG_BUCKET}/`, '--out', 'reference.json', '--page-size', '1000', '--state-dir', 'state'], { env, cwd: work });
     assert.equal(reference.code, 0, reference.stderr);

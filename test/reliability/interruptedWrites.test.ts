@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseCheckpoint } from '../../src/core/export/fileCheckpointStore';
 import { type ExportFormat } from '../../src/core/export/formats';
-import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
+import { type FaultProxy } from '../support/faultProxy';
 import { type CrashPlan } from './support/crashingExport';
-import { BIG_BUCKET, BIG_KEYS, builtCli, compareKeys, emulatorWithBigBucket, exportedKeys, nodeBinary, root, runProcess, tempDir } from './support/fixture';
+import { BIG_BUCKET, BIG_KEYS, cliEnv, compareKeys, exportedKeys, nodeBinary, proxiedCli, root, runProcess } from './support/fixture';
 import { record } from './support/results';
 
 const PAGE_SIZE = 500;
@@ -17,17 +17,14 @@ describe('interrupted writes: a crash between a page and its checkpoint, and tor
   let dir: string;
 
   before(async function () {
-    const emulator = await emulatorWithBigBucket();
-    proxy = await startFaultProxy(emulator.endpoint);
-    cli = await builtCli();
-    dir = tempDir('interrupted');
+    ({ proxy, cli, dir } = await proxiedCli('interrupted'));
   });
 
   after(async function () {
     await proxy?.stop();
   });
 
-  const env = () => ({ ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1' });
+  const env = () => cliEnv(proxy);
   const exportsDir = () => path.join(dir, 'state', 'exports');
   const checkpointFiles = () => (fs.existsSync(exportsDir()) ? fs.readdirSync(exportsDir()) : []);
 

@@ -3,8 +3,8 @@ import { type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ExportFormat } from '../../src/core/export/formats';
-import { seededRandom, startFaultProxy, type FaultProxy } from '../support/faultProxy';
-import { BIG_BUCKET, BIG_KEYS, builtCli, compareKeys, emulatorWithBigBucket, exportedKeys, nodeBinary, runProcess, tempDir } from './support/fixture';
+import { seededRandom, type FaultProxy } from '../support/faultProxy';
+import { BIG_BUCKET, BIG_KEYS, cliEnv, compareKeys, exportedKeys, nodeBinary, proxiedCli, runProcess } from './support/fixture';
 import { note, record } from './support/results';
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20261123);
@@ -32,23 +32,20 @@ describe('kill test: SIGKILL at 20 seeded moments, resumed each time', function 
   let onListRequest: ((index: number) => void) | undefined;
 
   before(async function () {
-    const emulator = await emulatorWithBigBucket();
-    cli = await builtCli();
-    dir = tempDir('kill');
-    proxy = await startFaultProxy(emulator.endpoint, (request) => {
+    ({ proxy, cli, dir } = await proxiedCli('kill', (request) => {
       if (request.action !== 'ListObjectsV2') {
         return undefined;
       }
       onListRequest?.(++listRequests);
       return { kind: 'latency', ms: 10 };
-    });
+    }));
   });
 
   after(async function () {
     await proxy?.stop();
   });
 
-  const env = () => ({ ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1' });
+  const env = () => cliEnv(proxy);
 
   function exportRun(out: string, kill?: Moment) {
     listRequests = 0;

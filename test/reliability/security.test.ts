@@ -12,8 +12,8 @@ import { failureLabel, failureTooltip } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
 import { type ListRef } from '../../src/core/resources/resource';
 import { createBucket, putObjects, testSession } from '../support/emulator';
-import { rateRule, startFaultProxy, type FaultProxy } from '../support/faultProxy';
-import { BIG_BUCKET, BIG_KEYS, builtCli, capturingLog, compareKeys, emulatorWithBigBucket, exportedKeys, nodeBinary, root, runProcess, tempDir } from './support/fixture';
+import { rateRule, type FaultProxy } from '../support/faultProxy';
+import { BIG_BUCKET, BIG_KEYS, capturingLog, cliEnv, compareKeys, exportedKeys, nodeBinary, proxiedCli, root, runProcess } from './support/fixture';
 import { record } from './support/results';
 
 /** Credentials whose every value is unmistakable, so a grep for them cannot miss or match by chance. */
@@ -52,11 +52,9 @@ describe('security: secrets never written, file modes, derived checkpoint paths,
   let dir: string;
 
   before(async function () {
-    const emulator = await emulatorWithBigBucket();
-    proxy = await startFaultProxy(emulator.endpoint);
-    cli = await builtCli();
-    dir = tempDir('security');
-    const seed = testSession(emulator.endpoint);
+    const setup = await proxiedCli('security');
+    ({ proxy, cli, dir } = setup);
+    const seed = testSession(setup.emulator.endpoint);
     await createBucket(seed, HOSTILE_BUCKET);
     await putObjects(seed, HOSTILE_BUCKET, HOSTILE_KEYS);
     seed.dispose();
@@ -211,7 +209,7 @@ describe('security: secrets never written, file modes, derived checkpoint paths,
     const cwd = path.join(sandbox, 'cwd');
     fs.mkdirSync(cwd);
     const run = await runProcess(nodeBinary, [cli, `s3://${HOSTILE_BUCKET}/`, '--out', 'hostile.csv', '--page-size', '1000', '--state-dir', path.join(sandbox, 'cli-state')], {
-      cwd, env: { ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1' },
+      cwd, env: cliEnv(proxy),
     });
     assert.equal(run.code, 0, run.stderr);
     const treeSession = testSession(proxy.endpoint);

@@ -4,7 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { type ExportFormat } from '../../../src/core/export/formats';
 import { type Log } from '../../../src/core/aws/session';
+import { builtCli } from '../../support/cli';
 import { createBucket, numberedNames, putObjects, startEmulator, testSession, type Emulator } from '../../support/emulator';
+import { startFaultProxy, type FaultProxy, type FaultRule } from '../../support/faultProxy';
 
 /**
  * One emulator for all reliability suites, with the 10,000-object bucket they share (putting it takes ~10 s, so it is
@@ -39,6 +41,20 @@ export async function emulatorWithBigBucket(): Promise<Emulator> {
   })();
   await bigBucket;
   return running;
+}
+
+/**
+ * What the suites that run the CLI share: the emulator with the big bucket, a fault proxy in front of it (stopped by
+ * the suite), the CLI as it ships, and a temporary directory.
+ */
+export async function proxiedCli(label: string, rule?: FaultRule): Promise<{ emulator: Emulator; proxy: FaultProxy; cli: string; dir: string }> {
+  const emulator = await emulatorWithBigBucket();
+  return { emulator, proxy: await startFaultProxy(emulator.endpoint, rule), cli: await builtCli(), dir: tempDir(label) };
+}
+
+/** The environment of a CLI run whose requests go through `proxy`. */
+export function cliEnv(proxy: FaultProxy, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1', ...extra };
 }
 
 /** A fresh temporary directory, removed at the end of the run. */
