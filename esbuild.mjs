@@ -1,4 +1,6 @@
 // Bundles the extension the way microsoft/vscode-extension-samples/esbuild-sample does.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -18,19 +20,38 @@ const common = {
 };
 
 /**
- * Keeps the AWS SDK out of dist/extension.js: `src/core/aws/awsSdk.ts` is bundled on its own as dist/awsSdk.js and
- * required from there on first use, so activation compiles only the extension's own code.
+ * The SDK pieces: every `sdk.ts` under src/core (the credential providers, and one per service folder) exports a
+ * `load()` that requires its AWS SDK package. The extension keeps them all out of dist/extension.js: they are bundled
+ * together into dist/awsSdk.js, and each piece's `load()` in the extension requires that bundle on first use, so
+ * activation compiles only the extension's own code. A new service's `sdk.ts` is found here by itself.
  */
-const awsSdkApart = {
+const sdkPieces = fs.readdirSync('src/core', { recursive: true })
+  .filter((file) => path.basename(file) === 'sdk.ts')
+  .map((file) => path.join('src/core', file))
+  .sort();
+const pieceKey = (file) => path.relative('src/core', path.dirname(file)).split(path.sep).join('/');
+
+const sdkApart = {
   name: 'aws-sdk-apart',
   setup(build) {
-    build.onResolve({ filter: /\/awsSdk\.js$/ }, () => ({ path: './awsSdk.js', external: true }));
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/].*[\\/]sdk\.ts$/ }, (args) => ({
+      contents: `exports.load = () => require('./awsSdk.js')[${JSON.stringify(pieceKey(path.relative(process.cwd(), args.path)))}].load();`,
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^\.\/awsSdk\.js$/ }, () => ({ path: './awsSdk.js', external: true }));
   },
 };
 
+const awsSdkEntry = {
+  contents: sdkPieces.map((file) => `exports[${JSON.stringify(pieceKey(file))}] = require(${JSON.stringify(`./${file.split(path.sep).join('/')}`)});`).join('\n'),
+  resolveDir: process.cwd(),
+  sourcefile: 'awsSdk.js',
+  loader: 'js',
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [awsSdkApart] },
-  { ...common, entryPoints: ['src/core/aws/awsSdk.ts'], outfile: 'dist/awsSdk.js' },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [sdkApart] },
+  { ...common, stdin: awsSdkEntry, outfile: 'dist/awsSdk.js' },
   // The `paged-aws-export` command line (package.json "bin"; not shipped in the VSIX): a small executable that turns on
   // Node's compile cache, then loads the bundle.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cliMain.js' },

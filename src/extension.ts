@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { registerTreeCommands } from './commands/treeCommands';
 import { type CommandDeps } from './commands/deps';
 import { ConnectionManager } from './connection/connectionManager';
-import { registerExports } from './exports/registerExports';
+import { registerExports } from './exportUi/registerExports';
 import { ResourcesTree } from './views/resourcesTree';
 
 // Wiring only: each concern lives in its own folder.

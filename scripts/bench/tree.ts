@@ -1,7 +1,7 @@
 import { AwsSession } from '../../src/core/aws/session';
 import { type Connection } from '../../src/core/aws/connection';
-import { rootLists } from '../../src/core/resources/registry';
-import { type ListRef } from '../../src/core/resources/resource';
+import { rootLists } from '../../src/core/services/registry';
+import { type ListRef } from '../../src/core/services/kind';
 import { rowsOf } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
 import { stats, type Stats } from './measure';

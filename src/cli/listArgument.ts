@@ -1,6 +1,5 @@
-import { parseArn } from '../core/resources/arn';
-import { type ListRef } from '../core/resources/resource';
-import { parseS3Uri } from '../core/resources/s3Uri';
+import { type ListRef } from '../core/services/kind';
+import { kindOf, parseAddress } from '../core/services/registry';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -8,32 +7,29 @@ export class UsageError extends Error {
 
 export interface ListArgument {
   readonly list: ListRef;
-  /** The region the list lives in when its name says so (a topic ARN), used when no --region is given. */
+  /** The region the list lives in when its name says so (an ARN), used when no --region is given. */
   readonly region?: string;
 }
 
 /**
- * The list a command line names: `s3://` (buckets), `s3://bucket/prefix/` (objects: every key under the prefix, or
- * one folder level with `folders`), `sns:topics`, or a topic ARN (its subscriptions).
+ * The list a command line names, read by the registry as every address is. A list shown as folders (an S3 prefix)
+ * is exported with every item below it, unless `folders` asks for the one level the tree shows.
  */
 export function parseListArgument(text: string, folders: boolean): ListArgument {
-  const value = text.trim();
-  if (value === 's3://' || value === 's3:') {
-    return { list: { kind: 's3.buckets', params: {} } };
+  let list: ListRef;
+  try {
+    list = parseAddress(text);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
-  if (value.startsWith('s3://')) {
-    const { bucket, key } = parseS3Uri(value);
-    return { list: { kind: 's3.objects', params: { bucket, prefix: key, delimiter: folders ? '/' : '' } } };
+  const flatten = kindOf(list).flatten;
+  if (flatten && !folders) {
+    list = { kind: list.kind, params: flatten(list.params) };
   }
-  if (value === 'sns:topics') {
-    return { list: { kind: 'sns.topics', params: {} } };
-  }
-  if (value.startsWith('arn:')) {
-    const arn = parseArn(value);
-    if (arn.service === 'sns' && arn.resource && !arn.resource.includes(':')) {
-      return { list: { kind: 'sns.subscriptions', params: { topicArn: value } }, region: arn.region || undefined };
-    }
-    throw new UsageError(`${value} is not an SNS topic ARN; only a topic's subscriptions can be listed by ARN.`);
-  }
-  throw new UsageError(`Cannot tell which list "${text}" names. Use s3://, s3://bucket/prefix/, sns:topics or an SNS topic ARN.`);
+  return { list, region: regionOf(text.trim()) };
+}
+
+/** `arn:aws:sns:eu-west-1:…` → `eu-west-1`. */
+function regionOf(address: string): string | undefined {
+  return /^arn:[^:]*:[^:]*:([a-z0-9-]+):/.exec(address)?.[1];
 }

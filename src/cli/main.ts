@@ -1,13 +1,14 @@
 import * as path from 'node:path';
 import { resolveConnection } from '../core/aws/connection';
-import { describeProblem } from '../core/aws/errors';
 import { AwsSession, type Log } from '../core/aws/session';
 import { checkpointId, listingTarget, type Checkpoint, type ExportJob } from '../core/export/checkpoint';
 import { describeExportProblem, NoCheckpointError } from '../core/export/errors';
-import { resumeExport, startExport, type ExportProgress } from '../core/export/exporter';
+import { resumeExport, startExport } from '../core/export/exporter';
+import { type ExportProgress } from '../core/export/options';
 import { FileCheckpointStore } from '../core/export/fileCheckpointStore';
 import { ago, countOf, doneMessage, progressText } from '../core/export/messages';
-import { formatBytes } from '../core/resources/format';
+import { formatBytes } from '../core/numbers';
+import { describeProblem } from '../core/problems/problem';
 import { keepHeapFlat } from './flatHeap';
 import { DEFAULT_PAGE_SIZE, parseOptions, usage, type CliOptions } from './options';
 

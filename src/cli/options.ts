@@ -3,24 +3,24 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportFormats, formatFromPath, isExportFormat, type ExportFormat } from '../core/export/formats';
 import { MAX_PARALLELISM } from '../core/export/parallelExport';
+import { addressForms } from '../core/services/registry';
 import { parseListArgument, UsageError, type ListArgument } from './listArgument';
 
+/** `--help`: the address forms come from the registry, so a new service shows up here by itself. */
 export const usage = `Usage: paged-aws-export [options] <list> --out FILE
 
 Exports a full AWS listing to a file, page by page, with a checkpoint after every page.
 An interrupted export (Ctrl+C, crash, network) resumes where it stopped when run again.
 
 <list>:
-  s3://                   the account's S3 buckets
-  s3://bucket/prefix/     every object key under the prefix (recursively)
-  sns:topics              the SNS topics of the region
-  arn:aws:sns:…:topic     the subscriptions of an SNS topic
+${addressForms.map((form) => `  ${form.form.padEnd(34)} ${form.description}`).join('\n')}
 
 Options:
   -o, --out FILE          output file (required)
       --format F          jsonl (default), csv or json; default from the file extension
       --folders           S3 objects: one folder level (common prefixes) instead of every key
-      --page-size N       items per request where the API takes it, 1-1000 (default 1000)
+      --page-size N       items per request where the API takes it, 1-1000 (default 1000; the API's own
+                          limit where it is lower)
       --parallel N        S3 objects as JSON Lines or CSV: list up to N top-level folders at once, 1-64
                           (default 1: one request at a time); the file is the same byte for byte
       --profile P         AWS profile (default: AWS_PROFILE, else default)

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type ResourceItem } from '../core/resources/resource';
+import { type ResourceItem } from '../core/services/kind';
 import { type TreeNode } from '../views/nodes';
 import { type CommandDeps } from './deps';
 import { targetItems } from './targets';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { kindOf } from '../core/resources/registry';
+import { addressOf, kindOf } from '../core/services/registry';
 import { type TreeNode } from '../views/nodes';
 import { type CommandDeps } from './deps';
 import { targetList } from './targets';
@@ -14,7 +14,7 @@ export function registerFilterByPrefix(deps: CommandDeps): vscode.Disposable {
     const kind = kindOf(target.base);
     const prefix = await vscode.window.showInputBox({
       title: `Filter ${kind.title(target.base.params)} by Prefix`,
-      prompt: `Show only the ${kind.itemNoun} of ${kind.address(target.base.params)} whose names start with this (case-sensitive). Empty: show all.`,
+      prompt: `Show only the ${kind.itemNoun} of ${addressOf(target.base)} whose names start with this (case-sensitive). Empty: show all.`,
       value: deps.tree.model.filterOf(target.base) ?? '',
       placeHolder: 'e.g. 2024/ or report-',
     });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { kindOf } from '../core/resources/registry';
+import { formatCount } from '../core/numbers';
+import { kindOf } from '../core/services/registry';
 import { type TreeNode } from '../views/nodes';
 import { type CommandDeps } from './deps';
 import { targetList } from './targets';
@@ -28,7 +29,7 @@ export function registerLoadAll(deps: CommandDeps): vscode.Disposable {
           return deps.tree.model.loadAll(list, {
             signal: abort.signal,
             maxItems,
-            onProgress: (items) => progress.report({ message: `${items.toLocaleString('en-US')} ${kind.itemNoun} loaded` }),
+            onProgress: (items) => progress.report({ message: `${formatCount(items)} ${kind.itemNoun} loaded` }),
           });
         },
       );
@@ -36,7 +37,7 @@ export function registerLoadAll(deps: CommandDeps): vscode.Disposable {
         const keepLoading = 'Keep Loading';
         const exportListing = 'Export Full Listing…';
         const choice = await vscode.window.showWarningMessage(
-          `${title} has more than ${result.items.toLocaleString('en-US')} ${kind.itemNoun}. A tree that long is slow to use; `
+          `${title} has more than ${formatCount(result.items)} ${kind.itemNoun}. A tree that long is slow to use; `
           + 'Export Full Listing… writes every item to a file instead.',
           exportListing, keepLoading,
         );
@@ -49,9 +50,9 @@ export function registerLoadAll(deps: CommandDeps): vscode.Disposable {
         }
       } else if (result.outcome === 'failed' && result.failure) {
         // The failure row under the list says the same and offers Retry.
-        void vscode.window.showErrorMessage(`Load All stopped after ${result.items.toLocaleString('en-US')} ${kind.itemNoun} of ${title}: ${result.failure.problem.message}`);
+        void vscode.window.showErrorMessage(`Load All stopped after ${formatCount(result.items)} ${kind.itemNoun} of ${title}: ${result.failure.problem.message}`);
       } else if (result.outcome === 'complete') {
-        vscode.window.setStatusBarMessage(`$(check) Loaded all ${result.items.toLocaleString('en-US')} ${kind.itemNoun} of ${title}`, 5000);
+        vscode.window.setStatusBarMessage(`$(check) Loaded all ${formatCount(result.items)} ${kind.itemNoun} of ${title}`, 5000);
       }
       return;
     }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeProblem } from '../core/aws/errors';
+import { describeProblem } from '../core/problems/problem';
 import { type Pin } from '../core/tree/pins';
 import { type CommandDeps } from './deps';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { listProfiles } from '../core/aws/connection';
-import { describeProblem } from '../core/aws/errors';
+import { describeProblem } from '../core/problems/problem';
 import { type CommandDeps } from './deps';
 
 interface ProfileItem extends vscode.QuickPickItem {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeProblem } from '../core/aws/errors';
+import { describeProblem } from '../core/problems/problem';
 import { detailsOf } from '../core/tree/rows';
 import { isItemNode, type TreeNode } from '../views/nodes';
 import { RESOURCES_VIEW_ID } from '../views/resourcesTree';

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { registerAddBucket } from './addBucket';
-import { registerAddTopic } from './addTopic';
+import { registerAddByName } from './addByName';
 import { registerClearFilter } from './clearFilter';
 import { registerCopyArn } from './copyArn';
 import { registerCopyName } from './copyName';
 import { registerCopyS3Uri } from './copyS3Uri';
+import { registerCopyUrl } from './copyUrl';
 import { type CommandDeps } from './deps';
 import { registerFilterByPrefix } from './filterByPrefix';
-import { registerGoToS3Uri } from './goToS3Uri';
+import { registerGoTo } from './goTo';
 import { registerLoadAll } from './loadAll';
 import { registerLoadMore } from './loadMore';
 import { registerRefresh } from './refresh';
@@ -25,8 +25,8 @@ export function registerTreeCommands(deps: CommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
     ...[
       registerSelectProfile, registerSelectRegion, registerSelectConnection, registerRefresh, registerLoadMore, registerLoadAll,
-      registerRetry, registerStartOver, registerFilterByPrefix, registerClearFilter, registerGoToS3Uri, registerAddBucket,
-      registerAddTopic, registerRemovePin, registerCopyArn, registerCopyS3Uri, registerCopyName, registerShowDetails, registerShowLog,
+      registerRetry, registerStartOver, registerFilterByPrefix, registerClearFilter, registerGoTo, registerAddByName,
+      registerRemovePin, registerCopyArn, registerCopyS3Uri, registerCopyUrl, registerCopyName, registerShowDetails, registerShowLog,
     ].map((register) => register(deps)),
   );
 }

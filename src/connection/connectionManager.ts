@@ -60,8 +60,7 @@ export class ConnectionManager implements vscode.Disposable {
    * key can show the welcome view instead of an error under every list.
    */
   async checkCredentials(): Promise<void> {
-    const client = await (await this.session()).sns();
-    await client.config.credentials();
+    await (await this.session()).checkCredentials();
   }
 
   pageSize(): number {

@@ -1,5 +1,5 @@
-import type { Problem } from '../core/aws/errors';
-import type { ListRef, ResourceItem } from '../core/resources/resource';
+import type { Problem } from '../core/problems/problem';
+import type { ListRef, ResourceItem } from '../core/services/kind';
 import type { Pin } from '../core/tree/pins';
 import type { ListFailure } from '../core/tree/treeModel';
 

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { Connection } from '../core/aws/connection';
+import { connectionId, type Connection } from '../core/aws/connection';
 import type { Pin } from '../core/tree/pins';
 
 const STORAGE_KEY = 'pagedAwsExplorer.pins';
@@ -37,9 +37,4 @@ export class PinStore {
 
 function samePin(a: Pin, b: Pin): boolean {
   return a.root === b.root && a.item.id === b.item.id;
-}
-
-/** Pins belong to an account and region; the endpoint separates an emulator from AWS. */
-export function connectionId(connection: Connection): string {
-  return JSON.stringify([connection.profile, connection.region, connection.endpointUrl ?? '']);
 }

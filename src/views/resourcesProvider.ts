@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { describeConnection, type Connection } from '../core/aws/connection';
-import { describeProblem, type Problem } from '../core/aws/errors';
-import { listKey, rootLists } from '../core/resources/registry';
-import { type ListRef } from '../core/resources/resource';
+import { connectionId, describeConnection, type Connection } from '../core/aws/connection';
+import { describeProblem, type Problem } from '../core/problems/problem';
+import { type ListRef } from '../core/services/kind';
+import { listKey, rootLists } from '../core/services/registry';
 import { type Pin } from '../core/tree/pins';
-import { detailsOf, LOADING_LABEL, NO_ITEMS_LABEL, rowsOf, type Row } from '../core/tree/rows';
+import { detailsOf, emptyLabel, LOADING_LABEL, rowsOf, type Row } from '../core/tree/rows';
 import { type TreeModel } from '../core/tree/treeModel';
 import { type ConnectionManager } from '../connection/connectionManager';
 import { isListNode, type ItemNode, type ListNode, type RootListNode, type TreeNode } from './nodes';
@@ -85,12 +85,17 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     return this.roots.find((root) => root.base.kind === kind);
   }
 
-  /** The node of a pin under its top-level list, created if the list was not drawn yet. */
-  async pinNode(pin: Pin): Promise<ItemNode | undefined> {
+  /** The node of a top-level list, drawing the top of the tree first if it was not yet. */
+  async topNode(kind: string): Promise<RootListNode | undefined> {
     if (this.roots.length === 0) {
       await this.getChildren(undefined);
     }
-    const root = this.rootNode(pin.root);
+    return this.rootNode(kind);
+  }
+
+  /** The node of a pin under its top-level list, created if the list was not drawn yet. */
+  async pinNode(pin: Pin): Promise<ItemNode | undefined> {
+    const root = await this.topNode(pin.root);
     if (!root) {
       return undefined;
     }
@@ -181,7 +186,7 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       return [this.node({ type: 'message', id: 'connection-problem', parent: undefined, label: `Failed to load: ${problem.message}`, problem })];
     }
     this.setConnectionState(connection, undefined);
-    const key = JSON.stringify([connection.profile, connection.region, connection.endpointUrl ?? '']);
+    const key = connectionId(connection);
     if (this.lastConnectionKey !== key) {
       // Another account or region: its filters and pins are not these.
       this.model.clear();
@@ -224,7 +229,7 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       case 'loading':
         return this.node({ type: 'message', id: `loading:${key}`, parent, label: LOADING_LABEL, busy: true });
       case 'empty':
-        return this.node({ type: 'message', id: `empty:${key}`, parent, label: NO_ITEMS_LABEL });
+        return this.node({ type: 'message', id: `empty:${key}`, parent, label: emptyLabel(row.list) });
     }
   }
 

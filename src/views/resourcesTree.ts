@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { describeConnection } from '../core/aws/connection';
-import { kindOf } from '../core/resources/registry';
+import { addressOf, kindOf } from '../core/services/registry';
 import { TreeModel } from '../core/tree/treeModel';
 import { type ConnectionManager } from '../connection/connectionManager';
 import { ConnectionStatusBar } from './connectionStatusBar';
@@ -27,8 +27,7 @@ export class ResourcesTree implements vscode.Disposable {
     this.provider = new ResourcesProvider(this.model, connections, this.pins, log);
     this.view = vscode.window.createTreeView(RESOURCES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
     const onFail = this.model.onDidFail((list, failure) => {
-      const kind = kindOf(list);
-      log.error(`Failed to load ${kind.title(list.params)} (${kind.address(list.params)}, ${failure.token === undefined ? 'first page' : 'a later page'}): `
+      log.error(`Failed to load ${kindOf(list).title(list.params)} (${addressOf(list)}, ${failure.token === undefined ? 'first page' : 'a later page'}): `
         + `${failure.problem.message} [${failure.problem.detail}]`);
     });
     this.subscriptions = [

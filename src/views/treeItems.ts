@@ -1,25 +1,24 @@
 import * as vscode from 'vscode';
-import { kindOf } from '../core/resources/registry';
-import { type ResourceItem } from '../core/resources/resource';
-import { parseS3Uri } from '../core/resources/s3Uri';
+import { type ResourceItem } from '../core/services/kind';
+import { adders, iconOf, kindOf } from '../core/services/registry';
 import {
   failureContext, failureLabel, failureTooltip, itemContext, listContext, listDescription, LOAD_MORE_LABEL,
 } from '../core/tree/rows';
 import { type TreeModel } from '../core/tree/treeModel';
 import { type FailureNode, type ItemNode, type LoadMoreNode, type MessageNode, type RootListNode } from './nodes';
 
-// Codicons by item kind (the resource descriptions name kinds; the UI picks icons).
-const ITEM_ICONS: Record<string, vscode.ThemeIcon> = {
-  snsTopic: new vscode.ThemeIcon('radio-tower'),
-  snsSubscription: new vscode.ThemeIcon('link'),
-  s3Bucket: new vscode.ThemeIcon('archive'),
-  s3Folder: vscode.ThemeIcon.Folder,
-  s3Object: vscode.ThemeIcon.File,
-};
-const ROOT_ICONS: Record<string, vscode.ThemeIcon> = {
-  'sns.topics': new vscode.ThemeIcon('broadcast'),
-  's3.buckets': new vscode.ThemeIcon('database'),
-};
+/** A codicon by the name a service gives it; `file` and `folder` are the file icon theme's, chosen by `resourceUri`. */
+function themeIcon(name: string | undefined): vscode.ThemeIcon {
+  switch (name) {
+    case 'file':
+      return vscode.ThemeIcon.File;
+    case 'folder':
+      return vscode.ThemeIcon.Folder;
+    default:
+      return new vscode.ThemeIcon(name ?? 'symbol-misc');
+  }
+}
+
 const SPINNER = new vscode.ThemeIcon('loading~spin');
 
 export const COMMANDS = {
@@ -34,8 +33,9 @@ export function rootTreeItem(node: RootListNode, model: TreeModel): vscode.TreeI
   const item = new vscode.TreeItem(kindOf(node.base).title(node.base.params), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.description = listDescription(snapshot, model.filterOf(node.base));
-  item.iconPath = snapshot.loadingAll ? SPINNER : ROOT_ICONS[node.base.kind];
-  item.contextValue = ['root', ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
+  item.iconPath = snapshot.loadingAll ? SPINNER : themeIcon(kindOf(node.base).icon);
+  const addable = adders.some((adder) => adder.root === node.base.kind) ? ['addable'] : [];
+  item.contextValue = ['root', ...addable, ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
   return item;
 }
 
@@ -44,7 +44,7 @@ export function itemTreeItem(node: ItemNode, model: TreeModel): vscode.TreeItem 
   const own = [resource.description, pin ? 'pinned' : undefined].filter(Boolean).join(' · ') || undefined;
   const item = new vscode.TreeItem(resource.name, base ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.iconPath = ITEM_ICONS[resource.itemKind] ?? new vscode.ThemeIcon('symbol-misc');
+  item.iconPath = themeIcon(iconOf(resource.itemKind));
   item.resourceUri = resourceUri(resource);
   const context = itemContext(resource, node.source, pin !== undefined);
   if (base && list) {
@@ -123,16 +123,16 @@ export function detailsTooltip(resource: ResourceItem, operation: string, detail
 }
 
 export function plainTooltip(resource: ResourceItem): string {
-  return [resource.name, resource.arn ?? resource.s3Uri ?? resource.id, resource.description].filter(Boolean).join('\n');
+  return [resource.name, resource.arn ?? resource.s3Uri ?? resource.url ?? resource.id, resource.description].filter(Boolean).join('\n');
 }
 
-/** For objects and folders, so the file icon theme can pick an icon by extension. */
+/** For rows with a file or folder icon, so the file icon theme can pick one by the name's extension. */
 function resourceUri(resource: ResourceItem): vscode.Uri | undefined {
-  if (!resource.s3Uri || (resource.itemKind !== 's3Object' && resource.itemKind !== 's3Folder')) {
+  const icon = iconOf(resource.itemKind);
+  if (icon !== 'file' && icon !== 'folder') {
     return undefined;
   }
-  const { bucket, key } = parseS3Uri(resource.s3Uri);
-  return vscode.Uri.from({ scheme: 's3', authority: bucket, path: `/${key}` });
+  return vscode.Uri.from({ scheme: 'paged-aws', path: `/${resource.name}` });
 }
 
 function shorten(text: string): string {

@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveConnection, type Connection, type ConnectionSettings } from '../../src/core/aws/connection';
-import { type Problem } from '../../src/core/aws/errors';
+import { type Problem } from '../../src/core/problems/problem';
 import { AwsSession } from '../../src/core/aws/session';
 import { failureLabel, rowsOf } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
-import { type ListRef } from '../../src/core/resources/resource';
+import { type ListRef } from '../../src/core/services/kind';
 import { createBucket, putObjects, testConnection, testSession } from '../support/emulator';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 import { BIG_BUCKET, BIG_KEYS, cliEnv, compareKeys, exportedKeys, hasStackTrace, nodeBinary, type ProcessRun, proxiedCli, runProcess, tempDir } from './support/fixture';
@@ -195,10 +195,10 @@ describe('bad input: each gives a clear message, nothing crashes, nothing stays 
     proxy.setRule((request) => (request.action === 'ListBuckets' || request.action === 'ListTopics' ? { kind: 'accessDenied' } : undefined));
     const s3 = await treeFailure(async () => session(testConnection(proxy.endpoint)), buckets);
     assert.equal(s3.problem.kind, 'accessDenied');
-    assert.match(s3.problem.message, /add a bucket by name/);
+    assert.match(s3.problem.message, /use Add Bucket by Name…/);
     const sns = await treeFailure(async () => session(testConnection(proxy.endpoint)), topics);
     assert.equal(sns.problem.kind, 'accessDenied');
-    assert.match(sns.problem.message, /a topic by ARN/);
+    assert.match(sns.problem.message, /use Add Topic by ARN…/);
     const run = await cliFailure(['s3://', '--out', 'x.jsonl']);
     assert.match(run.stderr, /Access denied \(AccessDenied\)/);
     // The bucket itself can still be listed by name.

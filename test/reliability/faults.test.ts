@@ -11,7 +11,7 @@ import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
 import { type ExportFormat } from '../../src/core/export/formats';
 import { failureLabel, rowsOf } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
-import { type ListRef } from '../../src/core/resources/resource';
+import { type ListRef } from '../../src/core/services/kind';
 import { createTopics, numberedNames, testConnection, testSession } from '../support/emulator';
 import { rateRule, startFaultProxy, type Fault, type FaultProxy, type ProxyRequest } from '../support/faultProxy';
 import { BIG_BUCKET, BIG_KEYS, builtCli, capturingLog, cliEnv, compareKeys, emulatorWithBigBucket, exportedKeys, hasStackTrace, nodeBinary, runProcess, tempDir } from './support/fixture';

@@ -10,7 +10,7 @@ import { resumeExport, startExport } from '../../src/core/export/exporter';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
 import { failureLabel, failureTooltip } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
-import { type ListRef } from '../../src/core/resources/resource';
+import { type ListRef } from '../../src/core/services/kind';
 import { createBucket, putObjects, testSession } from '../support/emulator';
 import { rateRule, type FaultProxy } from '../support/faultProxy';
 import { BIG_BUCKET, BIG_KEYS, capturingLog, cliEnv, compareKeys, exportedKeys, nodeBinary, proxiedCli, root, runProcess } from './support/fixture';

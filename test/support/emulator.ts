@@ -1,6 +1,8 @@
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { AwsSession } from '../../src/core/aws/session';
+import { s3Client } from '../../src/core/services/s3/client';
+import { snsClient } from '../../src/core/services/sns/client';
 import { type Connection } from '../../src/core/aws/connection';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
 
@@ -87,7 +89,7 @@ export function numberedNames(prefix: string, count: number, width = 4): string[
 }
 
 export async function createTopics(session: AwsSession, names: readonly string[]): Promise<string[]> {
-  const sns = await session.sns();
+  const sns = await session.client(snsClient);
   const arns: string[] = [];
   for (const batch of chunks(names, 25)) {
     const created = await Promise.all(batch.map((Name) => sns.send(new CreateTopicCommand({ Name }))));
@@ -97,19 +99,19 @@ export async function createTopics(session: AwsSession, names: readonly string[]
 }
 
 export async function subscribeEmails(session: AwsSession, topicArn: string, emails: readonly string[]): Promise<void> {
-  const sns = await session.sns();
+  const sns = await session.client(snsClient);
   for (const batch of chunks(emails, 25)) {
     await Promise.all(batch.map((Endpoint) => sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'email', Endpoint }))));
   }
 }
 
 export async function createBucket(session: AwsSession, bucket: string): Promise<void> {
-  await (await session.s3()).send(new CreateBucketCommand({ Bucket: bucket }));
+  await (await session.client(s3Client)).send(new CreateBucketCommand({ Bucket: bucket }));
 }
 
 /** Puts small objects through the real S3 API, a few at a time. */
 export async function putObjects(session: AwsSession, bucket: string, keys: readonly string[], concurrency = 32): Promise<void> {
-  const s3 = await session.s3();
+  const s3 = await session.client(s3Client);
   for (const batch of chunks(keys, concurrency)) {
     await Promise.all(batch.map((Key) => s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: Key }))));
   }

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describeConnection, InvalidEndpointError, listProfiles, ProfileNotFoundError, resolveConnection } from '../../src/core/aws/connection';
 import { AwsSession, SessionCache } from '../../src/core/aws/session';
-import { describeProblem } from '../../src/core/aws/errors';
+import { describeProblem } from '../../src/core/problems/problem';
 import { fetchPage } from '../../src/core/paging/pager';
 import { createTopics, startEmulator, type Emulator } from '../support/emulator';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';

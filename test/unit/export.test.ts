@@ -4,12 +4,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkpointId, listingTarget, type Checkpoint, type CheckpointStore, type ExportJob } from '../../src/core/export/checkpoint';
 import { describeExportProblem, OutputChangedError } from '../../src/core/export/errors';
-import { resumeExport, startExport, type ExportProgress } from '../../src/core/export/exporter';
+import { resumeExport, startExport } from '../../src/core/export/exporter';
+import { type ExportProgress } from '../../src/core/export/options';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
 import { exportFormats, type ExportFormat } from '../../src/core/export/formats';
 import { doneMessage } from '../../src/core/export/messages';
-import { resourceKind } from '../../src/core/resources/registry';
-import { type ListRef } from '../../src/core/resources/resource';
+import { resourceKind } from '../../src/core/services/registry';
+import { type ListRef } from '../../src/core/services/kind';
 import { createBucket, createTopics, numberedNames, putObjects, subscribeEmails, useEmulator } from '../support/emulator';
 import { testCredentials } from '../support/isolatedEnv';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { fetchPage, streamPages, type Page } from '../../src/core/paging/pager';
 import { RepeatedTokenError } from '../../src/core/paging/errors';
-import { type ListRef } from '../../src/core/resources/resource';
+import { type ListRef } from '../../src/core/services/kind';
 import { createBucket, createTopics, numberedNames, putObjects, subscribeEmails, useEmulator } from '../support/emulator';
 
 const topics: ListRef = { kind: 'sns.topics', params: {} };

@@ -9,7 +9,7 @@ import { resumeExport, startExport } from '../../src/core/export/exporter';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
 import { type ExportFormat } from '../../src/core/export/formats';
 import { partsDirectory } from '../../src/core/export/parallelExport';
-import { type ListRef } from '../../src/core/resources/resource';
+import { type ListRef } from '../../src/core/services/kind';
 import { createBucket, numberedNames, putObjects, startEmulator, testSession, type Emulator } from '../support/emulator';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { type ListRef } from '../../src/core/resources/resource';
+import { type ListRef } from '../../src/core/services/kind';
 import { TreeModel } from '../../src/core/tree/treeModel';
 import { countDescription, failureContext, failureLabel, listContext, LOAD_MORE_LABEL, rowsOf, type Row } from '../../src/core/tree/rows';
-import { s3LocationPin } from '../../src/core/tree/pins';
+import { pinOf } from '../../src/core/tree/pins';
 import { createBucket, createTopics, numberedNames, putObjects, subscribeEmails, useEmulator } from '../support/emulator';
 
 const topics: ListRef = { kind: 'sns.topics', params: {} };
@@ -293,7 +293,7 @@ describe('tree model against the emulator', function () {
 
   it('Go to S3 URI with a partial key opens its folder filtered by the rest', async function () {
     const model = newModel();
-    const pin = s3LocationPin('s3://tree-folders/logs/2024-0');
+    const pin = pinOf('s3://tree-folders/logs/2024-0');
     assert.equal(pin.item.name, 'tree-folders/logs/');
     assert.equal(pin.filter, '2024-0');
     const list = model.setFilter(pin.item.children!, pin.filter);

@@ -1,11 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { rootLists } from '../../src/core/resources/registry';
-import { bucketNameProblem, bucketPin, s3LocationPin, s3UriProblem, topicArnProblem, topicPin } from '../../src/core/tree/pins';
+import { adders, addressProblem, rootLists } from '../../src/core/services/registry';
+import { adderPin, adderProblem, pinOf } from '../../src/core/tree/pins';
 import { detailsOf, failureLabel, itemContext, rowsOf } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
 import { createBucket, createTopics, putObjects, useEmulator } from '../support/emulator';
 
 const [topicsList, bucketsList] = rootLists;
+const addBucket = adders.find((adder) => adder.root === 's3.buckets')!;
+const addTopic = adders.find((adder) => adder.root === 'sns.topics')!;
+const bucketPin = (name: string) => adderPin(addBucket, name);
 
 describe('tree: added buckets, topics and S3 locations; item details', function () {
   let topicArn: string;
@@ -35,33 +38,33 @@ describe('tree: added buckets, topics and S3 locations; item details', function 
     await tree.ensureLoaded(bucket.item.children!);
     assert.deepEqual(tree.snapshot(bucket.item.children!).items.map((i) => i.name), ['docs/', 'top.txt']);
 
-    const topic = topicPin(topicArn);
+    const topic = adderPin(addTopic, topicArn);
     assert.equal(topic.item.name, 'pinned-topic');
     await tree.ensureLoaded(topic.item.children!);
     assert.equal(tree.snapshot(topic.item.children!).failure, undefined);
   });
 
   it('Go to S3 URI: a bucket, a folder, or a folder filtered by a partial key', function () {
-    assert.deepEqual(s3LocationPin('s3://pinned-bucket').item, bucketPin('pinned-bucket').item);
-    const folder = s3LocationPin('s3://pinned-bucket/docs/');
+    assert.deepEqual(pinOf('s3://pinned-bucket').item, bucketPin('pinned-bucket').item);
+    const folder = pinOf('s3://pinned-bucket/docs/');
     assert.equal(folder.item.itemKind, 's3Folder');
     assert.equal(folder.item.s3Uri, 's3://pinned-bucket/docs/');
     assert.deepEqual(folder.item.children?.params, { bucket: 'pinned-bucket', prefix: 'docs/', delimiter: '/' });
     assert.equal(folder.filter, undefined);
-    const partial = s3LocationPin('pinned-bucket/to');
+    const partial = pinOf('s3://pinned-bucket/to');
     assert.equal(partial.item.id, 's3://pinned-bucket/');
     assert.equal(partial.filter, 'to');
   });
 
   it('refuses bad input with a message that says what is expected', function () {
-    assert.match(s3UriProblem('s3://') ?? '', /Not an S3 URI/);
-    assert.match(bucketNameProblem('my bucket') ?? '', /not a bucket name/);
-    assert.match(bucketNameProblem('') ?? '', /Enter a bucket name/);
-    assert.equal(bucketNameProblem('s3://ok-bucket/'), undefined, 'a pasted s3:// URI of a bucket is accepted');
-    assert.match(topicArnProblem('my-topic') ?? '', /Enter a topic ARN, e\.g\. arn:aws:sns:/);
-    assert.match(topicArnProblem('arn:aws:sqs:us-east-1:000000000000:q') ?? '', /not an SNS topic ARN/);
-    assert.match(topicArnProblem(`${topicArn}:0c7c2d5e-sub`) ?? '', /not an SNS topic ARN/, 'a subscription ARN is not a topic');
-    assert.throws(() => bucketPin('a/b'), /not a bucket name/);
+    assert.match(addressProblem('s3:/bucket') ?? '', /Cannot tell which list/);
+    assert.match(adderProblem(addBucket, 'my bucket') ?? '', /not a bucket name/);
+    assert.match(adderProblem(addBucket, '') ?? '', /Enter a bucket name/);
+    assert.equal(adderProblem(addBucket, 's3://ok-bucket/'), undefined, 'a pasted s3:// URI of a bucket is accepted');
+    assert.match(adderProblem(addTopic, 'my-topic') ?? '', /Cannot tell which list "my-topic" names/);
+    assert.match(adderProblem(addTopic, 'arn:aws:sqs:us-east-1:000000000000:q') ?? '', /Add Topic by ARN takes e\.g\. arn:aws:sns:|Cannot tell which list/);
+    assert.match(adderProblem(addTopic, `${topicArn}:0c7c2d5e-sub`) ?? '', /is a subscription ARN; name its topic/, 'a subscription ARN is not a topic');
+    assert.match(adderProblem(addBucket, 'a/b') ?? '', /not a bucket name.*Go to/);
   });
 
   it('Show Details fetches GetTopicAttributes for a topic and HeadObject for an object; folders have none', async function () {

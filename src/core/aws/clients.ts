@@ -1,8 +1,36 @@
-import type { S3Client } from '@aws-sdk/client-s3';
-import type { SNSClient } from '@aws-sdk/client-sns';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 
-/** The SDK clients of one connection. Created on first use, so activation does not load the SDK. */
+/** An AWS SDK v3 client, as much of it as the session touches: its middleware stack (the attempt log) and destroy. */
+export interface SdkClient {
+  readonly middlewareStack: {
+    add(middleware: never, options: { step: 'finalizeRequest'; priority: 'low'; name: string }): void;
+    remove(name: string): boolean;
+  };
+  destroy(): void;
+}
+
+/** What every client of one connection is made with: region, endpoint, retries, timeouts and one credential provider. */
+export interface ClientConfig {
+  readonly region: string;
+  readonly endpoint?: string;
+  readonly retryMode: 'standard' | 'adaptive';
+  readonly maxAttempts: number;
+  readonly requestHandler: { readonly socketTimeout: number; readonly connectionTimeout: number };
+  readonly profile?: string;
+  readonly credentials: AwsCredentialIdentityProvider;
+}
+
+/**
+ * How one service's SDK client is made from the connection's config. Each service folder has one; the session makes
+ * it on first use and keeps it, so a service that is never listed never loads its SDK package.
+ */
+export interface ServiceClient<C extends SdkClient = SdkClient> {
+  /** Names the client in the session's cache. */
+  readonly id: string;
+  create(config: ClientConfig): C;
+}
+
+/** The SDK clients of one connection. */
 export interface AwsClients {
-  sns(): Promise<SNSClient>;
-  s3(): Promise<S3Client>;
+  client<C extends SdkClient>(service: ServiceClient<C>): Promise<C>;
 }

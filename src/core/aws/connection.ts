@@ -138,7 +138,18 @@ export function describeConnection(connection: Connection): string {
   return [connection.profile, connection.region, connection.endpointUrl ? 'custom endpoint' : undefined].filter(Boolean).join(' · ');
 }
 
-/** Identifies a connection: clients are cached per key and dropped when it changes. */
-export function connectionKey(connection: Connection): string {
-  return JSON.stringify([connection.profile, connection.region, connection.endpointUrl ?? '', connection.retryMode, connection.maxAttempts]);
+/** The parts of a connection that decide what a listing returns: which account (profile), region and endpoint. */
+export type ConnectionIdentity = Pick<Connection, 'profile' | 'region' | 'endpointUrl'>;
+
+/**
+ * The one identity of a connection: the same profile, region and endpoint give the same id. Pins, the tree's caches,
+ * the SDK session and checkpoint ids are all keyed by it.
+ */
+export function connectionId(connection: ConnectionIdentity): string {
+  return JSON.stringify(connectionParts(connection));
+}
+
+/** `connectionId` as its parts, for ids that add more to them (a checkpoint's list and file). */
+export function connectionParts({ profile, region, endpointUrl }: ConnectionIdentity): [string, string, string] {
+  return [profile, region, endpointUrl ?? ''];
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { type Connection } from '../aws/connection';
-import { listKey } from '../resources/registry';
-import { type ListRef } from '../resources/resource';
+import { connectionParts, type Connection } from '../aws/connection';
+import { type ListRef } from '../services/kind';
+import { listKey } from '../services/registry';
 import { type ExportFormat } from './formats';
 import type { ParallelState } from './parallelCheckpoint';
 
@@ -69,8 +69,7 @@ export interface CheckpointStore {
  * finds the same checkpoint. Page size and format are not part of it: a resume reuses the saved ones.
  */
 export function checkpointId(job: Pick<ExportJob, 'target' | 'list' | 'outputPath'>): string {
-  const { profile, region, endpointUrl } = job.target;
-  const identity = JSON.stringify([1, profile, region, endpointUrl ?? '', listKey(job.list), job.outputPath]);
+  const identity = JSON.stringify([1, ...connectionParts(job.target), listKey(job.list), job.outputPath]);
   return createHash('sha256').update(identity).digest('hex').slice(0, 32);
 }
 

@@ -1,4 +1,5 @@
-import { describeProblem, type Problem, type ProblemKind } from '../aws/errors';
+import { formatCount } from '../numbers';
+import { describeProblem, type Problem, type ProblemContext, type ProblemKind } from '../problems/problem';
 import { type Checkpoint } from './checkpoint';
 
 /** The output file is gone, shorter, or its bytes differ from what the checkpoint recorded: appending would corrupt it. */
@@ -31,7 +32,7 @@ export interface ExportProblem extends Omit<Problem, 'kind'> {
  * What went wrong with an export, in words a user can act on. `checkpoint` is the one kept, if any: with it,
  * cancellation and exhausted retries say that the export can be resumed.
  */
-export function describeExportProblem(error: unknown, context: { profile?: string; region?: string; checkpoint?: Checkpoint } = {}): ExportProblem {
+export function describeExportProblem(error: unknown, context: ProblemContext & { checkpoint?: Checkpoint } = {}): ExportProblem {
   if (error instanceof OutputChangedError) {
     return { kind: 'outputChanged', message: error.message, retryable: false, detail: error.name, resumable: false, startOver: true };
   }
@@ -42,12 +43,12 @@ export function describeExportProblem(error: unknown, context: { profile?: strin
   const kept = context.checkpoint;
   if (problem.kind === 'refusedToken') {
     return { ...problem, resumable: false, startOver: true,
-      message: `${problem.message}${kept ? ` The checkpoint (${kept.itemsWritten.toLocaleString('en-US')} items written) is kept until you start over.` : ''}` };
+      message: `${problem.message}${kept ? ` The checkpoint (${formatCount(kept.itemsWritten)} items written) is kept until you start over.` : ''}` };
   }
   if (!kept) {
     return { ...problem, resumable: false, startOver: false };
   }
-  const saved = `${kept.itemsWritten.toLocaleString('en-US')} items are saved`;
+  const saved = `${formatCount(kept.itemsWritten)} items are saved`;
   const message = problem.kind === 'cancelled'
     ? `Export cancelled; ${saved} and it can be resumed.`
     : `${problem.message} The export can be resumed: ${saved}.`;

@@ -2,31 +2,12 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type AwsClients } from '../aws/clients';
 import { AbortError } from '../paging/errors';
 import { streamPages, type Page } from '../paging/pager';
-import { kindOf } from '../resources/registry';
-import { checkpointId, type Checkpoint, type CheckpointStore, type ExportJob } from './checkpoint';
+import { kindOf } from '../services/registry';
+import { checkpointId, type Checkpoint, type ExportJob } from './checkpoint';
 import { createFormatWriter, type FormatWriter } from './formats';
 import { OutputFile } from './outputFile';
+import { type ExportOptions, type ExportProgress, type ExportResult } from './options';
 import { canExportInParallel, resumeParallelExport, startParallelExport } from './parallelExport';
-
-export interface ExportProgress {
-  readonly itemsWritten: number;
-  readonly pagesWritten: number;
-  readonly byteLength: number;
-}
-
-export interface ExportResult extends ExportProgress {
-  readonly job: ExportJob;
-}
-
-export interface ExportOptions {
-  readonly store: CheckpointStore;
-  /** Stops the export between pages or during a request. Whatever was checkpointed stays resumable. */
-  readonly signal?: AbortSignal;
-  /** Called after each page is written and checkpointed. */
-  readonly onProgress?: (progress: ExportProgress) => void;
-  /** Recursive S3 listings: how many parts (top-level folders) to list at once; 1 or none lists sequentially. */
-  readonly parallelism?: number;
-}
 
 /**
  * Exports a whole list into a new file (an existing one is replaced, and a checkpoint of the same job dropped).

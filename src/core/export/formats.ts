@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { type Cell } from '../resources/resource';
+import { type Cell } from '../services/kind';
 
 export type ExportFormat = 'jsonl' | 'csv' | 'json';
 

@@ -1,26 +1,19 @@
 import * as path from 'node:path';
-import { kindOf } from '../resources/registry';
-import { type ListRef } from '../resources/resource';
+import { formatCount } from '../numbers';
+import { type ListRef } from '../services/kind';
+import { addressOf, kindOf } from '../services/registry';
 import { type Checkpoint } from './checkpoint';
-import { type ExportResult } from './exporter';
-
-/**
- * "12,345": what `toLocaleString('en-US')` gives for an integer, without its first call loading ICU's locale data
- * (9-16 ms of every command-line export, measured).
- */
-export function groupDigits(count: number): string {
-  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+import { type ExportResult } from './options';
 
 /** "12,345 objects", "1 topic". */
 export function countOf(list: ListRef, count: number): string {
   const noun = kindOf(list).itemNoun;
-  return `${groupDigits(count)} ${count === 1 ? noun.replace(/s$/, '') : noun}`;
+  return `${formatCount(count)} ${count === 1 ? noun.replace(/s$/, '') : noun}`;
 }
 
 /** "12,345 objects · 13 pages": what a progress line shows. */
 export function progressText(list: ListRef, itemsWritten: number, pagesWritten: number): string {
-  return `${countOf(list, itemsWritten)} · ${groupDigits(pagesWritten)} page${pagesWritten === 1 ? '' : 's'}`;
+  return `${countOf(list, itemsWritten)} · ${formatCount(pagesWritten)} page${pagesWritten === 1 ? '' : 's'}`;
 }
 
 /** "Exported 12,345 objects to listing.jsonl". */
@@ -40,11 +33,11 @@ export function ago(iso: string, now: Date = new Date()): string {
 
 /** "Resume (1,200 items written, 5 minutes ago)". */
 export function resumeLabel(checkpoint: Checkpoint, now: Date = new Date()): string {
-  return `Resume (${groupDigits(checkpoint.itemsWritten)} items written, ${ago(checkpoint.updatedAt, now)})`;
+  return `Resume (${formatCount(checkpoint.itemsWritten)} items written, ${ago(checkpoint.updatedAt, now)})`;
 }
 
 /** "s3://bucket/prefix/ → listing.jsonl": what an unfinished export is, in one line. */
 export function checkpointTitle(checkpoint: Checkpoint): string {
   const { list, outputPath } = checkpoint.job;
-  return `${kindOf(list).address(list.params)} → ${path.basename(outputPath)}`;
+  return `${addressOf(list)} → ${path.basename(outputPath)}`;
 }

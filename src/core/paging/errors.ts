@@ -1,4 +1,4 @@
-import { type ListRef } from '../resources/resource';
+import { type ListRef } from '../services/kind';
 
 /** The service handed back a token it had already given: following it would loop forever. */
 export class RepeatedTokenError extends Error {

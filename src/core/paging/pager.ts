@@ -1,6 +1,6 @@
 import { type AwsClients } from '../aws/clients';
-import { kindOf } from '../resources/registry';
-import { nextTokenOf, type ListRef, type ResourceItem } from '../resources/resource';
+import { nextTokenOf, type ListRef, type ResourceItem, type ResourceKind } from '../services/kind';
+import { kindOf } from '../services/registry';
 import { RepeatedTokenError, throwIfAborted } from './errors';
 
 /** One page of a list, as the tree and the exporter see it. */
@@ -52,7 +52,7 @@ export async function* streamPages(
   const outputs = kind.paginate(
     clients,
     list.params,
-    { pageSize: kind.fixedPageSize ? undefined : options.pageSize, startingToken: token },
+    { pageSize: pageSizeFor(kind, options.pageSize), startingToken: token },
     { abortSignal: signal },
   );
   for await (const output of outputs) {
@@ -68,6 +68,18 @@ export async function* streamPages(
     token = nextToken;
     throwIfAborted(signal);
   }
+}
+
+/**
+ * The page size sent with every request of a listing: none where the service fixes it, else the setting within what
+ * the API accepts (DynamoDB ListTables takes at most 100). The same for every request, resumed ones included.
+ */
+export function pageSizeFor(kind: ResourceKind, pageSize: number): number | undefined {
+  if (kind.fixedPageSize) {
+    return undefined;
+  }
+  const limits = kind.pageSizeLimits;
+  return limits ? Math.min(limits.max, Math.max(limits.min, pageSize)) : pageSize;
 }
 
 /**

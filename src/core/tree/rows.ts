@@ -1,6 +1,7 @@
-import { type Problem } from '../aws/errors';
-import { kindOf } from '../resources/registry';
-import { type ItemDetails, type ListRef, type ResourceItem } from '../resources/resource';
+import { formatCount } from '../numbers';
+import { type Problem } from '../problems/problem';
+import { type ItemDetails, type ListRef, type ResourceItem } from '../services/kind';
+import { kindOf } from '../services/registry';
 import { needsStartOver, type ListFailure, type ListSnapshot } from './treeModel';
 
 // The exact strings of the Resources view: the real-VS-Code tests look rows up by them.
@@ -53,7 +54,7 @@ export function countDescription(snapshot: ListSnapshot): string | undefined {
   if (!snapshot.loaded) {
     return snapshot.loading ? 'loading…' : undefined;
   }
-  const count = new Set(snapshot.items.map((item) => item.id)).size.toLocaleString('en-US');
+  const count = formatCount(new Set(snapshot.items.map((item) => item.id)).size);
   return snapshot.nextToken !== undefined ? `${count} loaded · more` : count;
 }
 
@@ -61,6 +62,11 @@ export function countDescription(snapshot: ListSnapshot): string | undefined {
 export function listDescription(snapshot: ListSnapshot, filter: string | undefined, own?: string): string | undefined {
   const parts = [own, filter ? `prefix: ${filter}` : undefined, countDescription(snapshot)].filter(Boolean);
   return parts.length ? parts.join(' · ') : undefined;
+}
+
+/** What an empty list says: "No items", or its kind's own words. */
+export function emptyLabel(list: ListRef): string {
+  return kindOf(list).emptyLabel ?? NO_ITEMS_LABEL;
 }
 
 /** "Failed to load: <short reason>"; the full problem goes to the tooltip and the log. */
@@ -105,6 +111,7 @@ export function itemContext(item: ResourceItem, source: ListRef, pinned: boolean
     item.itemKind,
     item.arn ? 'hasArn' : undefined,
     item.s3Uri ? 'hasS3Uri' : undefined,
+    item.url ? 'hasUrl' : undefined,
     detailsOf(source, item) ? 'hasDetails' : undefined,
     pinned ? 'pinned' : undefined,
   ].filter((token): token is string => token !== undefined);

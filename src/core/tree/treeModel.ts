@@ -1,9 +1,9 @@
 import { type AwsClients } from '../aws/clients';
-import { describeProblem, type Problem } from '../aws/errors';
 import { RepeatedTokenError, isAbortError } from '../paging/errors';
 import { fetchPage, streamPages, type Page } from '../paging/pager';
-import { kindOf, listKey } from '../resources/registry';
-import { type ListRef, type ResourceItem } from '../resources/resource';
+import { describeProblem, type Problem } from '../problems/problem';
+import { type ListRef, type ResourceItem } from '../services/kind';
+import { kindOf, listKey } from '../services/registry';
 
 /** The clients of the current connection; `connection` (an `AwsSession` has it) names profile and region in messages. */
 export type TreeClients = AwsClients & { readonly connection?: { readonly profile: string; readonly region: string } };
@@ -355,7 +355,7 @@ export class TreeModel {
 
   private fail(list: ListRef, state: ListState, token: string | undefined, error: unknown, clients: TreeClients | undefined): void {
     const connection = clients?.connection;
-    const failure: ListFailure = { problem: describeProblem(error, { profile: connection?.profile, region: connection?.region }), token, error };
+    const failure: ListFailure = { problem: describeProblem(error, { profile: connection?.profile, region: connection?.region, list }), token, error };
     state.failure = failure;
     for (const listener of this.failureListeners) {
       listener(list, failure);

@@ -1,7 +1,9 @@
 import type { ListSubscriptionsByTopicCommandOutput } from '@aws-sdk/client-sns';
-import { type ResourceKind } from './resource';
-import { parseArn } from './arn';
-import { snsModule } from '../aws/sdkModules';
+import { parseArn } from '../arn';
+import { AddressError, type ResourceKind } from '../kind';
+import { snsClient } from './client';
+import { load } from './sdk';
+import { topicItem } from './topics';
 
 /** The subscriptions of one SNS topic. Params: `topicArn`. */
 export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutput> = {
@@ -9,13 +11,30 @@ export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutpu
   itemNoun: 'subscriptions',
   title: (params) => parseArn(params.topicArn).resource,
   address: (params) => params.topicArn,
+  parseAddress(text) {
+    if (!/^arn:[^:]*:sns:/.test(text)) {
+      return undefined;
+    }
+    const arn = parseArn(text);
+    if (!arn.resource || !arn.region || !arn.accountId) {
+      throw new AddressError(`"${text}" is not an SNS topic ARN. Expected e.g. arn:aws:sns:us-east-1:123456789012:my-topic.`);
+    }
+    if (arn.resource.includes(':')) {
+      const topic = text.slice(0, text.lastIndexOf(':'));
+      throw new AddressError(`"${text}" is a subscription ARN; name its topic (${topic}) to list the topic's subscriptions.`);
+    }
+    return { topicArn: text };
+  },
+  addressForms: [{
+    form: 'arn:aws:sns:REGION:ACCOUNT:TOPIC', example: 'arn:aws:sns:us-east-1:123456789012:orders', description: 'the subscriptions of an SNS topic',
+  }],
+  owner: (params) => ({ item: topicItem(params.topicArn), source: { kind: 'sns.topics', params: {} } }),
   tokenFields: { input: 'NextToken', output: 'NextToken' },
   fixedPageSize: 100,
   columns: ['subscriptionArn', 'protocol', 'endpoint', 'owner', 'topicArn'],
   async *paginate(clients, params, options, send) {
-    const client = await clients.sns();
-    const { paginateListSubscriptionsByTopic } = await snsModule();
-    yield* paginateListSubscriptionsByTopic({ client, startingToken: options.startingToken }, { TopicArn: params.topicArn }, send);
+    const client = await clients.client(snsClient);
+    yield* load().paginateListSubscriptionsByTopic({ client, startingToken: options.startingToken }, { TopicArn: params.topicArn }, send);
   },
   itemsOf(output, params) {
     return (output.Subscriptions ?? []).map((sub) => {
@@ -45,8 +64,7 @@ export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutpu
     return arn === undefined ? undefined : {
       operation: 'GetSubscriptionAttributes',
       async fetch(clients, send) {
-        const { GetSubscriptionAttributesCommand } = await snsModule();
-        const output = await (await clients.sns()).send(new GetSubscriptionAttributesCommand({ SubscriptionArn: arn }), send);
+        const output = await (await clients.client(snsClient)).send(new (load().GetSubscriptionAttributesCommand)({ SubscriptionArn: arn }), send);
         return { ...output.Attributes };
       },
     };

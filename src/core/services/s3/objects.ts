@@ -1,8 +1,11 @@
 import type { ListObjectsV2CommandOutput } from '@aws-sdk/client-s3';
-import { responseFields, type ResourceItem, type ResourceKind } from './resource';
-import { parseS3Uri, s3Uri } from './s3Uri';
-import { formatBytes } from './format';
-import { s3Module } from '../aws/sdkModules';
+import { formatBytes } from '../../numbers';
+import { parseArn } from '../arn';
+import { responseFields, type Params, type ResourceItem, type ResourceKind } from '../kind';
+import { bucketItem } from './buckets';
+import { s3Client } from './client';
+import { load } from './sdk';
+import { parseS3Uri, s3Uri } from './uri';
 
 /**
  * Objects under a bucket and prefix. Params: `bucket`, `prefix`, `delimiter`, and optionally `filter`
@@ -21,16 +24,47 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
     return trimmed.slice(trimmed.lastIndexOf('/') + 1) + (params.prefix.endsWith('/') ? '/' : '');
   },
   address: (params) => s3Uri(params.bucket, (params.prefix ?? '') + (params.filter ?? '')),
+  /**
+   * `s3://bucket/logs/2024/` (or the bucket's ARN) is that folder as the tree shows it; `s3://bucket/logs/app`, a key
+   * that does not end in "/", is the folder `logs/` filtered by `app` (an object or a partial name).
+   */
+  parseAddress(text) {
+    let uri = text;
+    if (/^arn:[^:]*:s3:::/.test(text)) {
+      uri = `s3://${parseArn(text).resource}`;
+    } else if (!/^s3:\/\/[^?]/.test(text)) {
+      return undefined;
+    }
+    const { bucket, key } = parseS3Uri(uri);
+    return folderView(bucket, key);
+  },
+  addressForms: [
+    { form: 's3://bucket/prefix/', example: 's3://my-bucket/logs/2024/', description: 'the objects under a prefix (the CLI: every key, recursively)' },
+    { form: 'arn:aws:s3:::bucket', example: 'arn:aws:s3:::my-bucket', description: "a bucket's objects, by its ARN" },
+  ],
+  owner(params) {
+    if (params.delimiter !== '/' || params.filter) {
+      return undefined;
+    }
+    if (!params.prefix) {
+      return { item: bucketItem(params.bucket), source: { kind: 's3.buckets', params: {} } };
+    }
+    const parent = params.prefix.slice(0, params.prefix.slice(0, -1).lastIndexOf('/') + 1);
+    const source = { kind: 's3.objects', params: folderView(params.bucket, parent) };
+    // Named with its bucket: it is shown away from it (under S3 Buckets, as a pin).
+    return { item: { ...folderItem(params.bucket, params.prefix, parent, '/'), name: `${params.bucket}/${params.prefix}` }, source };
+  },
   tokenFields: { input: 'ContinuationToken', output: 'NextContinuationToken', pageSize: 'MaxKeys' },
+  pageSizeLimits: { min: 1, max: 1000 },
   columns: ['key', 'uri', 'type', 'size', 'lastModified', 'eTag', 'storageClass'],
   filterParam: 'filter',
-  flatten: (params) => ({ ...params, delimiter: '' }),
+  // For every key below it the folder/filter distinction is moot: the filter becomes part of the prefix.
+  flatten: ({ filter, ...params }) => ({ ...params, prefix: (params.prefix ?? '') + (filter ?? ''), delimiter: '' }),
   // Keys beside the folders come back as objects, each folder's keys are one contiguous run (S3 sorts all keys).
   splitBy: (params) => (params.delimiter ? undefined : { ...params, delimiter: '/' }),
   async *paginate(clients, params, options, send) {
-    const client = await clients.s3();
-    const { paginateListObjectsV2 } = await s3Module();
-    yield* paginateListObjectsV2(
+    const client = await clients.client(s3Client);
+    yield* load().paginateListObjectsV2(
       { client, pageSize: options.pageSize, startingToken: options.startingToken },
       {
         Bucket: params.bucket, Prefix: (params.prefix ?? '') + (params.filter ?? '') || undefined, Delimiter: params.delimiter || undefined,
@@ -44,21 +78,8 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
   itemsOf(output, params) {
     // A service that ignores `encoding-type` (some emulators) answers without EncodingType and with raw keys.
     const decode = output.EncodingType === 'url' ? decodeS3Url : (text: string) => text;
-    const folders: ResourceItem[] = (output.CommonPrefixes ?? []).flatMap(({ Prefix: encodedPrefix }) => {
-      const prefix = encodedPrefix === undefined ? undefined : decode(encodedPrefix);
-      if (prefix === undefined) {
-        return [];
-      }
-      const uri = s3Uri(params.bucket, prefix);
-      return [{
-        id: uri,
-        name: relativeName(prefix, params.prefix),
-        itemKind: 's3Folder',
-        s3Uri: uri,
-        children: { kind: 's3.objects', params: { bucket: params.bucket, prefix, delimiter: params.delimiter } },
-        record: { key: prefix, uri, type: 'folder', size: null, lastModified: null, eTag: null, storageClass: null },
-      }];
-    });
+    const folders: ResourceItem[] = (output.CommonPrefixes ?? []).flatMap(({ Prefix: encodedPrefix }) =>
+      (encodedPrefix === undefined ? [] : [folderItem(params.bucket, decode(encodedPrefix), params.prefix, params.delimiter)]));
     const objects: ResourceItem[] = (output.Contents ?? []).flatMap((encoded) => {
       if (encoded.Key === undefined) {
         return [];
@@ -95,12 +116,31 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
     return {
       operation: 'HeadObject',
       async fetch(clients, send) {
-        const { HeadObjectCommand } = await s3Module();
-        return { Bucket: bucket, Key: key, ...responseFields(await (await clients.s3()).send(new HeadObjectCommand({ Bucket: bucket, Key: key }), send)) };
+        const output = await (await clients.client(s3Client)).send(new (load().HeadObjectCommand)({ Bucket: bucket, Key: key }), send);
+        return { Bucket: bucket, Key: key, ...responseFields(output) };
       },
     };
   },
 };
+
+/** A key as the tree shows it: its folder, filtered by the rest when it does not end in "/". */
+function folderView(bucket: string, key: string): Params {
+  const prefix = key.slice(0, key.lastIndexOf('/') + 1);
+  const filter = key.slice(prefix.length);
+  return { bucket, prefix, delimiter: '/', ...(filter ? { filter } : {}) };
+}
+
+function folderItem(bucket: string, prefix: string, parentPrefix: string | undefined, delimiter: string | undefined): ResourceItem {
+  const uri = s3Uri(bucket, prefix);
+  return {
+    id: uri,
+    name: relativeName(prefix, parentPrefix),
+    itemKind: 's3Folder',
+    s3Uri: uri,
+    children: { kind: 's3.objects', params: { bucket, prefix, delimiter: delimiter ?? '/' } },
+    record: { key: prefix, uri, type: 'folder', size: null, lastModified: null, eTag: null, storageClass: null },
+  };
+}
 
 /** A key from an `EncodingType: url` listing: percent-encoded, and (like botocore's unquote_plus) `+` for a space. */
 export function decodeS3Url(text: string): string {

@@ -2,8 +2,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { exportFormats, formatExtensions, formatFromPath, formatLabels, type ExportFormat } from '../core/export/formats';
-import { kindOf } from '../core/resources/registry';
-import { type ListRef } from '../core/resources/resource';
+import { type ListRef } from '../core/services/kind';
+import { addressOf, kindOf } from '../core/services/registry';
 
 export interface OutputChoice {
   readonly outputPath: string;
@@ -14,7 +14,7 @@ export interface OutputChoice {
 export async function chooseOutput(list: ListRef): Promise<OutputChoice | undefined> {
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath ?? os.homedir();
   const uri = await vscode.window.showSaveDialog({
-    title: `Export ${kindOf(list).address(list.params)}`,
+    title: `Export ${addressOf(list)}`,
     saveLabel: 'Export',
     defaultUri: vscode.Uri.file(path.join(folder, `${defaultFileName(list)}.jsonl`)),
     filters: Object.fromEntries(exportFormats.map((format) => [formatLabels[format], [...formatExtensions[format]]])),

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { exportListing } from '../commands/exportListing';
-import { offerUnfinishedExports, resumeExports } from '../commands/resumeExports';
 import { type ExportDeps } from './exportDeps';
+import { exportListing } from './exportListing';
 import { ExportRunner } from './exportRunner';
+import { offerUnfinishedExports, resumeExports } from './resumeExports';
 
 /** Registers Export Full Listing… and Resume Unfinished Exports…, and offers unfinished exports once. */
 export function registerExports(deps: ExportDeps): vscode.Disposable {

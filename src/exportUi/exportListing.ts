@@ -1,13 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { describeProblem } from '../core/aws/errors';
 import { checkpointId, listingTarget, type ExportJob } from '../core/export/checkpoint';
 import { resumeLabel } from '../core/export/messages';
-import { type ListRef } from '../core/resources/resource';
-import { chooseDepth, chooseList } from '../exports/chooseList';
-import { chooseOutput } from '../exports/chooseOutput';
-import { type ExportDeps } from '../exports/exportDeps';
-import { type ExportRunner } from '../exports/exportRunner';
+import { describeProblem } from '../core/problems/problem';
+import { type ListRef } from '../core/services/kind';
+import { chooseDepth, chooseList } from './chooseList';
+import { chooseOutput } from './chooseOutput';
+import { type ExportDeps } from './exportDeps';
+import { type ExportRunner } from './exportRunner';
 
 /**
  * Export Full Listing…: from a list node of the tree (`node.list`), or from the Command Palette with a quick pick.

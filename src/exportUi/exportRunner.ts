@@ -1,14 +1,15 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { resolveConnection } from '../core/aws/connection';
+import { connectionId, resolveConnection } from '../core/aws/connection';
 import { AwsSession } from '../core/aws/session';
 import { checkpointId, type Checkpoint, type ExportJob } from '../core/export/checkpoint';
 import { describeExportProblem } from '../core/export/errors';
-import { resumeExport, startExport, type ExportResult } from '../core/export/exporter';
+import { resumeExport, startExport } from '../core/export/exporter';
 import { FileCheckpointStore } from '../core/export/fileCheckpointStore';
 import { DEFAULT_PARALLELISM } from '../core/export/parallelExport';
 import { doneMessage, progressText } from '../core/export/messages';
-import { kindOf } from '../core/resources/registry';
+import { type ExportOptions, type ExportResult } from '../core/export/options';
+import { addressOf } from '../core/services/registry';
 import { type ExportDeps } from './exportDeps';
 
 /**
@@ -38,7 +39,7 @@ export class ExportRunner {
     return this.run(checkpoint.job, async (session, options) => resumeExport(session, checkpoint, options));
   }
 
-  private async run(job: ExportJob, exportWith: (session: AwsSession, options: Parameters<typeof startExport>[2]) => Promise<ExportResult>): Promise<void> {
+  private async run(job: ExportJob, exportWith: (session: AwsSession, options: ExportOptions) => Promise<ExportResult>): Promise<void> {
     const id = checkpointId(job);
     const file = path.basename(job.outputPath);
     if (this.running.has(id)) {
@@ -46,7 +47,7 @@ export class ExportRunner {
       return;
     }
     const { list } = job;
-    const address = kindOf(list).address(list.params);
+    const address = addressOf(list);
     this.running.add(id);
     let session: { session: AwsSession; dispose(): void } | undefined;
     try {
@@ -94,7 +95,7 @@ export class ExportRunner {
   /** Says what went wrong and offers the one next step that helps; the checkpoint stays until the user decides. */
   private async failed(job: ExportJob, error: unknown): Promise<void> {
     const kept = await this.store.load(checkpointId(job)).catch(() => undefined);
-    const problem = describeExportProblem(error, { profile: job.target.profile, region: job.target.region, checkpoint: kept });
+    const problem = describeExportProblem(error, { profile: job.target.profile, region: job.target.region, list: job.list, checkpoint: kept });
     this.deps.log.warn(`Export into ${job.outputPath}: ${problem.message} (${problem.detail})`);
     if (problem.kind === 'cancelled') {
       const choice = await vscode.window.showInformationMessage(problem.message, ...(kept ? ['Resume'] : []));
@@ -121,7 +122,7 @@ export class ExportRunner {
   private async sessionFor(job: ExportJob): Promise<{ session: AwsSession; dispose(): void }> {
     const current = await this.deps.connections.connection().catch(() => undefined);
     const { target } = job;
-    if (current && current.profile === target.profile && current.region === target.region && (current.endpointUrl ?? '') === (target.endpointUrl ?? '')) {
+    if (current && connectionId(current) === connectionId(target)) {
       return { session: await this.deps.connections.session(), dispose: () => undefined };
     }
     const settings = this.deps.connections.settings();

@@ -1,5 +1,8 @@
-import { InvalidEndpointError, ProfileNotFoundError } from './connection';
+import { InvalidEndpointError, ProfileNotFoundError } from '../aws/connection';
 import { RepeatedTokenError } from '../paging/errors';
+import { type ListRef } from '../services/kind';
+import { adders, services } from '../services/registry';
+import { describeFileError } from './fileErrors';
 
 /** What went wrong, in terms of what the user can do about it. */
 export type ProblemKind =
@@ -46,8 +49,15 @@ interface SdkErrorShape {
   $fault?: string;
 }
 
+// The SDK's own throttling names (@smithy/service-error-classification), and what each service adds.
 const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'ThrottledException', 'SlowDown', 'TooManyRequestsException',
-  'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'ProvisionedThroughputExceededException']);
+  'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'ProvisionedThroughputExceededException',
+  ...services.flatMap((service) => service.errors?.throttled ?? [])]);
+const NOT_FOUND = new Set(['NotFound', 'NotFoundException', ...services.flatMap((service) => service.errors?.notFound ?? [])]);
+const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', ...services.flatMap((service) => service.errors?.accessDenied ?? [])]);
+const REFUSED_TOKEN = services.flatMap((service) => service.errors?.refusedToken ?? []);
+/** The first label of an AWS endpoint's host name: `sns.eu-west-1.amazonaws.com`, `bucket.s3.eu-west-1.amazonaws.com`. */
+const AWS_HOST = new RegExp(`(?:^|\\.)(${services.map((service) => service.id).join('|')})\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?$`);
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH',
   'TimeoutError', 'RequestTimeout', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -59,18 +69,22 @@ export function isRefusedTokenError(error: unknown): boolean {
   if (name === 'InvalidToken' || name === 'InvalidTokenException' || name === 'ExpiredTokenException' && /token/i.test(text) && /next|continuation|pagination/i.test(text)) {
     return true;
   }
-  if (name === 'InvalidArgument' && /continuation token/i.test(text)) {
-    return true;
-  }
   if ((name === 'InvalidParameterException' || name === 'InvalidParameter' || e?.Code === 'InvalidParameter' || name === 'ValidationException')
     && /(next|continuation|pagination)\s*token|nexttoken/i.test(text)) {
     return true;
   }
-  return false;
+  return REFUSED_TOKEN.some((refused) => (name === refused.code || e?.Code === refused.code) && refused.message.test(text));
 }
 
 /** Turns any error from a listing into a message a user can act on. Never includes credentials. */
-export function describeProblem(error: unknown, context: { profile?: string; region?: string } = {}): Problem {
+export interface ProblemContext {
+  readonly profile?: string;
+  readonly region?: string;
+  /** The list that failed, so a denied listing can name the way around it (Add Bucket by Name…). */
+  readonly list?: ListRef;
+}
+
+export function describeProblem(error: unknown, context: ProblemContext = {}): Problem {
   const e = (error ?? {}) as SdkErrorShape;
   const name = e.name ?? 'Error';
   const status = e.$metadata?.httpStatusCode;
@@ -116,7 +130,7 @@ export function describeProblem(error: unknown, context: { profile?: string; reg
   if (code === 'ETIMEDOUT' || (name === 'TimeoutError' && !code && /timed out/i.test(message))) {
     return problem('timeout', `The endpoint stopped answering (${name}): the request timed out. Check the network, VPN or endpoint URL.`, true);
   }
-  const awsHost = e.hostname === undefined ? undefined : /(?:^|\.)(sns|s3)\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(e.hostname);
+  const awsHost = e.hostname === undefined ? undefined : AWS_HOST.exec(e.hostname);
   if (awsHost && (code === 'ENOTFOUND' || code === 'EAI_AGAIN')) {
     const service = awsHost[1].toUpperCase();
     return problem('unreachable', `${e.hostname} does not resolve (${code}): region "${awsHost[2]}" may not exist or may not offer ${service}, ` +
@@ -125,14 +139,15 @@ export function describeProblem(error: unknown, context: { profile?: string; reg
   if (NETWORK.has(code) || NETWORK.has(name) || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up|getaddrinfo/i.test(message)) {
     return problem('unreachable', `Cannot reach the endpoint (${code || name}). Check the network, VPN or endpoint URL. ${firstLine(message)}`.trim(), true);
   }
-  if (name === 'AccessDenied' || name === 'AccessDeniedException' || name === 'AuthorizationError' || name === 'AuthorizationErrorException' || status === 403) {
-    return problem('accessDenied', `Access denied (${name}). Your credentials may not allow this listing; you can still add a bucket by name or a topic by ARN.`);
+  if (ACCESS_DENIED.has(name) || status === 403) {
+    const adder = adders.find((candidate) => candidate.root === context.list?.kind);
+    return problem('accessDenied', `Access denied (${name}). Your credentials may not allow this listing${adder ? `; you can still use ${adder.title}…` : '.'}`);
   }
   if (name === 'PermanentRedirect' || name === 'AuthorizationHeaderMalformed' || name === 'IllegalLocationConstraintException' || status === 301) {
     const region = e.$response?.headers?.['x-amz-bucket-region'];
     return problem('wrongRegion', `The bucket is in another region${region ? ` (${region})` : ''} than ${context.region ?? 'the selected one'}. Select that region.`);
   }
-  if (name === 'NoSuchBucket' || name === 'NotFound' || name === 'NotFoundException' || name === 'NoSuchKey' || status === 404) {
+  if (NOT_FOUND.has(name) || status === 404) {
     return problem('notFound', `Not found (${name}): ${firstLine(message)}`);
   }
   if (THROTTLING.has(name) || status === 429) {
@@ -142,33 +157,6 @@ export function describeProblem(error: unknown, context: { profile?: string; reg
     return problem('serviceError', `The service failed (${detail}) and the retries ran out. Try again.`, true);
   }
   return problem('other', `${name}: ${firstLine(message)}`, status === undefined);
-}
-
-/** A failed write of an export or checkpoint, in words: what to free or where else to write. */
-function describeFileError(e: SdkErrorShape, code: string): { kind: ProblemKind; message: string } | undefined {
-  // Only Node's own system errors: an SDK error never has a syscall.
-  if (typeof e.syscall !== 'string' || e.syscall === 'getaddrinfo' || e.syscall === 'connect') {
-    return undefined;
-  }
-  const file = e.path ? ` ${e.path}` : '';
-  switch (code) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return { kind: 'diskFull', message: `The disk is full (${code}): could not write${file || ' the file'}. Free some space and try again.` };
-    case 'EFBIG':
-      return { kind: 'diskFull', message: `The file${file} reached the largest size this system allows (EFBIG). Free space or raise the limit, or write to another disk.` };
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return { kind: 'notWritable', message: `Cannot write${file}: permission denied (${code}). Choose a folder you can write to.` };
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return { kind: 'notWritable', message: `Cannot write${file}: the folder does not exist (${code}). Choose an existing folder.` };
-    case 'EISDIR':
-      return { kind: 'notWritable', message: `Cannot write${file}: it is a folder (EISDIR). Choose a file name.` };
-    default:
-      return undefined;
-  }
 }
 
 function firstLine(text: string): string {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type Checkpoint } from '../core/export/checkpoint';
 import { ago, checkpointTitle, countOf } from '../core/export/messages';
-import { type ExportRunner } from '../exports/exportRunner';
+import { type ExportRunner } from './exportRunner';
 
 type CheckpointItem = vscode.QuickPickItem & { readonly checkpoint: Checkpoint };
 

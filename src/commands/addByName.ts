@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { adders } from '../core/services/registry';
+import { type Adder } from '../core/services/service';
+import { adderPin, adderProblem } from '../core/tree/pins';
+import { type TreeNode } from '../views/nodes';
+import { type CommandDeps } from './deps';
+import { addPinAndReveal } from './pinning';
+
+/**
+ * Add Bucket by Name…, Add Topic by ARN…, Add Table by Name…: for when a listing is denied or the resource is in
+ * another account. On a top-level list it adds to that list; from the view's menu it asks which first.
+ */
+export function registerAddByName(deps: CommandDeps): vscode.Disposable {
+  return vscode.commands.registerCommand('pagedAwsExplorer.addByName', async (node?: TreeNode, text?: unknown) => {
+    const adder = node?.type === 'root' ? adders.find((a) => a.root === node.base.kind) : await chooseAdder();
+    if (!adder) {
+      return;
+    }
+    const value = typeof text === 'string' ? text : await vscode.window.showInputBox({
+      title: adder.title,
+      prompt: adder.prompt,
+      placeHolder: adder.placeholder,
+      validateInput: (input) => (input.trim() ? adderProblem(adder, input) : undefined),
+    });
+    if (!value?.trim()) {
+      return;
+    }
+    const problem = adderProblem(adder, value);
+    if (problem) {
+      void vscode.window.showErrorMessage(problem);
+      return;
+    }
+    await addPinAndReveal(deps, adderPin(adder, value));
+  });
+}
+
+async function chooseAdder(): Promise<Adder | undefined> {
+  if (adders.length === 1) {
+    return adders[0];
+  }
+  const pick = await vscode.window.showQuickPick(
+    adders.map((adder) => ({ label: `${adder.title}…`, description: adder.placeholder, adder })),
+    { title: 'Add by Name or ARN', placeHolder: 'What to add' },
+  );
+  return pick?.adder;
+}

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { addressForms, addressProblem, parseAddress } from '../core/services/registry';
+import { pinOf, rootOf } from '../core/tree/pins';
+import { type CommandDeps } from './deps';
+import { addPinAndReveal } from './pinning';
+
+/**
+ * Go to…: opens the list an address names (`s3://bucket/some/prefix/`, a topic ARN, `sns:topics`…) in the tree,
+ * without listing its parents, so it works where that listing is denied.
+ */
+export function registerGoTo(deps: CommandDeps): vscode.Disposable {
+  return vscode.commands.registerCommand('pagedAwsExplorer.goTo', async (address?: unknown) => {
+    const value = typeof address === 'string' ? address : await vscode.window.showInputBox({
+      title: 'Go to',
+      prompt: `A list's address: ${addressForms.map((form) => form.form).join(', ')}. An S3 key that does not end in "/" filters its folder.`,
+      placeHolder: 's3://bucket/some/prefix/',
+      validateInput: (text) => (text.trim() ? addressProblem(text) : undefined),
+    });
+    if (!value?.trim()) {
+      return;
+    }
+    const problem = addressProblem(value);
+    if (problem) {
+      void vscode.window.showErrorMessage(problem);
+      return;
+    }
+    const top = rootOf(parseAddress(value));
+    if (top) {
+      await revealRoot(deps, top.root.kind, top.filter);
+      return;
+    }
+    try {
+      await addPinAndReveal(deps, pinOf(value));
+    } catch (error) {
+      void vscode.window.showErrorMessage((error as Error).message);
+    }
+  });
+}
+
+async function revealRoot(deps: CommandDeps, kind: string, filter: string | undefined): Promise<void> {
+  const root = await deps.tree.provider.topNode(kind);
+  if (!root) {
+    void vscode.window.showWarningMessage('The tree shows its lists once the connection works.');
+    return;
+  }
+  if (filter !== undefined || deps.tree.model.filterOf(root.base) !== undefined) {
+    deps.tree.model.setFilter(root.base, filter);
+    deps.tree.provider.refreshList(root);
+  }
+  await deps.tree.view.reveal(root, { select: true, focus: true, expand: true }).then(undefined, () => undefined);
+}

@@ -1,0 +1,23 @@
+import { type CheckpointStore, type ExportJob } from './checkpoint';
+
+// What an export is run with and reports, shared by the sequential and the parallel export.
+
+export interface ExportProgress {
+  readonly itemsWritten: number;
+  readonly pagesWritten: number;
+  readonly byteLength: number;
+}
+
+export interface ExportResult extends ExportProgress {
+  readonly job: ExportJob;
+}
+
+export interface ExportOptions {
+  readonly store: CheckpointStore;
+  /** Stops the export between pages or during a request. Whatever was checkpointed stays resumable. */
+  readonly signal?: AbortSignal;
+  /** Called after each page is written and checkpointed. */
+  readonly onProgress?: (progress: ExportProgress) => void;
+  /** Recursive S3 listings: how many parts (top-level folders) to list at once; 1 or none lists sequentially. */
+  readonly parallelism?: number;
+}

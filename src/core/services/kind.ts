@@ -1,0 +1,163 @@
+import { type AwsClients } from '../aws/clients';
+
+/** A list's parameters (a bucket and prefix, a topic ARN…): plain strings, so a list fits in a checkpoint. */
+export type Params = Readonly<Record<string, string>>;
+
+/** A list the user can page through: a resource kind plus its parameters. */
+export interface ListRef {
+  readonly kind: string;
+  readonly params: Params;
+}
+
+/** A value that can go in an exported row. */
+export type Cell = string | number | boolean | null;
+
+/** One row of a list, already shaped for display and export. */
+export interface ResourceItem {
+  /** Globally unique: an ARN, an `s3://bucket/key` URI, a queue URL. */
+  readonly id: string;
+  /** What the tree shows as the label. */
+  readonly name: string;
+  /** Short secondary text (size, date, protocol…). */
+  readonly description?: string;
+  /** Item kind, e.g. `s3Object`: its service gives it an icon, and the menus match it. */
+  readonly itemKind: string;
+  /** The ARN, where the item has one. */
+  readonly arn?: string;
+  /** The `s3://` URI, where the item has one. */
+  readonly s3Uri?: string;
+  /** The item's URL, where it has one (an SQS queue URL). */
+  readonly url?: string;
+  /** The list this item expands to, if any. */
+  readonly children?: ListRef;
+  /** The exported fields, with the keys of the kind's `columns`, in that order. */
+  readonly record: Readonly<Record<string, Cell>>;
+}
+
+/** Options the SDK paginators take, passed through untouched. */
+export interface PaginatorOptions {
+  readonly pageSize?: number;
+  readonly startingToken?: string;
+}
+
+/** The only extra argument we pass to `client.send`: cancellation of the request in flight. */
+export interface SendOptions {
+  readonly abortSignal?: AbortSignal;
+}
+
+/** Show Details: one read-only call that describes an item (GetTopicAttributes, HeadObject…). */
+export interface ItemDetails {
+  /** The API operation, shown in the editor title and the log. */
+  readonly operation: string;
+  /** The response without SDK metadata, as plain JSON-able data. */
+  fetch(clients: AwsClients, send: SendOptions): Promise<Record<string, unknown>>;
+}
+
+/** One way to write a kind's address, for `--help` and input placeholders. */
+export interface AddressForm {
+  /** As the help shows it: `s3://bucket/prefix/`. */
+  readonly form: string;
+  /** A concrete address of that form; the tests parse every one. */
+  readonly example: string;
+  readonly description: string;
+}
+
+/** The text names a list of this kind, but not a valid one: says what is wrong with it. */
+export class AddressError extends Error {
+  override readonly name = 'AddressError';
+}
+
+/**
+ * Everything the tree, "Load more", the exporter and the CLI need to know about one listable resource. A kind is
+ * data plus a few pure functions; the service folder that holds it registers it.
+ */
+export interface ResourceKind<Output = unknown> {
+  /** Stable id, stored in checkpoints: keep it unchanged once released. */
+  readonly id: string;
+  /** What the items are called in messages ("topics", "objects"). */
+  readonly itemNoun: string;
+  /** Label of the list node, e.g. "SNS Topics" or the bucket name. */
+  title(params: Params): string;
+  /** Codicon of the list node when it is at the top of the tree. */
+  readonly icon?: string;
+  /**
+   * The list's address: what the CLI takes, quick picks show and checkpoints are titled with, e.g. `sns:topics` or
+   * `s3://bucket/prefix/`. `parseAddress` reads it back.
+   */
+  address(params: Params): string;
+  /**
+   * The params of an address of this kind; undefined when the text is not one. Throws `AddressError` when the text
+   * is of this kind's form but cannot name a list (a subscription ARN where a topic ARN is needed).
+   */
+  parseAddress(text: string): Params | undefined;
+  /** The address forms this kind reads, for `--help` and prompts; empty for lists only reached through the tree. */
+  readonly addressForms: readonly AddressForm[];
+  /** The item whose children this list is (a bucket for its objects, a topic for its subscriptions), if any. */
+  owner?(params: Params): { readonly item: ResourceItem; readonly source: ListRef } | undefined;
+  /** Which request/response fields carry the token and the page size (documentation and error messages). */
+  readonly tokenFields: { readonly input: string; readonly output: string; readonly pageSize?: string };
+  /** Set when the service fixes the page size and ignores ours (SNS: 100). */
+  readonly fixedPageSize?: number;
+  /** The page sizes the API accepts; a larger or smaller setting is clamped, the same for every request. */
+  readonly pageSizeLimits?: { readonly min: number; readonly max: number };
+  /** Columns of the exported records, in a stable order. */
+  readonly columns: readonly string[];
+  /** Runs the SDK's generated paginator for this list. It must build a fresh input object: paginators mutate it. */
+  paginate(clients: AwsClients, params: Params, options: PaginatorOptions, send: SendOptions): AsyncIterable<Output>;
+  /** The items of one page, in the service's order. */
+  itemsOf(output: Output, params: Params): ResourceItem[];
+  /**
+   * The parameter that narrows the list to names starting with a prefix, server-side (S3 `Prefix`, SQS
+   * `QueueNamePrefix`), where the API has one. "Filter by prefix" sets it.
+   */
+  readonly filterParam?: string;
+  /** What an empty list says, when "No items" would not (a queue that is no dead-letter queue). */
+  readonly emptyLabel?: string;
+  /** The call that describes one item of this list in detail, or undefined when there is none for it. */
+  detailsOf?(item: ResourceItem): ItemDetails | undefined;
+  /**
+   * For lists that show folders: the same list with every nested item instead (S3: no delimiter).
+   * Export uses it for "all keys under the prefix, recursively".
+   */
+  flatten?(params: Params): Params;
+  /**
+   * For a recursive list that can be listed in parallel parts: the parameters of the folder-level list that splits
+   * it (S3: the same prefix with delimiter `/`). Its items come in this list's order; each folder's `children`,
+   * flattened, lists the contiguous run of this list's items under that folder, and every other item is one of this
+   * list's own items. Undefined when the list does not split.
+   */
+  splitBy?(params: Params): Params | undefined;
+}
+
+/** An SDK response without its `$metadata`, for Show Details. */
+export function responseFields(output: object): Record<string, unknown> {
+  const { $metadata: _metadata, ...fields } = output as Record<string, unknown>;
+  return fields;
+}
+
+/** The token a page hands on, read from the field the kind names (the same one the SDK paginator reads). */
+export function nextTokenOf(kind: ResourceKind, output: unknown): string | undefined {
+  const token = (output as Record<string, unknown> | undefined)?.[kind.tokenFields.output];
+  return typeof token === 'string' && token !== '' ? token : undefined;
+}
+
+/** `base?prefix=…`: the address of a list narrowed by its `filterParam`, for kinds whose address has no room for it. */
+export function withPrefixQuery(base: string, prefix: string | undefined): string {
+  return prefix ? `${base}?prefix=${encodeURIComponent(prefix)}` : base;
+}
+
+/** Reads `base` or `base?prefix=…` back: the prefix ('' for none), or undefined when `text` is not `base`. */
+export function prefixQueryOf(text: string, base: string): string | undefined {
+  if (text === base) {
+    return '';
+  }
+  if (!text.startsWith(`${base}?`)) {
+    return undefined;
+  }
+  const query = new URLSearchParams(text.slice(base.length + 1));
+  const unknown = [...query.keys()].filter((key) => key !== 'prefix');
+  if (unknown.length) {
+    throw new AddressError(`${base} takes ?prefix=… only, not ${unknown.join(', ')}.`);
+  }
+  return query.get('prefix') ?? '';
+}

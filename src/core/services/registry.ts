@@ -1,0 +1,85 @@
+import { AddressError, type AddressForm, type ListRef, type ResourceKind } from './kind';
+import { s3 } from './s3';
+import { type Adder, type Service } from './service';
+import { sns } from './sns';
+
+/** Every service the extension knows, in the order the tree shows them. Adding a service is one line here. */
+export const services: readonly Service[] = [sns, s3];
+
+const kinds: ReadonlyMap<string, ResourceKind> = new Map(
+  services.flatMap((service) => service.kinds as ResourceKind[]).map((kind) => [kind.id, kind]),
+);
+const serviceOfKind: ReadonlyMap<string, Service> = new Map(services.flatMap((service) => service.kinds.map((kind) => [kind.id, service])));
+
+export function resourceKind(id: string): ResourceKind {
+  const kind = kinds.get(id);
+  if (!kind) {
+    throw new Error(`Unknown resource kind "${id}"`);
+  }
+  return kind;
+}
+
+export function kindOf(ref: ListRef): ResourceKind {
+  return resourceKind(ref.kind);
+}
+
+/** The service a kind belongs to. */
+export function serviceOf(kindId: string): Service {
+  const service = serviceOfKind.get(kindId);
+  if (!service) {
+    throw new Error(`Unknown resource kind "${kindId}"`);
+  }
+  return service;
+}
+
+/** The lists shown at the top of the tree. */
+export const rootLists: readonly ListRef[] = services.flatMap((service) => service.roots);
+
+/** Every "Add … by Name" there is. */
+export const adders: readonly Adder[] = services.flatMap((service) => service.adders ?? []);
+
+/** Every address form of every kind, in the order of the services. */
+export const addressForms: readonly AddressForm[] = [...kinds.values()].flatMap((kind) => kind.addressForms);
+
+/** Codicon of an item kind (`s3Object`), as its service declares it. */
+export function iconOf(itemKind: string): string | undefined {
+  return services.find((service) => service.icons[itemKind] !== undefined)?.icons[itemKind];
+}
+
+/** A stable string for a list: same kind and same parameters give the same key. */
+export function listKey(ref: ListRef): string {
+  const params = Object.keys(ref.params).sort().map((name) => [name, ref.params[name]]);
+  return JSON.stringify([ref.kind, params]);
+}
+
+/** The list's address (`s3://bucket/prefix/`, `sns:topics`…), as its kind writes it. */
+export function addressOf(ref: ListRef): string {
+  return kindOf(ref).address(ref.params);
+}
+
+/**
+ * The list an address names, as the tree shows it (an S3 prefix as its folder level). The one parser of what a user
+ * types or pastes: the CLI's `<list>`, Go to…, Add … by Name and the export quick pick all come here. Throws
+ * `AddressError` with what is expected when no kind reads it.
+ */
+export function parseAddress(text: string): ListRef {
+  const value = text.trim();
+  for (const kind of kinds.values()) {
+    const params = kind.parseAddress(value);
+    if (params) {
+      return { kind: kind.id, params };
+    }
+  }
+  const forms = addressForms.map((form) => form.form).join(', ');
+  throw new AddressError(value ? `Cannot tell which list "${value}" names. Use one of: ${forms}.` : `Enter a list's address: ${forms}.`);
+}
+
+/** Why `text` is not an address, or undefined when it is one: for input boxes. */
+export function addressProblem(text: string): string | undefined {
+  try {
+    parseAddress(text);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

@@ -1,0 +1,62 @@
+import type { ListBucketsCommandOutput } from '@aws-sdk/client-s3';
+import { prefixQueryOf, withPrefixQuery, type Params, type ResourceItem, type ResourceKind } from '../kind';
+import { s3Client } from './client';
+import { load } from './sdk';
+import { s3Uri } from './uri';
+
+const ADDRESS = 's3://';
+
+/** The S3 buckets of the account. Params: optional `prefix` (bucket-name prefix). */
+export const s3Buckets: ResourceKind<ListBucketsCommandOutput> = {
+  id: 's3.buckets',
+  itemNoun: 'buckets',
+  title: () => 'S3 Buckets',
+  icon: 'database',
+  address: (params) => withPrefixQuery(ADDRESS, params.prefix),
+  parseAddress(text): Params | undefined {
+    const prefix = prefixQueryOf(text === 's3:' ? ADDRESS : text, ADDRESS);
+    return prefix === undefined ? undefined : prefix ? { prefix } : {};
+  },
+  addressForms: [{ form: 's3://', example: 's3://', description: "the account's S3 buckets" }],
+  tokenFields: { input: 'ContinuationToken', output: 'ContinuationToken', pageSize: 'MaxBuckets' },
+  pageSizeLimits: { min: 1, max: 10_000 },
+  columns: ['name', 'uri', 'creationDate', 'region'],
+  filterParam: 'prefix',
+  async *paginate(clients, params, options, send) {
+    const client = await clients.client(s3Client);
+    // MaxBuckets must always be sent: without it, a token or prefix gives pages of 10,000.
+    yield* load().paginateListBuckets(
+      { client, pageSize: options.pageSize, startingToken: options.startingToken },
+      { Prefix: params.prefix || undefined },
+      send,
+    );
+  },
+  itemsOf(output) {
+    return (output.Buckets ?? []).flatMap((bucket) => (bucket.Name ? [bucketItem(bucket.Name, bucket.CreationDate, bucket.BucketRegion)] : []));
+  },
+  detailsOf(item) {
+    return {
+      operation: 'GetBucketLocation',
+      async fetch(clients, send) {
+        const output = await (await clients.client(s3Client)).send(new (load().GetBucketLocationCommand)({ Bucket: item.name }), send);
+        // An empty LocationConstraint means us-east-1.
+        return { Bucket: item.name, Region: output.LocationConstraint || 'us-east-1', ...item.record };
+      },
+    };
+  },
+};
+
+/** A bucket as a row: it expands to its top-level folders and objects. */
+export function bucketItem(name: string, created?: Date, region?: string): ResourceItem {
+  const uri = s3Uri(name);
+  return {
+    id: uri,
+    name,
+    description: region,
+    itemKind: 's3Bucket',
+    s3Uri: uri,
+    arn: `arn:aws:s3:::${name}`,
+    children: { kind: 's3.objects', params: { bucket: name, prefix: '', delimiter: '/' } },
+    record: { name, uri, creationDate: created?.toISOString() ?? null, region: region ?? null },
+  };
+}

@@ -1,0 +1,31 @@
+import { AddressError } from '../kind';
+import { type Service } from '../service';
+import { s3Buckets } from './buckets';
+import { s3Objects } from './objects';
+import { bucketNameProblem } from './uri';
+
+export const s3: Service = {
+  id: 's3',
+  kinds: [s3Buckets, s3Objects],
+  roots: [{ kind: s3Buckets.id, params: {} }],
+  icons: { s3Bucket: 'archive', s3Folder: 'folder', s3Object: 'file' },
+  errors: {
+    notFound: ['NoSuchBucket', 'NoSuchKey'],
+    throttled: ['SlowDown'],
+    refusedToken: [{ code: 'InvalidArgument', message: /continuation token/i }],
+  },
+  adders: [{
+    root: s3Buckets.id,
+    title: 'Add Bucket by Name',
+    prompt: 'The bucket stays under S3 Buckets for this profile and region, even when listing buckets is not allowed.',
+    placeholder: 'my-bucket',
+    address(text) {
+      const name = text.trim().replace(/^s3:\/\//, '').replace(/\/$/, '');
+      const problem = bucketNameProblem(name);
+      if (problem) {
+        throw new AddressError(`${problem} To open a folder, use Go to….`);
+      }
+      return `s3://${name}/`;
+    },
+  }],
+};

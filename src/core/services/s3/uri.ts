@@ -1,0 +1,37 @@
+import { AddressError } from '../kind';
+
+/** `s3://bucket/key`, with the key exactly as stored (no encoding): this is what users paste into the CLI. */
+export function s3Uri(bucket: string, key = ''): string {
+  return `s3://${bucket}/${key}`;
+}
+
+export interface S3Location {
+  readonly bucket: string;
+  /** The key or prefix after the bucket, possibly empty. */
+  readonly key: string;
+}
+
+/** Parses `s3://bucket/some/prefix/` (the scheme is optional). */
+export function parseS3Uri(uri: string): S3Location {
+  const match = /^(?:s3:\/\/)?([^/]+)(?:\/(.*))?$/s.exec(uri.trim());
+  if (!match) {
+    throw new AddressError(`Not an S3 URI: "${uri.trim()}". Expected s3://bucket/optional/prefix/`);
+  }
+  const problem = bucketNameProblem(match[1]);
+  if (problem) {
+    throw new AddressError(problem);
+  }
+  return { bucket: match[1], key: match[2] ?? '' };
+}
+
+/** Why `name` cannot be a bucket name, or undefined when it can. Lenient: old us-east-1 buckets allow more. */
+export function bucketNameProblem(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (!trimmed) {
+    return 'Enter a bucket name, e.g. my-bucket.';
+  }
+  if (/[/\s:]/.test(trimmed) || trimmed.length > 255) {
+    return `"${trimmed}" is not a bucket name: no slashes or spaces, at most 63 characters (255 for old buckets).`;
+  }
+  return undefined;
+}

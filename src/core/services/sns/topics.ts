@@ -1,0 +1,50 @@
+import type { ListTopicsCommandOutput } from '@aws-sdk/client-sns';
+import { parseArn } from '../arn';
+import { type ResourceItem, type ResourceKind } from '../kind';
+import { snsClient } from './client';
+import { load } from './sdk';
+
+const ADDRESS = 'sns:topics';
+
+/** All SNS topics of the account in the connection's region. */
+export const snsTopics: ResourceKind<ListTopicsCommandOutput> = {
+  id: 'sns.topics',
+  itemNoun: 'topics',
+  title: () => 'SNS Topics',
+  icon: 'broadcast',
+  address: () => ADDRESS,
+  parseAddress: (text) => (text === ADDRESS ? {} : undefined),
+  addressForms: [{ form: ADDRESS, example: ADDRESS, description: 'the SNS topics of the region' }],
+  tokenFields: { input: 'NextToken', output: 'NextToken' },
+  fixedPageSize: 100,
+  columns: ['name', 'arn', 'region', 'accountId'],
+  async *paginate(clients, _params, options, send) {
+    const client = await clients.client(snsClient);
+    yield* load().paginateListTopics({ client, startingToken: options.startingToken }, {}, send);
+  },
+  itemsOf(output) {
+    return (output.Topics ?? []).flatMap((topic) => (topic.TopicArn ? [topicItem(topic.TopicArn)] : []));
+  },
+  detailsOf(item) {
+    return {
+      operation: 'GetTopicAttributes',
+      async fetch(clients, send) {
+        const output = await (await clients.client(snsClient)).send(new (load().GetTopicAttributesCommand)({ TopicArn: item.id }), send);
+        return { ...output.Attributes };
+      },
+    };
+  },
+};
+
+/** A topic as a row: it expands to its subscriptions. */
+export function topicItem(topicArn: string): ResourceItem {
+  const arn = parseArn(topicArn);
+  return {
+    id: topicArn,
+    name: arn.resource,
+    itemKind: 'snsTopic',
+    arn: topicArn,
+    children: { kind: 'sns.subscriptions', params: { topicArn } },
+    record: { name: arn.resource, arn: topicArn, region: arn.region, accountId: arn.accountId },
+  };
+}

@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import { type ListRef } from '../core/services/kind';
+import { addressForms, addressOf, addressProblem, kindOf, listKey, parseAddress, rootLists } from '../core/services/registry';
+
+type ListChoice = vscode.QuickPickItem & { readonly pick: () => Promise<ListRef | undefined> };
+
+/** From the Command Palette: which list to export, a top-level one or any list by its address. Undefined when the user backs out. */
+export async function chooseList(): Promise<ListRef | undefined> {
+  const tops = new Set(rootLists.map(addressOf));
+  const choices: ListChoice[] = [
+    ...rootLists.map((list) => ({ label: kindOf(list).title(list.params), description: addressOf(list), pick: async () => list })),
+    { label: 'A list by its address…', description: addressForms.filter((form) => !tops.has(form.form)).map((form) => form.form).join(', '), pick: askAddress },
+  ];
+  const choice = await vscode.window.showQuickPick(choices, { title: 'Export Full Listing', placeHolder: 'Which list?' });
+  return choice?.pick();
+}
+
+async function askAddress(): Promise<ListRef | undefined> {
+  const value = await vscode.window.showInputBox({
+    title: 'Export Full Listing: a list by its address',
+    prompt: addressForms.map((form) => `${form.form}: ${form.description}`).join('; '),
+    placeHolder: 's3://bucket/prefix/',
+    validateInput: (text) => (text.trim() ? addressProblem(text) : undefined),
+  });
+  return value?.trim() ? parseAddress(value) : undefined;
+}
+
+/**
+ * For lists shown as folders (S3): every nested item (the default), or the one level the tree shows, as the
+ * `pagedAwsExplorer.export.s3Listing` setting says, or as the user picks when it is "ask".
+ */
+export async function chooseDepth(list: ListRef): Promise<ListRef | undefined> {
+  const flatten = kindOf(list).flatten;
+  if (!flatten) {
+    return list;
+  }
+  const flat: ListRef = { kind: list.kind, params: flatten(list.params) };
+  if (listKey(flat) === listKey(list)) {
+    return list;
+  }
+  const setting = vscode.workspace.getConfiguration('pagedAwsExplorer').get<string>('export.s3Listing', 'recursive');
+  if (setting === 'folders') {
+    return list;
+  }
+  if (setting !== 'ask') {
+    return flat;
+  }
+  const choice = await vscode.window.showQuickPick(
+    [
+      { label: 'All keys, recursively', description: 'every object under the prefix', list: flat },
+      { label: 'This folder level', description: 'objects and folders as the tree shows them', list },
+    ],
+    { title: 'Export Full Listing', placeHolder: 'What to export' },
+  );
+  return choice?.list;
+}
