@@ -1,20 +1,29 @@
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
+import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { AwsSession } from '../../src/core/aws/session';
 import { s3Client } from '../../src/core/services/s3/client';
 import { snsClient } from '../../src/core/services/sns/client';
+import { sqsClient } from '../../src/core/services/sqs/client';
 import { type Connection } from '../../src/core/aws/connection';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
+import { startServiceRouter } from './serviceRouter';
+import { deadLetterSourcesHandler } from './sqsDeadLetterSources';
 
-/** A running AWS-compatible emulator (fauxqs: SNS, SQS, S3) on 127.0.0.1. */
+/**
+ * The AWS-compatible emulators on 127.0.0.1 behind one endpoint (see serviceRouter.ts): fauxqs (SNS, SQS, S3) and
+ * dynalite (DynamoDB), plus the stand-in for the one SQS operation fauxqs lacks.
+ */
 export interface Emulator {
   readonly endpoint: string;
   readonly port: number;
+  /** fauxqs itself, for a test that must bypass the router. */
+  readonly fauxqsEndpoint: string;
   stop(): Promise<void>;
 }
 
 /**
- * Starts fauxqs on a free loopback port. It needs Node >= 22.5 (node:sqlite); `npm test` runs with the
+ * Starts the emulators on free loopback ports. fauxqs needs Node >= 22.5 (node:sqlite); `npm test` runs with the
  * Node 24 from the `node` dev dependency, so this only fails when mocha is started with an older Node by hand.
  */
 export async function startEmulator(): Promise<Emulator> {
@@ -23,8 +32,41 @@ export async function startEmulator(): Promise<Emulator> {
     throw new Error(`The fauxqs emulator needs Node >= 22.5, this is ${process.version}. Run the tests with "npm test" (it uses the Node 24 from devDependencies).`);
   }
   const { startFauxqs } = await import('fauxqs');
-  const server = await startFauxqs({ port: 0, host: '127.0.0.1', logger: false });
-  return { endpoint: `http://127.0.0.1:${server.port}`, port: server.port, stop: () => server.stop() };
+  const fauxqs = await startFauxqs({ port: 0, host: '127.0.0.1', logger: false });
+  const fauxqsEndpoint = `http://127.0.0.1:${fauxqs.port}`;
+  const dynamodb = await startDynalite();
+  const router = await startServiceRouter({
+    fallback: fauxqsEndpoint,
+    byTarget: [
+      ['DynamoDB_20120810.', dynamodb.endpoint],
+      ['AmazonSQS.ListDeadLetterSourceQueues', deadLetterSourcesHandler(fauxqsEndpoint)],
+    ],
+  });
+  return {
+    endpoint: router.endpoint,
+    port: Number(new URL(router.endpoint).port),
+    fauxqsEndpoint,
+    stop: async () => {
+      await router.stop();
+      await Promise.all([fauxqs.stop(), dynamodb.stop()]);
+    },
+  };
+}
+
+/** dynalite 4 (DynamoDB), in memory, tables active at once. */
+async function startDynalite(): Promise<{ endpoint: string; stop(): Promise<void> }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const dynalite = require('dynalite') as (options: { createTableMs?: number; deleteTableMs?: number; updateTableMs?: number }) => import('node:http').Server;
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as import('node:net').AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    stop: () => new Promise<void>((resolve) => {
+      server.closeAllConnections?.();
+      server.close(() => resolve());
+    }),
+  };
 }
 
 export function testConnection(endpointUrl: string, overrides: Partial<Connection> = {}): Connection {
@@ -115,6 +157,23 @@ export async function putObjects(session: AwsSession, bucket: string, keys: read
   for (const batch of chunks(keys, concurrency)) {
     await Promise.all(batch.map((Key) => s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: Key }))));
   }
+}
+
+/** Creates SQS queues; `deadLetterQueueArn` makes each a source of that dead-letter queue. Returns their URLs. */
+export async function createQueues(session: AwsSession, names: readonly string[], deadLetterQueueArn?: string): Promise<string[]> {
+  const client = await session.client(sqsClient);
+  const Attributes = deadLetterQueueArn ? { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: deadLetterQueueArn, maxReceiveCount: 5 }) } : undefined;
+  const urls: string[] = [];
+  for (const batch of chunks(names, 25)) {
+    const created = await Promise.all(batch.map((QueueName) => client.send(new CreateQueueCommand({ QueueName, Attributes }))));
+    urls.push(...created.map((r) => r.QueueUrl!));
+  }
+  return urls;
+}
+
+export async function queueArn(session: AwsSession, queueUrl: string): Promise<string> {
+  const output = await (await session.client(sqsClient)).send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
+  return output.Attributes!.QueueArn!;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

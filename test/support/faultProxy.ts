@@ -7,7 +7,18 @@ import { type AddressInfo } from 'node:net';
  * tokens and empty pages that still carry a token. The SDK is never stubbed; it sees real HTTP.
  */
 
-export type Service = 'sns' | 's3';
+export type Service = 'sns' | 's3' | 'sqs' | 'dynamodb';
+
+/** Services that speak an AWS JSON protocol: the operation is in `X-Amz-Target`, the input a JSON body. */
+const JSON_SERVICES: Readonly<Record<string, Service>> = { AmazonSQS: 'sqs', DynamoDB_20120810: 'dynamodb' };
+/** The request field that carries the page token, and the one with the page size, by JSON operation. */
+const JSON_TOKENS: Readonly<Record<string, { token: string; size?: string }>> = {
+  ListQueues: { token: 'NextToken', size: 'MaxResults' },
+  ListDeadLetterSourceQueues: { token: 'NextToken', size: 'MaxResults' },
+  ListTables: { token: 'ExclusiveStartTableName', size: 'Limit' },
+  Scan: { token: 'ExclusiveStartKey', size: 'Limit' },
+  Query: { token: 'ExclusiveStartKey', size: 'Limit' },
+};
 
 export interface ProxyRequest {
   /** 0-based count of requests the proxy has received. */
@@ -15,12 +26,14 @@ export interface ProxyRequest {
   readonly method: string;
   readonly url: string;
   readonly service: Service;
-  /** SNS `Action`, or the S3 operation (`ListObjectsV2`, `ListBuckets`, `PutObject`…). */
+  /** SNS `Action`, the S3 operation (`ListObjectsV2`, `ListBuckets`, `PutObject`…), or the JSON operation (`Scan`). */
   readonly action: string;
-  /** The page token the request carries, if any (SNS `NextToken`, S3 `continuation-token`). */
+  /** The page token the request carries, if any (SNS `NextToken`, S3 `continuation-token`; a DynamoDB key as JSON). */
   readonly token?: string;
-  /** The page size it asks for (S3 `max-keys` / `max-buckets`). */
+  /** The page size it asks for (S3 `max-keys` / `max-buckets`, SQS `MaxResults`, DynamoDB `Limit`). */
   readonly pageSize?: number;
+  /** The JSON input of a JSON-protocol request. */
+  readonly input?: Readonly<Record<string, unknown>>;
   /** The access key id the request was signed with (never the secret: that is not on the wire). */
   readonly accessKeyId?: string;
 }
@@ -100,7 +113,7 @@ export async function startFaultProxy(upstream: string, initialRule?: FaultRule)
       originalToken = originalToken.slice(EMPTY_PAGE_TOKEN_PREFIX.length);
     }
     if (originalToken !== parsed.token) {
-      ({ url, body: requestBody } = replaceToken(parsed.service, url, body, originalToken ?? ''));
+      ({ url, body: requestBody } = replaceToken(parsed, url, body, originalToken ?? ''));
     }
 
     for (const fault of faults) {
@@ -112,23 +125,17 @@ export async function startFaultProxy(upstream: string, initialRule?: FaultRule)
           req.socket.destroy();
           return;
         case 'throttle':
-          return sendError(res, parsed.service, parsed.service === 's3'
-            ? { status: 503, code: 'SlowDown', message: 'Please reduce your request rate.' }
-            : { status: 429, code: 'Throttling', message: 'Rate exceeded' });
+          return sendError(res, parsed.service, THROTTLING[parsed.service]);
         case 'serverError':
-          return sendError(res, parsed.service, { status: fault.status, code: fault.status === 503 ? 'ServiceUnavailable' : 'InternalError', message: 'We encountered an internal error. Please try again.' });
+          return sendError(res, parsed.service, { status: fault.status, code: fault.status === 503 ? 'ServiceUnavailable' : parsed.input ? 'InternalServerError' : 'InternalError', message: 'We encountered an internal error. Please try again.' });
         case 'refuseToken':
-          return sendError(res, parsed.service, parsed.service === 's3'
-            ? { status: 400, code: 'InvalidArgument', message: 'The continuation token provided is incorrect' }
-            : { status: 400, code: 'InvalidParameter', message: 'Invalid parameter: NextToken' });
+          return sendError(res, parsed.service, REFUSED_TOKEN[parsed.service]);
         case 'emptyPage':
-          return sendXml(res, 200, emptyPage(parsed, EMPTY_PAGE_TOKEN_PREFIX + (originalToken ?? '')));
+          return sendPage(res, parsed, emptyPage(parsed, EMPTY_PAGE_TOKEN_PREFIX + (originalToken ?? '')));
         case 'repeatToken':
-          return sendXml(res, 200, emptyPage(parsed, parsed.token ?? 'fault-proxy-repeated-token'));
+          return sendPage(res, parsed, emptyPage(parsed, parsed.token ?? 'fault-proxy-repeated-token'));
         case 'accessDenied':
-          return sendError(res, parsed.service, parsed.service === 's3'
-            ? { status: 403, code: 'AccessDenied', message: 'Access Denied' }
-            : { status: 403, code: 'AuthorizationError', message: 'User is not authorized to perform this action' });
+          return sendError(res, parsed.service, ACCESS_DENIED[parsed.service]);
         case 'permanentRedirect':
           return sendError(res, parsed.service, {
             status: 301, code: 'PermanentRedirect',
@@ -189,6 +196,19 @@ function normalize(faults: Fault | readonly Fault[] | undefined): Fault[] {
 function describeRequest(index: number, method: string, url: string, headers: http.IncomingHttpHeaders, body: Buffer): ProxyRequest {
   const contentType = String(headers['content-type'] ?? '');
   const target = String(headers['x-amz-target'] ?? '');
+  const jsonService = JSON_SERVICES[target.split('.')[0]];
+  if (jsonService) {
+    const action = target.split('.').pop() ?? '';
+    const input = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
+    const fields = JSON_TOKENS[action];
+    const token = fields ? input[fields.token] : undefined;
+    const size = fields?.size ? input[fields.size] : undefined;
+    return {
+      index, method, url, service: jsonService, action, input,
+      token: token === undefined ? undefined : typeof token === 'string' ? token : JSON.stringify(token),
+      pageSize: typeof size === 'number' ? size : undefined,
+    };
+  }
   if (contentType.includes('x-www-form-urlencoded') || target.startsWith('AmazonSimpleNotificationService')) {
     const form = new URLSearchParams(body.toString('utf8'));
     return { index, method, url, service: 'sns', action: form.get('Action') ?? target.split('.').pop() ?? '', token: form.get('NextToken') ?? undefined };
@@ -209,7 +229,18 @@ function describeRequest(index: number, method: string, url: string, headers: ht
   return { index, method, url, service: 's3', action, token: searchParams.get('continuation-token') ?? undefined, pageSize: size ? Number(size) : undefined };
 }
 
-function replaceToken(service: Service, url: string, body: Buffer, token: string): { url: string; body: Buffer } {
+function replaceToken(request: ProxyRequest, url: string, body: Buffer, token: string): { url: string; body: Buffer } {
+  const { service } = request;
+  if (request.input) {
+    const field = JSON_TOKENS[request.action]?.token ?? 'NextToken';
+    const input: Record<string, unknown> = { ...request.input };
+    if (token) {
+      input[field] = field === 'ExclusiveStartKey' ? JSON.parse(token) : token;
+    } else {
+      delete input[field];
+    }
+    return { url, body: Buffer.from(JSON.stringify(input), 'utf8') };
+  }
   if (service === 'sns') {
     const form = new URLSearchParams(body.toString('utf8'));
     if (token) {
@@ -228,9 +259,42 @@ function replaceToken(service: Service, url: string, body: Buffer, token: string
   return { url: parsed.pathname + parsed.search, body };
 }
 
+// What each service answers, as its API reference and the SDK's error names have it.
+const THROTTLING: Readonly<Record<Service, ServiceError>> = {
+  s3: { status: 503, code: 'SlowDown', message: 'Please reduce your request rate.' },
+  sns: { status: 429, code: 'Throttling', message: 'Rate exceeded' },
+  sqs: { status: 400, code: 'ThrottlingException', message: 'Rate exceeded' },
+  dynamodb: { status: 400, code: 'ProvisionedThroughputExceededException', message: 'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.' },
+};
+const REFUSED_TOKEN: Readonly<Record<Service, ServiceError>> = {
+  s3: { status: 400, code: 'InvalidArgument', message: 'The continuation token provided is incorrect' },
+  sns: { status: 400, code: 'InvalidParameter', message: 'Invalid parameter: NextToken' },
+  sqs: { status: 400, code: 'InvalidParameterValue', message: 'Invalid NextToken value.' },
+  dynamodb: { status: 400, code: 'ValidationException', message: 'The provided starting key is invalid: The provided key element does not match the schema' },
+};
+const ACCESS_DENIED: Readonly<Record<Service, ServiceError>> = {
+  s3: { status: 403, code: 'AccessDenied', message: 'Access Denied' },
+  sns: { status: 403, code: 'AuthorizationError', message: 'User is not authorized to perform this action' },
+  sqs: { status: 400, code: 'AccessDenied', message: 'Access to the resource is denied.' },
+  dynamodb: { status: 400, code: 'AccessDeniedException', message: 'User is not authorized to perform: dynamodb:Scan' },
+};
+
+interface ServiceError {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** An empty page that hands on `token`: the body of a 200 answer in the request's own protocol. */
 function emptyPage(request: ProxyRequest, token: string): string {
   const nextToken = xmlEscape(token);
   switch (request.action) {
+    case 'ListQueues':
+      return JSON.stringify({ QueueUrls: [], NextToken: token });
+    case 'ListDeadLetterSourceQueues':
+      return JSON.stringify({ queueUrls: [], NextToken: token });
+    case 'ListTables':
+      return JSON.stringify({ TableNames: [], LastEvaluatedTableName: token });
     case 'ListTopics':
     case 'ListSubscriptionsByTopic':
     case 'ListSubscriptions': {
@@ -248,11 +312,27 @@ function emptyPage(request: ProxyRequest, token: string): string {
   }
 }
 
-function sendError(res: http.ServerResponse, service: Service, error: { status: number; code: string; message: string }, headers: http.OutgoingHttpHeaders = {}): void {
+function sendError(res: http.ServerResponse, service: Service, error: ServiceError, headers: http.OutgoingHttpHeaders = {}): void {
+  if (service === 'sqs' || service === 'dynamodb') {
+    const namespace = service === 'sqs' ? 'com.amazonaws.sqs' : 'com.amazonaws.dynamodb.v20120810';
+    const text = JSON.stringify({ __type: `${namespace}#${error.code}`, message: error.message });
+    res.writeHead(error.status, { 'content-type': 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': 'fault-proxy', ...headers });
+    res.end(text);
+    return;
+  }
   const body = service === 'sns'
     ? `<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>Sender</Type><Code>${error.code}</Code><Message>${xmlEscape(error.message)}</Message></Error><RequestId>fault-proxy</RequestId></ErrorResponse>`
     : `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${error.code}</Code><Message>${xmlEscape(error.message)}</Message><RequestId>fault-proxy</RequestId></Error>`;
   sendXml(res, error.status, body, headers);
+}
+
+function sendPage(res: http.ServerResponse, request: ProxyRequest, body: string): void {
+  if (request.input) {
+    res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(body), 'x-amzn-requestid': 'fault-proxy' });
+    res.end(body);
+  } else {
+    sendXml(res, 200, body);
+  }
 }
 
 function sendXml(res: http.ServerResponse, status: number, body: string, headers: http.OutgoingHttpHeaders = {}): void {

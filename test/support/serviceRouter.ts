@@ -1,0 +1,75 @@
+import * as http from 'node:http';
+import { type AddressInfo } from 'node:net';
+
+/**
+ * One endpoint in front of the emulators, the way LocalStack serves every service on one port: a request goes to
+ * the emulator of its service, told by its `X-Amz-Target` (the JSON protocols name service and operation there;
+ * SNS and S3 send none and go to fauxqs). Each route is a base URL, or an in-process handler for an operation an
+ * emulator lacks.
+ */
+export type RouteHandler = (req: http.IncomingMessage, body: Buffer, res: http.ServerResponse) => Promise<void>;
+
+export interface Routes {
+  /** fauxqs: SNS, SQS and S3. */
+  readonly fallback: string;
+  /** By `X-Amz-Target` prefix (`DynamoDB_20120810.`) or whole value (`AmazonSQS.ListDeadLetterSourceQueues`). */
+  readonly byTarget: ReadonlyArray<readonly [target: string, route: string | RouteHandler]>;
+}
+
+export interface ServiceRouter {
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+export async function startServiceRouter(routes: Routes): Promise<ServiceRouter> {
+  const sockets = new Set<import('node:net').Socket>();
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const target = String(req.headers['x-amz-target'] ?? '');
+      const route = routes.byTarget.find(([prefix]) => target === prefix || (prefix.endsWith('.') && target.startsWith(prefix)))?.[1] ?? routes.fallback;
+      const body = Buffer.concat(chunks);
+      const handled = typeof route === 'string' ? forward(route, req, body, res) : route(req, body, res);
+      handled.catch((error: unknown) => {
+        if (!res.headersSent) {
+          res.writeHead(502, { 'content-type': 'text/plain' });
+        }
+        res.end(String(error));
+      });
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async stop() {
+      for (const socket of sockets) {
+        socket.destroy();
+      }
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Sends the request on unchanged (Host rewritten) and the answer back as it came; aborts the upstream if the client goes. */
+function forward(base: string, req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): Promise<void> {
+  const target = new URL(base);
+  return new Promise((resolve, reject) => {
+    const upstream = http.request({
+      host: target.hostname, port: target.port, method: req.method, path: req.url,
+      headers: { ...req.headers, host: target.host, 'content-length': String(body.length) },
+    }, (response) => {
+      res.writeHead(response.statusCode ?? 502, response.headers);
+      response.pipe(res);
+      response.on('end', resolve);
+      response.on('error', reject);
+    });
+    upstream.on('error', reject);
+    res.on('close', () => upstream.destroy());
+    upstream.end(body);
+  });
+}
