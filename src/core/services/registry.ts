@@ -2,9 +2,10 @@ import { AddressError, type AddressForm, type ListRef, type ResourceKind } from 
 import { s3 } from './s3';
 import { type Adder, type Service } from './service';
 import { sns } from './sns';
+import { sqs } from './sqs';
 
 /** Every service the extension knows, in the order the tree shows them. Adding a service is one line here. */
-export const services: readonly Service[] = [sns, s3];
+export const services: readonly Service[] = [sns, s3, sqs];
 
 const kinds: ReadonlyMap<string, ResourceKind> = new Map(
   services.flatMap((service) => service.kinds as ResourceKind[]).map((kind) => [kind.id, kind]),

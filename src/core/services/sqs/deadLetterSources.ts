@@ -1,0 +1,43 @@
+import type { ListDeadLetterSourceQueuesCommandOutput } from '@aws-sdk/client-sqs';
+import { type Params, type ResourceKind } from '../kind';
+import { sqsClient } from './client';
+import { QUEUE_COLUMNS, queueDetails, queueItems } from './queues';
+import { parseQueueUrl, queueItem, queueUrlOfArn } from './queueUrl';
+import { load } from './sdk';
+
+/**
+ * The queues that send their failed messages to a queue, its dead-letter source queues. Params: `queueUrl`. Every
+ * queue row expands to this list: whether a queue is someone's dead-letter queue is only known by asking.
+ */
+export const sqsDeadLetterSources: ResourceKind<ListDeadLetterSourceQueuesCommandOutput> = {
+  id: 'sqs.deadLetterSources',
+  itemNoun: 'queues',
+  title: (params) => parseQueueUrl(params.queueUrl)?.name ?? params.queueUrl,
+  address: (params) => params.queueUrl,
+  parseAddress(text): Params | undefined {
+    if (/^arn:[^:]*:sqs:/.test(text)) {
+      return { queueUrl: queueUrlOfArn(text) };
+    }
+    return /^https?:\/\//.test(text) && parseQueueUrl(text) ? { queueUrl: text } : undefined;
+  },
+  addressForms: [
+    { form: 'https://sqs.REGION.amazonaws.com/ACCOUNT/QUEUE', example: 'https://sqs.us-east-1.amazonaws.com/123456789012/orders-dlq', description: "a queue's dead-letter source queues" },
+    { form: 'arn:aws:sqs:REGION:ACCOUNT:QUEUE', example: 'arn:aws:sqs:us-east-1:123456789012:orders-dlq', description: 'the same, by the queue\'s ARN' },
+  ],
+  owner: (params) => ({ item: queueItem(params.queueUrl), source: { kind: 'sqs.queues', params: {} } }),
+  tokenFields: { input: 'NextToken', output: 'NextToken', pageSize: 'MaxResults' },
+  pageSizeLimits: { min: 1, max: 1000 },
+  columns: QUEUE_COLUMNS,
+  emptyLabel: 'No queue uses it as its dead-letter queue',
+  async *paginate(clients, params, options, send) {
+    const client = await clients.client(sqsClient);
+    yield* load().paginateListDeadLetterSourceQueues(
+      { client, pageSize: options.pageSize, startingToken: options.startingToken },
+      { QueueUrl: params.queueUrl },
+      send,
+    );
+  },
+  // The SDK names this list `queueUrls`, lower case, as the API does.
+  itemsOf: (output) => queueItems(output.queueUrls),
+  detailsOf: (item) => queueDetails(item),
+};

@@ -1,0 +1,58 @@
+import type { ListQueuesCommandOutput } from '@aws-sdk/client-sqs';
+import { prefixQueryOf, withPrefixQuery, type ItemDetails, type Params, type ResourceItem, type ResourceKind } from '../kind';
+import { sqsClient } from './client';
+import { queueItem } from './queueUrl';
+import { load } from './sdk';
+
+const ADDRESS = 'sqs:queues';
+export const QUEUE_COLUMNS = ['QueueUrl', 'name', 'arn'] as const;
+
+/** The SQS queues of the region. Params: optional `prefix` (QueueNamePrefix, server-side). */
+export const sqsQueues: ResourceKind<ListQueuesCommandOutput> = {
+  id: 'sqs.queues',
+  itemNoun: 'queues',
+  title: () => 'SQS Queues',
+  icon: 'inbox',
+  address: (params) => withPrefixQuery(ADDRESS, params.prefix),
+  parseAddress(text): Params | undefined {
+    const prefix = prefixQueryOf(text, ADDRESS);
+    return prefix === undefined ? undefined : prefix ? { prefix } : {};
+  },
+  addressForms: [
+    { form: ADDRESS, example: ADDRESS, description: 'the SQS queues of the region' },
+    { form: `${ADDRESS}?prefix=NAME`, example: `${ADDRESS}?prefix=orders-`, description: 'the SQS queues whose names start with NAME' },
+  ],
+  tokenFields: { input: 'NextToken', output: 'NextToken', pageSize: 'MaxResults' },
+  // MaxResults is always sent (the pager always gives a size): without it SQS returns at most 1,000 queues and no
+  // token (API reference, ListQueues: "MaxResults ... Valid values: 1 to 1,000").
+  pageSizeLimits: { min: 1, max: 1000 },
+  columns: QUEUE_COLUMNS,
+  filterParam: 'prefix',
+  async *paginate(clients, params, options, send) {
+    const client = await clients.client(sqsClient);
+    yield* load().paginateListQueues(
+      { client, pageSize: options.pageSize, startingToken: options.startingToken },
+      { QueueNamePrefix: params.prefix || undefined },
+      send,
+    );
+  },
+  itemsOf: (output) => queueItems(output.QueueUrls),
+  detailsOf: (item) => queueDetails(item),
+};
+
+export function queueItems(urls: readonly string[] | undefined): ResourceItem[] {
+  return (urls ?? []).map((url) => queueItem(url));
+}
+
+/** Show Details of a queue: all its attributes (GetQueueAttributes `All`: a read, nothing is received or changed). */
+export function queueDetails(item: ResourceItem): ItemDetails | undefined {
+  const url = item.url;
+  return url === undefined ? undefined : {
+    operation: 'GetQueueAttributes',
+    async fetch(clients, send) {
+      const command = new (load().GetQueueAttributesCommand)({ QueueUrl: url, AttributeNames: ['All'] });
+      const output = await (await clients.client(sqsClient)).send(command, send);
+      return { QueueUrl: url, ...output.Attributes };
+    },
+  };
+}

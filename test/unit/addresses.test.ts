@@ -1,0 +1,64 @@
+// One address grammar: every kind writes its list's address and reads it back, and every form --help names parses.
+import * as assert from 'node:assert/strict';
+import { parseListArgument } from '../../src/cli/listArgument';
+import { usage } from '../../src/cli/options';
+import { AddressError, type ListRef } from '../../src/core/services/kind';
+import { addressForms, addressOf, kindOf, listKey, parseAddress, services } from '../../src/core/services/registry';
+
+/** Lists as the tree makes them: roots, items' children, filtered lists. */
+const treeLists: ListRef[] = [
+  { kind: 'sns.topics', params: {} },
+  { kind: 'sns.subscriptions', params: { topicArn: 'arn:aws:sns:eu-west-1:123456789012:orders' } },
+  { kind: 's3.buckets', params: {} },
+  { kind: 's3.buckets', params: { prefix: 'logs-' } },
+  { kind: 's3.objects', params: { bucket: 'b', prefix: '', delimiter: '/' } },
+  { kind: 's3.objects', params: { bucket: 'b', prefix: 'a/b c/', delimiter: '/' } },
+  { kind: 's3.objects', params: { bucket: 'b', prefix: 'a/', delimiter: '/', filter: 'img-0' } },
+  { kind: 's3.objects', params: { bucket: 'b', prefix: 'a//', delimiter: '/' } },
+  { kind: 'sqs.queues', params: {} },
+  { kind: 'sqs.queues', params: { prefix: 'orders & co' } },
+  { kind: 'sqs.deadLetterSources', params: { queueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/orders-dlq' } },
+  { kind: 'sqs.deadLetterSources', params: { queueUrl: 'http://sqs.us-east-1.127.0.0.1:4566/000000000000/dlq' } },
+];
+
+describe('addresses: one grammar for the CLI, Go to…, Add by Name and the export quick pick', function () {
+  it('every kind of every service has an address form and a list the tree makes of it round-trips', function () {
+    const kinds = services.flatMap((service) => service.kinds.map((kind) => kind.id));
+    const covered = new Set(treeLists.map((list) => list.kind));
+    assert.deepEqual(kinds.filter((kind) => !covered.has(kind)), [], 'a kind without a round-trip case');
+    for (const list of treeLists) {
+      const address = addressOf(list);
+      assert.deepEqual(parseAddress(address), list, address);
+      assert.equal(listKey(parseAddress(address)), listKey(list));
+    }
+    for (const kind of kinds) {
+      assert.ok(addressForms.some((form) => parseAddress(form.example).kind === kind), `${kind} has no address form`);
+    }
+  });
+
+  it('every form --help names is there and its example parses, to a list whose address reads back the same', function () {
+    for (const form of addressForms) {
+      assert.ok(usage.includes(form.form), `--help does not name ${form.form}`);
+      const list = parseAddress(form.example);
+      assert.deepEqual(parseAddress(addressOf(list)), list, form.example);
+      assert.ok(kindOf(list), form.example);
+    }
+  });
+
+  it('S3: a key that does not end in "/" is its folder filtered by the rest; the CLI lists every key below, or --folders one level', function () {
+    assert.deepEqual(parseAddress('s3://b/logs/app').params, { bucket: 'b', prefix: 'logs/', delimiter: '/', filter: 'app' });
+    assert.deepEqual(parseAddress('arn:aws:s3:::b').params, { bucket: 'b', prefix: '', delimiter: '/' });
+    assert.deepEqual(parseListArgument('s3://b/logs/app', false).list.params, { bucket: 'b', prefix: 'logs/app', delimiter: '' });
+    assert.deepEqual(parseListArgument('s3://b/logs/', true).list.params, { bucket: 'b', prefix: 'logs/', delimiter: '/' });
+    assert.equal(parseListArgument('arn:aws:sns:eu-west-1:123456789012:t', false).region, 'eu-west-1');
+  });
+
+  it('refuses what names no list, saying what is expected; one parser for everyone', function () {
+    assert.throws(() => parseAddress('ftp://x'), (e: Error) => e instanceof AddressError && /Cannot tell which list "ftp:\/\/x" names\. Use one of: sns:topics,/.test(e.message));
+    assert.throws(() => parseAddress('arn:aws:sns:us-east-1:123456789012:t:0c7c2d5e'), /is a subscription ARN; name its topic \(arn:aws:sns:us-east-1:123456789012:t\)/);
+    assert.throws(() => parseAddress('arn:aws:sqs:us-east-1:q'), /is not an SQS queue ARN/);
+    assert.throws(() => parseAddress('sqs:queues?name=x'), /sqs:queues takes \?prefix=… only/);
+    assert.throws(() => parseAddress('s3://a bucket/'), /"a bucket" is not a bucket name/);
+    assert.throws(() => parseAddress(''), /Enter a list's address/);
+  });
+});
