@@ -33,4 +33,9 @@ export interface ServiceClient<C extends SdkClient = SdkClient> {
 /** The SDK clients of one connection. */
 export interface AwsClients {
   client<C extends SdkClient>(service: ServiceClient<C>): Promise<C>;
+  /**
+   * What a listing needs to know and asks once per connection (a DynamoDB table's key schema): the first call with a
+   * key fetches it, later ones share it. A failed fetch is not kept.
+   */
+  cached<T>(key: string, fetch: () => Promise<T>): Promise<T>;
 }

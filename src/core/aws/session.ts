@@ -23,6 +23,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export class AwsSession implements AwsClients {
   private readonly clients = new Map<string, Promise<SdkClient>>();
   private credentialProvider?: AwsCredentialIdentityProvider;
+  private readonly facts = new Map<string, Promise<unknown>>();
 
   constructor(readonly connection: Connection, private readonly log: Log = silentLog) {}
 
@@ -35,6 +36,16 @@ export class AwsSession implements AwsClients {
     return client as Promise<C>;
   }
 
+  cached<T>(key: string, fetch: () => Promise<T>): Promise<T> {
+    let fact = this.facts.get(key);
+    if (!fact) {
+      fact = fetch();
+      this.facts.set(key, fact);
+      fact.catch(() => this.facts.get(key) === fact && this.facts.delete(key));
+    }
+    return fact as Promise<T>;
+  }
+
   /** Resolves the connection's credentials without sending a request: a missing key shows before any listing. */
   async checkCredentials(): Promise<void> {
     await this.credentials()();
@@ -45,6 +56,7 @@ export class AwsSession implements AwsClients {
       void client.then((c) => c.destroy(), () => undefined);
     }
     this.clients.clear();
+    this.facts.clear();
     this.credentialProvider = undefined;
   }
 

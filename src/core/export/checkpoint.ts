@@ -28,6 +28,8 @@ export interface ExportJob {
   /** Absolute path of the output file. */
   readonly outputPath: string;
   readonly format: ExportFormat;
+  /** How the records are written, for kinds with more than one way (`plain` DynamoDB items); absent: the kind's default. */
+  readonly style?: string;
 }
 
 /** The state of an unfinished export after its last complete page. Saved after every page, deleted on success. */
@@ -75,5 +77,5 @@ export function checkpointId(job: Pick<ExportJob, 'target' | 'list' | 'outputPat
 
 /** Do two jobs write the same list from the same place into the same file, the same way? */
 export function sameJob(a: ExportJob, b: ExportJob): boolean {
-  return checkpointId(a) === checkpointId(b) && a.pageSize === b.pageSize && a.format === b.format;
+  return checkpointId(a) === checkpointId(b) && a.pageSize === b.pageSize && a.format === b.format && a.style === b.style;
 }

@@ -2,12 +2,12 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type AwsClients } from '../aws/clients';
 import { AbortError } from '../paging/errors';
 import { streamPages, type Page } from '../paging/pager';
-import { kindOf } from '../services/registry';
 import { checkpointId, type Checkpoint, type ExportJob } from './checkpoint';
 import { createFormatWriter, type FormatWriter } from './formats';
 import { OutputFile } from './outputFile';
 import { type ExportOptions, type ExportProgress, type ExportResult } from './options';
 import { canExportInParallel, resumeParallelExport, startParallelExport } from './parallelExport';
+import { recordShape } from './recordShape';
 
 /**
  * Exports a whole list into a new file (an existing one is replaced, and a checkpoint of the same job dropped).
@@ -62,7 +62,6 @@ async function exportPages(
   clients: AwsClients, job: ExportJob, open: (writer: FormatWriter) => Promise<OutputFile>, from: Position, options: ExportOptions,
 ): Promise<ExportResult> {
   const { store, signal, onProgress } = options;
-  const writer = createFormatWriter(job.format, kindOf(job.list).columns);
   const id = checkpointId(job);
   // Our own controller, so a failed write also stops the request in flight.
   const controller = new AbortController();
@@ -70,6 +69,13 @@ async function exportPages(
   signal?.addEventListener('abort', forwardAbort, { once: true });
   if (signal?.aborted) {
     controller.abort(signal.reason);
+  }
+  let writer: FormatWriter;
+  try {
+    writer = createFormatWriter(job.format, await recordShape(clients, job, controller.signal));
+  } catch (error) {
+    signal?.removeEventListener('abort', forwardAbort);
+    throw error;
   }
   const pages = streamPages(clients, job.list, { pageSize: job.pageSize, startingToken: from.token, signal: controller.signal })[Symbol.asyncIterator]();
   let file: OutputFile | undefined;
@@ -145,5 +151,5 @@ async function exportPages(
 }
 
 function pageText(writer: FormatWriter, page: Page, itemsBefore: number): { text: string; count: number; nextToken: string | undefined } {
-  return { text: writer.page(page.items.map((item) => item.record), itemsBefore), count: page.items.length, nextToken: page.nextToken };
+  return { text: writer.page(page.items, itemsBefore), count: page.items.length, nextToken: page.nextToken };
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { type Cell } from '../services/kind';
+import { exactJson } from '../json';
+import { ExactNumber, type ExportRecord, type RecordShape, type ResourceItem, type Value } from '../services/kind';
 
 export type ExportFormat = 'jsonl' | 'csv' | 'json';
 
@@ -28,23 +29,23 @@ export function isExportFormat(value: string): value is ExportFormat {
   return (exportFormats as readonly string[]).includes(value);
 }
 
-export type ExportRecord = Readonly<Record<string, Cell>>;
-
 /**
- * Turns records into the bytes of one format. It is pure: the same records after the same number of items always
+ * Turns items into the bytes of one format. It is pure: the same items after the same number of items always
  * give the same text, which is what lets a resumed export write exactly the bytes an uninterrupted one would.
  */
 export interface FormatWriter {
   /** What comes before the first item (CSV header, JSON `[`). */
   start(): string;
-  /** One page of records, given how many items the file already holds (JSON needs it for the separators). */
-  page(records: readonly ExportRecord[], itemsBefore: number): string;
+  /** One page of items, given how many items the file already holds (JSON needs it for the separators). */
+  page(items: readonly ResourceItem[], itemsBefore: number): string;
   /** What closes the file, given the number of items written. */
   end(itemsWritten: number): string;
 }
 
-/** A writer for `format` whose records have exactly `columns`, in that order (missing ones become null). */
-export function createFormatWriter(format: ExportFormat, columns: readonly string[]): FormatWriter {
+/** A writer for `format` whose records have exactly the shape's columns, in that order (missing ones become null). */
+export function createFormatWriter(format: ExportFormat, shape: RecordShape): FormatWriter {
+  const { columns } = shape;
+  const recordOf = shape.record ?? ((item: ResourceItem) => item.record);
   // Records normally come with exactly the columns, in order, and are written as they are (V8's fast path, no copy:
   // half the cost per line); any other record is rebuilt in column order first.
   const inOrder = (record: ExportRecord): boolean => {
@@ -58,38 +59,47 @@ export function createFormatWriter(format: ExportFormat, columns: readonly strin
   };
   const ordered = (record: ExportRecord): ExportRecord =>
     (inOrder(record) ? record : Object.fromEntries(columns.map((column) => [column, record[column] ?? null])));
+  const json = shape.exact ? (record: ExportRecord) => exactJson(ordered(record)) : (record: ExportRecord) => JSON.stringify(ordered(record));
+  const cell = (value: Value | undefined): string => {
+    if (value === null || value === undefined) {
+      return '';
+    }
+    if (value instanceof ExactNumber) {
+      return value.text;
+    }
+    return typeof value === 'object' ? (shape.exact ? exactJson(value) : JSON.stringify(value)) : String(value);
+  };
   switch (format) {
     case 'jsonl':
       return {
         start: () => '',
-        page: (records) => records.map((record) => `${JSON.stringify(ordered(record))}\n`).join(''),
+        page: (items) => items.map((item) => `${json(recordOf(item))}\n`).join(''),
         end: () => '',
       };
     case 'json':
       return {
         start: () => '[',
-        page: (records, itemsBefore) => records
-          .map((record, i) => `${itemsBefore + i === 0 ? '\n' : ',\n'}  ${JSON.stringify(ordered(record))}`).join(''),
+        page: (items, itemsBefore) => items
+          .map((item, i) => `${itemsBefore + i === 0 ? '\n' : ',\n'}  ${json(recordOf(item))}`).join(''),
         end: (itemsWritten) => (itemsWritten === 0 ? ']\n' : '\n]\n'),
       };
     case 'csv':
       return {
         start: () => csvRow(columns),
-        page: (records) => records.map((record) => csvRow(columns.map((column) => record[column] ?? null))).join(''),
+        page: (items) => items.map((item) => {
+          const record = recordOf(item);
+          return csvRow(columns.map((column) => cell(record[column])));
+        }).join(''),
         end: () => '',
       };
   }
 }
 
 /** One RFC 4180 row: CRLF line ends, fields with a comma, quote or line break quoted, quotes doubled. */
-function csvRow(cells: readonly Cell[]): string {
+function csvRow(cells: readonly string[]): string {
   return `${cells.map(csvField).join(',')}\r\n`;
 }
 
-function csvField(cell: Cell): string {
-  if (cell === null) {
-    return '';
-  }
-  const text = String(cell);
+function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

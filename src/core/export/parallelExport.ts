@@ -10,6 +10,7 @@ import { type ExportOptions, type ExportProgress, type ExportResult } from './op
 import { createFormatWriter, type ExportFormat, type FormatWriter } from './formats';
 import { OutputFile } from './outputFile';
 import { type ParallelState } from './parallelCheckpoint';
+import { recordShape } from './recordShape';
 
 /** Parts listed at once when nothing else is said (the `pagedAwsExplorer.export.parallelism` default). */
 export const DEFAULT_PARALLELISM = 8;
@@ -35,9 +36,15 @@ function splitListOf(list: ListRef): ListRef | undefined {
   return params ? { kind: list.kind, params } : undefined;
 }
 
+/** The segments a list is read in, `count` of them (DynamoDB's parallel Scan), or undefined when it has none. */
+function segmentListsOf(list: ListRef, count: number): ListRef[] | undefined {
+  return kindOf(list).segments?.(list.params, count)?.map((params) => ({ kind: list.kind, params }));
+}
+
 /** Can `job` be listed in parts, `parallelism` at a time? */
 export function canExportInParallel(job: ExportJob, parallelism = 1): boolean {
-  return parallelism > 1 && POSITION_FREE.includes(job.format) && splitListOf(job.list) !== undefined;
+  return parallelism > 1 && POSITION_FREE.includes(job.format)
+    && (splitListOf(job.list) !== undefined || segmentListsOf(job.list, parallelism) !== undefined);
 }
 
 /** Where a parallel export keeps its part files while it runs: a hidden folder beside the output, removed at the end. */
@@ -56,22 +63,23 @@ export function partsDirectory(outputPath: string): string {
 export async function startParallelExport(
   clients: AwsClients, job: ExportJob, options: ExportOptions & { readonly parallelism: number },
 ): Promise<ExportResult | undefined> {
-  const splitList = splitListOf(job.list);
-  if (!splitList || !canExportInParallel(job, options.parallelism)) {
+  if (!canExportInParallel(job, options.parallelism)) {
     return undefined;
   }
-  const run = new ParallelRun(clients, job, options, {
-    version: 1, splitDone: false, nextPartNumber: 0, outputItems: 0, outputPages: 0, parts: [],
-  }, new Date().toISOString());
-  return run.start(splitList);
+  const writer = createFormatWriter(job.format, await recordShape(clients, job, options.signal));
+  const fresh: ParallelState = { version: 1, splitDone: false, nextPartNumber: 0, outputItems: 0, outputPages: 0, parts: [] };
+  const run = new ParallelRun(clients, job, options, fresh, new Date().toISOString(), writer);
+  const segments = segmentListsOf(job.list, options.parallelism);
+  return segments ? run.startSegments(segments) : run.start(splitListOf(job.list)!);
 }
 
 /** Goes on with an interrupted parallel export: the output and every part file are cut back to their checkpoints. */
 export async function resumeParallelExport(
   clients: AwsClients, checkpoint: Checkpoint & { readonly parallel: ParallelState }, options: ExportOptions & { readonly parallelism?: number },
 ): Promise<ExportResult> {
+  const writer = createFormatWriter(checkpoint.job.format, await recordShape(clients, checkpoint.job, options.signal));
   const run = new ParallelRun(clients, checkpoint.job, { ...options, parallelism: options.parallelism ?? DEFAULT_PARALLELISM },
-    checkpoint.parallel, checkpoint.startedAt);
+    checkpoint.parallel, checkpoint.startedAt, writer);
   return run.resume(checkpoint);
 }
 
@@ -95,7 +103,6 @@ interface Part {
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 class ParallelRun {
-  private readonly writer: FormatWriter;
   private readonly id: string;
   private readonly directory: string;
   private readonly controller = new AbortController();
@@ -125,8 +132,8 @@ class ParallelRun {
     private readonly options: ExportOptions & { readonly parallelism: number },
     state: ParallelState,
     private readonly startedAt: string,
+    private readonly writer: FormatWriter,
   ) {
-    this.writer = createFormatWriter(job.format, kindOf(job.list).columns);
     this.id = checkpointId(job);
     this.directory = partsDirectory(job.outputPath);
     this.parallelism = Math.max(1, Math.min(MAX_PARALLELISM, Math.floor(options.parallelism)));
@@ -162,6 +169,29 @@ class ParallelRun {
       await this.split(page);
       return this.loop();
     });
+  }
+
+  /**
+   * Starts an export of a list read in segments: each segment is a part, known from the start, so there is no
+   * splitting listing; the output is the segments one after the other.
+   */
+  async startSegments(segments: readonly ListRef[]): Promise<ExportResult> {
+    const result = await this.guarded(async () => {
+      await this.options.store.delete(this.id);
+      await fs.rm(this.directory, { recursive: true, force: true });
+      await fs.mkdir(this.directory, { recursive: true });
+      this.output = await OutputFile.create(this.job.outputPath);
+      await this.output.append(this.writer.start());
+      await this.output.sync();
+      this.outputLength = this.output.byteLength;
+      this.outputSha = this.output.sha256();
+      this.parts = segments.map((list, number) => ({ number, list, started: false, done: false, byteLength: 0, sha256: EMPTY_SHA256, items: 0, pages: 0 }));
+      this.nextPartNumber = segments.length;
+      this.splitDone = true;
+      this.save();
+      return this.loop();
+    });
+    return result!;
   }
 
   async resume(checkpoint: Checkpoint): Promise<ExportResult> {
@@ -315,7 +345,7 @@ class ParallelRun {
       if (Array.isArray(run)) {
         const file = await OutputFile.create(this.partPath({ number }));
         try {
-          await file.append(this.writer.page(run.map((item) => item.record), 1));
+          await file.append(this.writer.page(run, 1));
           await file.sync();
           parts.push({ number, started: true, done: true, byteLength: file.byteLength, sha256: file.sha256(), items: run.length, pages: 0 });
         } finally {
@@ -351,7 +381,7 @@ class ParallelRun {
         }
         pending = pages.next();
         pending.catch(() => undefined);
-        await file.append(this.writer.page(page.items.map((item) => item.record), 1));
+        await file.append(this.writer.page(page.items, 1));
         await file.sync();
         Object.assign(part, {
           started: true, nextToken: page.nextToken, done: page.nextToken === undefined,

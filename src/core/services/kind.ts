@@ -9,7 +9,21 @@ export interface ListRef {
   readonly params: Params;
 }
 
-/** A value that can go in an exported row. */
+/**
+ * A number kept as the service wrote it (a DynamoDB number has up to 38 digits): written into JSON as that number,
+ * digit for digit, where a JavaScript number would round it.
+ */
+export class ExactNumber {
+  constructor(readonly text: string) {}
+}
+
+/** A value that can go in an exported record: JSON, with exact numbers. */
+export type Value = string | number | boolean | null | ExactNumber | readonly Value[] | { readonly [key: string]: Value };
+
+/** One exported record: the API's fields under the API's names, plus ours under names of our own. */
+export type ExportRecord = Readonly<Record<string, Value>>;
+
+/** A value of a flat record: what most kinds export. */
 export type Cell = string | number | boolean | null;
 
 /** One row of a list, already shaped for display and export. */
@@ -31,7 +45,7 @@ export interface ResourceItem {
   /** The list this item expands to, if any. */
   readonly children?: ListRef;
   /** The exported fields, with the keys of the kind's `columns`, in that order. */
-  readonly record: Readonly<Record<string, Cell>>;
+  readonly record: ExportRecord;
 }
 
 /** Options the SDK paginators take, passed through untouched. */
@@ -49,6 +63,8 @@ export interface SendOptions {
 export interface ItemDetails {
   /** The API operation, shown in the editor title and the log. */
   readonly operation: string;
+  /** Built from what the list returned (a DynamoDB item): no request is sent. */
+  readonly local?: boolean;
   /** The response without SDK metadata, as plain JSON-able data. */
   fetch(clients: AwsClients, send: SendOptions): Promise<Record<string, unknown>>;
 }
@@ -59,6 +75,25 @@ export interface AddressForm {
   readonly form: string;
   /** A concrete address of that form; the tests parse every one. */
   readonly example: string;
+  readonly description: string;
+}
+
+/** An export format, as far as a kind's records depend on it. */
+export type RecordFormat = 'jsonl' | 'csv' | 'json';
+
+/** How a list's items become records of one format: the columns (CSV header, JSON field order) and each record. */
+export interface RecordShape {
+  readonly columns: readonly string[];
+  /** The record of an item; its `record` when absent. */
+  record?(item: ResourceItem): ExportRecord;
+  /** Records hold `ExactNumber`s: written by the exact JSON writer, not JSON.stringify. */
+  readonly exact?: boolean;
+}
+
+/** A way a kind's records can be written (DynamoDB's own typed JSON, or plain JSON); the first is the default. */
+export interface ExportStyle {
+  readonly id: string;
+  readonly label: string;
   readonly description: string;
 }
 
@@ -96,12 +131,25 @@ export interface ResourceKind<Output = unknown> {
   owner?(params: Params): { readonly item: ResourceItem; readonly source: ListRef } | undefined;
   /** Which request/response fields carry the token and the page size (documentation and error messages). */
   readonly tokenFields: { readonly input: string; readonly output: string; readonly pageSize?: string };
+  /**
+   * The token of an output as the text a Load more row and a checkpoint hold, for an API whose token is not a string
+   * (DynamoDB's LastEvaluatedKey: one canonical JSON form, so the same key is always the same text). `paginate`
+   * reads it back.
+   */
+  encodeToken?(token: unknown): string | undefined;
   /** Set when the service fixes the page size and ignores ours (SNS: 100). */
   readonly fixedPageSize?: number;
   /** The page sizes the API accepts; a larger or smaller setting is clamped, the same for every request. */
   readonly pageSizeLimits?: { readonly min: number; readonly max: number };
   /** Columns of the exported records, in a stable order. */
   readonly columns: readonly string[];
+  /** Ways of writing the records, when there is more than one; the first is the default. */
+  readonly exportStyles?: readonly ExportStyle[];
+  /**
+   * The records' shape in a format and style, where it is not `columns` and each item's `record` (DynamoDB: the
+   * table's key attributes as CSV columns, asked of the service once).
+   */
+  exportShape?(clients: AwsClients, params: Params, how: { readonly format: RecordFormat; readonly style?: string }, send: SendOptions): Promise<RecordShape>;
   /** Runs the SDK's generated paginator for this list. It must build a fresh input object: paginators mutate it. */
   paginate(clients: AwsClients, params: Params, options: PaginatorOptions, send: SendOptions): AsyncIterable<Output>;
   /** The items of one page, in the service's order. */
@@ -127,6 +175,11 @@ export interface ResourceKind<Output = unknown> {
    * list's own items. Undefined when the list does not split.
    */
   splitBy?(params: Params): Params | undefined;
+  /**
+   * For a list that can be read in `count` independent segments (DynamoDB's parallel Scan): the params of each,
+   * in order. Every item is in exactly one segment; the parallel export writes the segments one after the other.
+   */
+  segments?(params: Params, count: number): Params[] | undefined;
 }
 
 /** An SDK response without its `$metadata`, for Show Details. */
@@ -138,6 +191,9 @@ export function responseFields(output: object): Record<string, unknown> {
 /** The token a page hands on, read from the field the kind names (the same one the SDK paginator reads). */
 export function nextTokenOf(kind: ResourceKind, output: unknown): string | undefined {
   const token = (output as Record<string, unknown> | undefined)?.[kind.tokenFields.output];
+  if (kind.encodeToken) {
+    return token === undefined || token === null ? undefined : kind.encodeToken(token);
+  }
   return typeof token === 'string' && token !== '' ? token : undefined;
 }
 
