@@ -65,6 +65,7 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
     } else {
       const job: ExportJob = {
         target: listingTarget(connection), list, outputPath, format: options.format ?? 'jsonl', pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+        ...(options.style ? { style: options.style } : {}),
       };
       result = await startExport(session, job, { store, signal, onProgress: progress.update, parallelism: options.parallelism });
     }
@@ -89,10 +90,11 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
 
 /** Options given on the command line that an unfinished export was started with differently. */
 function conflictingOptions(options: CliOptions, checkpoint: Checkpoint): string | undefined {
-  const { format, pageSize } = checkpoint.job;
+  const { format, pageSize, style } = checkpoint.job;
   const conflicts = [
     options.format !== undefined && options.format !== format ? `--format ${format}` : undefined,
     options.pageSize !== undefined && options.pageSize !== pageSize ? `--page-size ${pageSize}` : undefined,
+    options.style !== undefined && options.style !== style ? (style ? `--${style}` : 'the default records (no --plain)') : undefined,
   ].filter(Boolean);
   return conflicts.length ? conflicts.join(' ') : undefined;
 }

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportFormats, formatFromPath, isExportFormat, type ExportFormat } from '../core/export/formats';
 import { MAX_PARALLELISM } from '../core/export/parallelExport';
-import { addressForms } from '../core/services/registry';
+import { addressForms, kindOf } from '../core/services/registry';
 import { parseListArgument, UsageError, type ListArgument } from './listArgument';
 
 /** `--help`: the address forms come from the registry, so a new service shows up here by itself. */
@@ -21,8 +21,11 @@ Options:
       --folders           S3 objects: one folder level (common prefixes) instead of every key
       --page-size N       items per request where the API takes it, 1-1000 (default 1000; the API's own
                           limit where it is lower)
-      --parallel N        S3 objects as JSON Lines or CSV: list up to N top-level folders at once, 1-64
-                          (default 1: one request at a time); the file is the same byte for byte
+      --parallel N        JSON Lines or CSV, 1-64 (default 1: one request at a time). S3 objects: list up
+                          to N top-level folders at once, the file the same byte for byte. DynamoDB items:
+                          a parallel Scan of N segments, written one after the other
+      --plain             DynamoDB items as plain JSON (numbers exact, sets as arrays, binary as base64)
+                          instead of DynamoDB JSON ({"Item":{"pk":{"S":"…"}}})
       --profile P         AWS profile (default: AWS_PROFILE, else default)
       --region R          AWS region (default: the profile's, AWS_REGION, else us-east-1)
       --endpoint-url URL  custom endpoint (default: AWS_ENDPOINT_URL, else the profile's)
@@ -45,6 +48,8 @@ export interface CliOptions {
   readonly profile?: string;
   readonly region?: string;
   readonly endpointUrl?: string;
+  /** A way of writing the records the kind offers (`plain`); undefined: the kind's default, or a checkpoint's. */
+  readonly style?: string;
   readonly mode: 'auto' | 'resume' | 'restart';
   readonly stateDir: string;
   readonly verbose: boolean;
@@ -63,6 +68,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
         out: { type: 'string', short: 'o' },
         format: { type: 'string' },
         folders: { type: 'boolean', default: false },
+        plain: { type: 'boolean', default: false },
         'page-size': { type: 'string' },
         parallel: { type: 'string' },
         profile: { type: 'string' },
@@ -114,8 +120,13 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
     }
   }
   const outputPath = path.resolve(cwd, values.out);
+  const listArgument = parseListArgument(positionals[0], values.folders);
+  if (values.plain && !kindOf(listArgument.list).exportStyles?.some((style) => style.id === 'plain')) {
+    throw new UsageError('--plain applies to DynamoDB items (a table or a Query) only.');
+  }
   return {
-    listArgument: parseListArgument(positionals[0], values.folders),
+    listArgument,
+    ...(values.plain ? { style: 'plain' } : {}),
     outputPath,
     format: format ?? formatFromPath(outputPath),
     pageSize,

@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
 import { type TreeNode } from '../views/nodes';
 import { type CommandDeps } from './deps';
-import { targetItems } from './targets';
+import { targetItems, targetNodes } from './targets';
 
-/** Removes buckets, topics or locations the user added from the tree (nothing is deleted in AWS). */
+/** Removes what the user added to the tree: buckets, topics, locations, queries (nothing is deleted in AWS). */
 export function registerRemovePin(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('pagedAwsExplorer.removePin', async (node?: TreeNode, selected?: TreeNode[]) => {
+    for (const derived of targetNodes(deps, node, selected).filter((target) => target.type === 'derived')) {
+      deps.tree.model.removeDerived(derived.under, derived.base);
+    }
     const connection = deps.tree.provider.currentConnection();
     if (!connection) {
       return;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { describeProblem } from '../core/problems/problem';
+import { type Value } from '../core/services/kind';
 import { detailsOf } from '../core/tree/rows';
 import { isItemNode, type TreeNode } from '../views/nodes';
 import { RESOURCES_VIEW_ID } from '../views/resourcesTree';
@@ -21,7 +22,10 @@ export function registerShowDetails(deps: CommandDeps): vscode.Disposable {
     try {
       const fields = await vscode.window.withProgress({ location: { viewId: RESOURCES_VIEW_ID }, title: details.operation },
         async () => details.fetch(await deps.connections.session(), {}));
-      await deps.tree.details.open(`${item.name} ${details.operation}`, { id: item.id, listed: item.record, [details.operation]: parseJsonStrings(fields) });
+      // Details built from the page (a DynamoDB item) are the item itself; a request's answer goes beside the listed record.
+      await deps.tree.details.open(`${item.name} ${details.operation}`, details.local
+        ? fields as Value
+        : { id: item.id, listed: item.record, [details.operation]: parseJsonStrings(fields) as Value });
     } catch (error) {
       const problem = describeProblem(error, deps.tree.provider.currentConnection());
       deps.log.error(`${details.operation} ${item.id}: ${problem.message} [${problem.detail}]`);

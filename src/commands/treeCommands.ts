@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 import { registerAddByName } from './addByName';
 import { registerClearFilter } from './clearFilter';
 import { registerCopyArn } from './copyArn';
+import { registerCopyJson } from './copyJson';
 import { registerCopyName } from './copyName';
 import { registerCopyS3Uri } from './copyS3Uri';
 import { registerCopyUrl } from './copyUrl';
 import { type CommandDeps } from './deps';
 import { registerFilterByPrefix } from './filterByPrefix';
 import { registerGoTo } from './goTo';
+import { registerListActions } from './listActions';
 import { registerLoadAll } from './loadAll';
 import { registerLoadMore } from './loadMore';
 import { registerRefresh } from './refresh';
@@ -26,7 +28,8 @@ export function registerTreeCommands(deps: CommandDeps): vscode.Disposable {
     ...[
       registerSelectProfile, registerSelectRegion, registerSelectConnection, registerRefresh, registerLoadMore, registerLoadAll,
       registerRetry, registerStartOver, registerFilterByPrefix, registerClearFilter, registerGoTo, registerAddByName,
-      registerRemovePin, registerCopyArn, registerCopyS3Uri, registerCopyUrl, registerCopyName, registerShowDetails, registerShowLog,
+      registerRemovePin, registerCopyArn, registerCopyS3Uri, registerCopyUrl, registerCopyName, registerCopyJson, registerShowDetails,
+      registerShowLog, registerListActions,
     ].map((register) => register(deps)),
   );
 }

@@ -33,6 +33,25 @@ export async function chooseOutput(list: ListRef): Promise<OutputChoice | undefi
   return format ? { outputPath: uri.fsPath, format } : undefined;
 }
 
+/**
+ * For kinds whose records can be written more than one way (DynamoDB JSON or plain JSON): which. Undefined for the
+ * kind's default (its first style, or a kind with one way), null when the user backs out.
+ */
+export async function chooseStyle(list: ListRef): Promise<string | undefined | null> {
+  const styles = kindOf(list).exportStyles;
+  if (!styles || styles.length < 2) {
+    return undefined;
+  }
+  const pick = await vscode.window.showQuickPick(
+    styles.map((style, i) => ({ label: style.label, description: i === 0 ? 'default' : undefined, detail: style.description, style })),
+    { title: `Export ${addressOf(list)}`, placeHolder: 'How to write each item' },
+  );
+  if (!pick) {
+    return null;
+  }
+  return pick.style === styles[0] ? undefined : pick.style.id;
+}
+
 /** "SNS-Topics", "my-bucket-objects", "my-topic-subscriptions": a file name that says what is in it. */
 export function defaultFileName(list: ListRef): string {
   const kind = kindOf(list);

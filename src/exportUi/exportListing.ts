@@ -5,7 +5,7 @@ import { resumeLabel } from '../core/export/messages';
 import { describeProblem } from '../core/problems/problem';
 import { type ListRef } from '../core/services/kind';
 import { chooseDepth, chooseList } from './chooseList';
-import { chooseOutput } from './chooseOutput';
+import { chooseOutput, chooseStyle } from './chooseOutput';
 import { type ExportDeps } from './exportDeps';
 import { type ExportRunner } from './exportRunner';
 
@@ -21,7 +21,8 @@ export function exportListing(deps: ExportDeps, runner: ExportRunner) {
       return;
     }
     const output = await chooseOutput(list);
-    if (!output) {
+    const style = output && (await chooseStyle(list));
+    if (!output || style === null) {
       return;
     }
     let connection;
@@ -31,7 +32,7 @@ export function exportListing(deps: ExportDeps, runner: ExportRunner) {
       void vscode.window.showErrorMessage(describeProblem(error).message);
       return;
     }
-    const job: ExportJob = { target: listingTarget(connection), list, pageSize: deps.connections.pageSize(), ...output };
+    const job: ExportJob = { target: listingTarget(connection), list, pageSize: deps.connections.pageSize(), ...output, ...(style ? { style } : {}) };
     const existing = await runner.store.load(checkpointId(job)).catch(() => undefined);
     if (existing) {
       const resume = resumeLabel(existing);

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { exactJson } from '../core/json';
+import { type Value } from '../core/services/kind';
 
 export const DETAILS_SCHEME = 'paged-aws-details';
 
@@ -23,10 +25,10 @@ export class DetailsDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 
   /** Opens `value` as JSON in a read-only editor titled `title.json`. */
-  async open(title: string, value: unknown): Promise<void> {
+  async open(title: string, value: Value): Promise<void> {
     const safeTitle = title.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 120) || 'details';
     const uri = vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/${safeTitle}.json`, query: String(++this.counter) });
-    this.contents.set(uri.toString(), `${JSON.stringify(value, null, 2)}\n`);
+    this.contents.set(uri.toString(), `${exactJson(value, 2)}\n`);
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(document, 'json');
     await vscode.window.showTextDocument(document, { preview: true });

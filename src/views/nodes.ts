@@ -33,6 +33,17 @@ export interface ItemNode {
   pin: Pin | undefined;
 }
 
+/** A list opened under another by asking first (a Query under its table): a list node of its own, removable. */
+export interface DerivedListNode {
+  readonly type: 'derived';
+  readonly id: string;
+  parent: ListNode;
+  /** The list it is shown under. */
+  under: ListRef;
+  readonly base: ListRef;
+  list: ListRef;
+}
+
 /** "Load more…": fetches the page of `token`, which it holds. */
 export interface LoadMoreNode {
   readonly type: 'loadMore';
@@ -63,14 +74,14 @@ export interface MessageNode {
   busy?: boolean;
 }
 
-export type TreeNode = RootListNode | ItemNode | LoadMoreNode | FailureNode | MessageNode;
+export type TreeNode = RootListNode | ItemNode | DerivedListNode | LoadMoreNode | FailureNode | MessageNode;
 
-/** A node that shows a list: a top-level list, or an item with children. */
-export type ListNode = RootListNode | (ItemNode & { base: ListRef; list: ListRef });
+/** A node that shows a list: a top-level list, an item with children, or a list opened under one. */
+export type ListNode = RootListNode | DerivedListNode | (ItemNode & { base: ListRef; list: ListRef });
 
 export function isListNode(node: unknown): node is ListNode {
   const candidate = node as TreeNode | undefined;
-  return (candidate?.type === 'root' || candidate?.type === 'item') && candidate.list !== undefined;
+  return (candidate?.type === 'root' || candidate?.type === 'item' || candidate?.type === 'derived') && candidate.list !== undefined;
 }
 
 export function isItemNode(node: unknown): node is ItemNode {

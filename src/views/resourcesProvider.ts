@@ -7,10 +7,10 @@ import { type Pin } from '../core/tree/pins';
 import { detailsOf, emptyLabel, LOADING_LABEL, rowsOf, type Row } from '../core/tree/rows';
 import { type TreeModel } from '../core/tree/treeModel';
 import { type ConnectionManager } from '../connection/connectionManager';
-import { isListNode, type ItemNode, type ListNode, type RootListNode, type TreeNode } from './nodes';
+import { isListNode, type DerivedListNode, type ItemNode, type ListNode, type RootListNode, type TreeNode } from './nodes';
 import { type PinStore } from './pinStore';
 import {
-  detailsTooltip, failureTreeItem, itemTreeItem, loadMoreTreeItem, messageTreeItem, plainTooltip, rootTreeItem,
+  derivedTreeItem, detailsTooltip, failureTreeItem, itemTreeItem, loadMoreTreeItem, messageTreeItem, plainTooltip, rootTreeItem,
 } from './treeItems';
 
 /** What the top of the tree knows about the connection; the view description and status bar show it. */
@@ -109,6 +109,8 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         return rootTreeItem(node, this.model);
       case 'item':
         return itemTreeItem(node, this.model);
+      case 'derived':
+        return derivedTreeItem(node, this.model);
       case 'loadMore':
         return loadMoreTreeItem(node);
       case 'failure':
@@ -133,9 +135,11 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const pinned = node.type === 'root' && this.connection
       ? this.pins.list(this.connection).filter((pin) => pin.root === node.base.kind)
       : [];
-    const rows = rowsOf(this.model.snapshot(node.list), { hasOtherRows: pinned.length > 0 });
+    const derived = this.model.derivedOf(node.list);
+    const rows = rowsOf(this.model.snapshot(node.list), { hasOtherRows: pinned.length + derived.length > 0 });
     return this.remember(node.id, [
       ...pinned.map((pin) => this.itemNode(node, pin.item, pin.source, pin)),
+      ...derived.map((list) => this.derivedNode(node, list)),
       ...rows.map((row) => this.rowNode(node, row)),
     ]);
   }
@@ -241,6 +245,15 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const node = this.node<ItemNode>({ type: 'item', id, parent, item, source, base, list, pin });
     this.unown(node);
     Object.assign(node, { parent, item, source, base, list, pin });
+    this.own(node);
+    return node;
+  }
+
+  /** The node of a list opened under `parent`, e.g. to reveal it once it is added. */
+  derivedNode(parent: ListNode, list: ListRef): DerivedListNode {
+    const node = this.node<DerivedListNode>({ type: 'derived', id: `derived:${parent.id}|${listKey(list)}`, parent, under: parent.list, base: list, list });
+    this.unown(node);
+    Object.assign(node, { parent, under: parent.list, list: this.model.withFilter(list) });
     this.own(node);
     return node;
   }

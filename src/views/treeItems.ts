@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { type ResourceItem } from '../core/services/kind';
-import { adders, iconOf, kindOf } from '../core/services/registry';
+import { adders, addressOf, iconOf, kindOf } from '../core/services/registry';
 import {
   failureContext, failureLabel, failureTooltip, itemContext, listContext, listDescription, LOAD_MORE_LABEL,
 } from '../core/tree/rows';
 import { type TreeModel } from '../core/tree/treeModel';
-import { type FailureNode, type ItemNode, type LoadMoreNode, type MessageNode, type RootListNode } from './nodes';
+import { type DerivedListNode, type FailureNode, type ItemNode, type LoadMoreNode, type MessageNode, type RootListNode } from './nodes';
 
 /** A codicon by the name a service gives it; `file` and `folder` are the file icon theme's, chosen by `resourceUri`. */
 function themeIcon(name: string | undefined): vscode.ThemeIcon {
@@ -36,6 +36,18 @@ export function rootTreeItem(node: RootListNode, model: TreeModel): vscode.TreeI
   item.iconPath = snapshot.loadingAll ? SPINNER : themeIcon(kindOf(node.base).icon);
   const addable = adders.some((adder) => adder.root === node.base.kind) ? ['addable'] : [];
   item.contextValue = ['root', ...addable, ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
+  return item;
+}
+
+export function derivedTreeItem(node: DerivedListNode, model: TreeModel): vscode.TreeItem {
+  const snapshot = model.snapshot(node.list);
+  const kind = kindOf(node.base);
+  const item = new vscode.TreeItem(kind.title(node.base.params), vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.description = listDescription(snapshot, model.filterOf(node.base));
+  item.iconPath = snapshot.loadingAll ? SPINNER : themeIcon(kind.icon);
+  item.tooltip = addressOf(node.base);
+  item.contextValue = ['derived', ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
   return item;
 }
 

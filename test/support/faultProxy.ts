@@ -73,6 +73,8 @@ export interface FaultProxy {
 
 /** Marks tokens of injected empty pages, so the next request can be sent on with the original token. */
 const EMPTY_PAGE_TOKEN_PREFIX = 'fault-proxy-empty-page:';
+/** The same for DynamoDB, whose token is a key: a key of this one attribute holds the original key's JSON. */
+const EMPTY_PAGE_KEY = 'faultProxyEmptyPage';
 
 export async function startFaultProxy(upstream: string, initialRule?: FaultRule): Promise<FaultProxy> {
   const target = new URL(upstream);
@@ -109,6 +111,10 @@ export async function startFaultProxy(upstream: string, initialRule?: FaultRule)
 
     // An injected empty page handed out a marked token: send the original one (or none) upstream.
     let originalToken = parsed.token;
+    const marked = JSON_TOKENS[parsed.action]?.token === 'ExclusiveStartKey' && parsed.token ? (JSON.parse(parsed.token) as Record<string, { S?: string }>)[EMPTY_PAGE_KEY]?.S : undefined;
+    if (marked !== undefined) {
+      originalToken = `${EMPTY_PAGE_TOKEN_PREFIX}${marked}`;
+    }
     while (originalToken?.startsWith(EMPTY_PAGE_TOKEN_PREFIX)) {
       originalToken = originalToken.slice(EMPTY_PAGE_TOKEN_PREFIX.length);
     }
@@ -131,6 +137,9 @@ export async function startFaultProxy(upstream: string, initialRule?: FaultRule)
         case 'refuseToken':
           return sendError(res, parsed.service, REFUSED_TOKEN[parsed.service]);
         case 'emptyPage':
+          if (parsed.action === 'Scan' || parsed.action === 'Query') {
+            return sendPage(res, parsed, await filteredEmptyPage(target, req, url, requestBody, parsed, originalToken));
+          }
           return sendPage(res, parsed, emptyPage(parsed, EMPTY_PAGE_TOKEN_PREFIX + (originalToken ?? '')));
         case 'repeatToken':
           return sendPage(res, parsed, emptyPage(parsed, parsed.token ?? 'fault-proxy-repeated-token'));
@@ -283,6 +292,26 @@ interface ServiceError {
   readonly status: number;
   readonly code: string;
   readonly message: string;
+}
+
+/**
+ * A DynamoDB page that is really empty: the same Scan or Query sent to the emulator with a filter nothing passes
+ * (dynalite, like DynamoDB, then answers no items and a LastEvaluatedKey), whose key is swapped for a marked one
+ * holding the original: the next request starts where this one did, so no item is skipped.
+ */
+async function filteredEmptyPage(target: URL, req: http.IncomingMessage, url: string, body: Buffer, request: ProxyRequest, originalToken: string | undefined): Promise<string> {
+  const input = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+  const filtered = {
+    ...input,
+    FilterExpression: 'attribute_exists(#faultProxyNothing)',
+    ExpressionAttributeNames: { ...(input.ExpressionAttributeNames as object | undefined), '#faultProxyNothing': 'fault-proxy-no-such-attribute' },
+  };
+  const answer = await forward(target, req, url, Buffer.from(JSON.stringify(filtered), 'utf8'));
+  const page = JSON.parse(answer.body.toString('utf8')) as { Items?: unknown[]; LastEvaluatedKey?: unknown };
+  if (answer.status !== 200 || (page.Items?.length ?? 0) !== 0) {
+    throw new Error(`The filtered ${request.action} did not give an empty page (HTTP ${answer.status})`);
+  }
+  return JSON.stringify({ ...page, Count: 0, LastEvaluatedKey: { [EMPTY_PAGE_KEY]: { S: originalToken ?? '' } } });
 }
 
 /** An empty page that hands on `token`: the body of a 200 answer in the request's own protocol. */

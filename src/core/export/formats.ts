@@ -57,7 +57,8 @@ export function createFormatWriter(format: ExportFormat, shape: RecordShape): Fo
     }
     return i === columns.length;
   };
-  const ordered = (record: ExportRecord): ExportRecord =>
+  // A kind that makes its own records (`shape.record`) has put their fields in order: they are written as they are.
+  const ordered = shape.record ? (record: ExportRecord) => record : (record: ExportRecord): ExportRecord =>
     (inOrder(record) ? record : Object.fromEntries(columns.map((column) => [column, record[column] ?? null])));
   const json = shape.exact ? (record: ExportRecord) => exactJson(ordered(record)) : (record: ExportRecord) => JSON.stringify(ordered(record));
   const cell = (value: Value | undefined): string => {

@@ -84,7 +84,7 @@ export type RecordFormat = 'jsonl' | 'csv' | 'json';
 /** How a list's items become records of one format: the columns (CSV header, JSON field order) and each record. */
 export interface RecordShape {
   readonly columns: readonly string[];
-  /** The record of an item; its `record` when absent. */
+  /** The record of an item, its fields in the order they are written; the item's `record` when absent. */
   record?(item: ResourceItem): ExportRecord;
   /** Records hold `ExactNumber`s: written by the exact JSON writer, not JSON.stringify. */
   readonly exact?: boolean;

@@ -1,6 +1,6 @@
 import { AddressError, type AddressForm, type ListRef, type ResourceKind } from './kind';
 import { s3 } from './s3';
-import { type Adder, type Service } from './service';
+import { type Adder, type ListAction, type Service } from './service';
 import { sns } from './sns';
 import { sqs } from './sqs';
 
@@ -38,6 +38,9 @@ export const rootLists: readonly ListRef[] = services.flatMap((service) => servi
 
 /** Every "Add … by Name" there is. */
 export const adders: readonly Adder[] = services.flatMap((service) => service.adders ?? []);
+
+/** Every list that opens from an item by asking first ("Query by Partition Key…"). */
+export const actions: readonly ListAction[] = services.flatMap((service) => service.actions ?? []);
 
 /** Every address form of every kind, in the order of the services. */
 export const addressForms: readonly AddressForm[] = [...kinds.values()].flatMap((kind) => kind.addressForms);

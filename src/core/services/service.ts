@@ -1,4 +1,5 @@
-import { type ListRef, type ResourceKind } from './kind';
+import { type AwsClients } from '../aws/clients';
+import { type ListRef, type ResourceItem, type ResourceKind, type SendOptions } from './kind';
 
 /** Error codes of a service, by what they mean for the user; `describeProblem` reads them beside the SDK's common ones. */
 export interface ServiceErrors {
@@ -24,6 +25,37 @@ export interface Adder {
   address(text: string): string;
 }
 
+/** Asks the user, one question at a time (in VS Code: quick picks and input boxes); undefined when they back out. */
+export interface Prompter {
+  pick<T>(question: { readonly title: string; readonly placeholder: string; readonly choices: readonly Choice<T>[] }): Promise<T | undefined>;
+  input(question: {
+    readonly title: string;
+    readonly prompt: string;
+    readonly placeholder?: string;
+    readonly value?: string;
+    /** Why the text will not do, or undefined when it will. */
+    validate?(text: string): string | undefined;
+  }): Promise<string | undefined>;
+}
+
+export interface Choice<T> {
+  readonly label: string;
+  readonly description?: string;
+  readonly value: T;
+}
+
+/**
+ * A list opened from an item by asking the user first ("Query by Partition Key…" on a table): shown under the item,
+ * above its own rows, with Load more like any list.
+ */
+export interface ListAction {
+  /** Registered as `pagedAwsExplorer.<command>`; package.json gives its title and shows it on rows of `itemKind`. */
+  readonly command: string;
+  readonly itemKind: string;
+  /** The list to open, or undefined when the user backs out. */
+  open(item: ResourceItem, clients: AwsClients, prompter: Prompter, send: SendOptions): Promise<ListRef | undefined>;
+}
+
 /**
  * One AWS service: everything the tree, the exporter and the CLI know of it. Each lives in a folder of its own
  * (`services/<id>/`) and is listed once in `registry.ts`.
@@ -38,4 +70,5 @@ export interface Service {
   readonly icons: Readonly<Record<string, string>>;
   readonly errors?: ServiceErrors;
   readonly adders?: readonly Adder[];
+  readonly actions?: readonly ListAction[];
 }

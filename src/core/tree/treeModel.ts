@@ -91,6 +91,8 @@ export class TreeModel {
   private readonly states = new Map<string, ListState>();
   /** Prefix filters, by the key of the unfiltered list. */
   private readonly filters = new Map<string, string>();
+  /** Lists opened under a list by asking first (a Query under its table's items), by the key of that list. */
+  private readonly derived = new Map<string, ListRef[]>();
   private readonly changeListeners = new Set<(list: ListRef) => void>();
   private readonly failureListeners = new Set<(list: ListRef, failure: ListFailure) => void>();
 
@@ -263,7 +265,32 @@ export class TreeModel {
     this.states.clear();
     if (!options.keepFilters) {
       this.filters.clear();
+      this.derived.clear();
     }
+  }
+
+  /** The lists opened under `base` by asking first, oldest first. */
+  derivedOf(base: ListRef): readonly ListRef[] {
+    return this.derived.get(listKey(base)) ?? [];
+  }
+
+  /** Shows `list` under `base` (once: the same query twice is one node). */
+  addDerived(base: ListRef, list: ListRef): void {
+    const others = this.derivedOf(base).filter((other) => listKey(other) !== listKey(list));
+    this.derived.set(listKey(base), [...others, list]);
+    this.emit(base);
+  }
+
+  /** Takes `list` away from under `base`, forgetting its pages. */
+  removeDerived(base: ListRef, list: ListRef): void {
+    const kept = this.derivedOf(base).filter((other) => listKey(other) !== listKey(list));
+    if (kept.length) {
+      this.derived.set(listKey(base), kept);
+    } else {
+      this.derived.delete(listKey(base));
+    }
+    this.reset(list);
+    this.emit(base);
   }
 
   /** The prefix filter set on a list, if any. */
@@ -366,6 +393,13 @@ export class TreeModel {
     state.generation++;
     state.inFlight?.abort.abort();
     this.states.delete(key);
+    for (const derived of this.derived.get(key) ?? []) {
+      const derivedKey = listKey(derived);
+      const child = this.states.get(derivedKey);
+      if (child) {
+        this.drop(derivedKey, child);
+      }
+    }
     for (const page of state.pages) {
       for (const item of page.items) {
         if (item.children) {

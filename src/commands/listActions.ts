@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { describeProblem } from '../core/problems/problem';
+import { actions } from '../core/services/registry';
+import { type ListAction, type Prompter } from '../core/services/service';
+import { isItemNode, type TreeNode } from '../views/nodes';
+import { type CommandDeps } from './deps';
+
+/**
+ * The services' list actions ("Query by Partition Key…"), one command each: ask the user through quick picks and
+ * input boxes, then open the list under the item, expanded.
+ */
+export function registerListActions(deps: CommandDeps): vscode.Disposable {
+  return vscode.Disposable.from(...actions.map((action) =>
+    vscode.commands.registerCommand(`pagedAwsExplorer.${action.command}`, (node?: TreeNode) => run(deps, action, node))));
+}
+
+async function run(deps: CommandDeps, action: ListAction, node?: TreeNode): Promise<void> {
+  const target = node ?? deps.tree.view.selection[0];
+  if (!isItemNode(target) || target.item.itemKind !== action.itemKind || !target.list) {
+    return;
+  }
+  const owner = { ...target, list: target.list, base: target.base! };
+  let list;
+  try {
+    list = await action.open(target.item, await deps.connections.session(), prompter, {});
+  } catch (error) {
+    const problem = describeProblem(error, deps.tree.provider.currentConnection());
+    deps.log.error(`${action.command} ${target.item.id}: ${problem.message} [${problem.detail}]`);
+    void vscode.window.showErrorMessage(problem.message);
+    return;
+  }
+  if (!list) {
+    return;
+  }
+  deps.tree.model.addDerived(owner.list, list);
+  const opened = deps.tree.provider.derivedNode(owner, list);
+  await deps.tree.view.reveal(opened, { select: true, focus: true, expand: true }).then(undefined, () => undefined);
+}
+
+const prompter: Prompter = {
+  async pick({ title, placeholder, choices }) {
+    const chosen = await vscode.window.showQuickPick(choices.map((choice) => ({ label: choice.label, description: choice.description, choice })), { title, placeHolder: placeholder });
+    return chosen?.choice.value;
+  },
+  input({ title, prompt, placeholder, value, validate }) {
+    return Promise.resolve(vscode.window.showInputBox({ title, prompt, placeHolder: placeholder, value, validateInput: validate }));
+  },
+};
