@@ -1,10 +1,12 @@
 import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { BatchWriteItemCommand, CreateTableCommand, type AttributeValue, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { AwsSession } from '../../src/core/aws/session';
 import { s3Client } from '../../src/core/services/s3/client';
 import { snsClient } from '../../src/core/services/sns/client';
 import { sqsClient } from '../../src/core/services/sqs/client';
+import { dynamodbClient } from '../../src/core/services/dynamodb/client';
 import { type Connection } from '../../src/core/aws/connection';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
 import { startServiceRouter } from './serviceRouter';
@@ -174,6 +176,36 @@ export async function createQueues(session: AwsSession, names: readonly string[]
 export async function queueArn(session: AwsSession, queueUrl: string): Promise<string> {
   const output = await (await session.client(sqsClient)).send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
   return output.Attributes!.QueueArn!;
+}
+
+/** A DynamoDB table: `keys` are its partition and optional sort key, each `name:S|N|B`; `indexes` add GSIs the same way. */
+export async function createTable(session: AwsSession, table: string, keys: readonly string[], indexes: Record<string, readonly string[]> = {}): Promise<void> {
+  const split = (key: string) => key.split(':') as [string, 'S' | 'N' | 'B'];
+  const schema = (names: readonly string[]) => names.map((key, i) => ({ AttributeName: split(key)[0], KeyType: i === 0 ? 'HASH' as const : 'RANGE' as const }));
+  const attributes = new Map([...keys, ...Object.values(indexes).flat()].map((key) => split(key)));
+  await (await session.client(dynamodbClient)).send(new CreateTableCommand({
+    TableName: table,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+    KeySchema: schema(keys),
+    ...(Object.keys(indexes).length ? {
+      GlobalSecondaryIndexes: Object.entries(indexes).map(([IndexName, names]) => ({ IndexName, KeySchema: schema(names), Projection: { ProjectionType: 'ALL' as const } })),
+    } : {}),
+  }));
+}
+
+/** Writes typed items with BatchWriteItem, 25 at a time (its limit), a few batches at once. */
+export async function putItems(session: AwsSession, table: string, items: readonly Record<string, AttributeValue>[]): Promise<void> {
+  const client = await session.client(dynamodbClient);
+  const batches = chunks(items, 25);
+  for (const group of chunks(batches, 8)) {
+    await Promise.all(group.map(async (batch) => {
+      let pending: Record<string, WriteRequest[]> | undefined = { [table]: batch.map((Item) => ({ PutRequest: { Item } })) };
+      while (pending && Object.keys(pending).length) {
+        pending = (await client.send(new BatchWriteItemCommand({ RequestItems: pending }))).UnprocessedItems;
+      }
+    }));
+  }
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

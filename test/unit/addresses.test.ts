@@ -19,6 +19,11 @@ const treeLists: ListRef[] = [
   { kind: 'sqs.queues', params: { prefix: 'orders & co' } },
   { kind: 'sqs.deadLetterSources', params: { queueUrl: 'https://sqs.eu-west-1.amazonaws.com/123456789012/orders-dlq' } },
   { kind: 'sqs.deadLetterSources', params: { queueUrl: 'http://sqs.us-east-1.127.0.0.1:4566/000000000000/dlq' } },
+  { kind: 'dynamodb.tables', params: {} },
+  { kind: 'dynamodb.items', params: { table: 'orders.v2' } },
+  { kind: 'dynamodb.items', params: { table: 'orders', segment: '3', segments: '8' } },
+  { kind: 'dynamodb.query', params: { table: 'orders', pk: 'customer id', pkValue: 'c&1=2' } },
+  { kind: 'dynamodb.query', params: { table: 'orders', index: 'byDate', pk: 'status', pkValue: 'open', sk: 'date', skOp: 'between', skValue: '2024-01', skValue2: '2024-06' } },
 ];
 
 describe('addresses: one grammar for the CLI, Go to…, Add by Name and the export quick pick', function () {
@@ -60,5 +65,10 @@ describe('addresses: one grammar for the CLI, Go to…, Add by Name and the expo
     assert.throws(() => parseAddress('sqs:queues?name=x'), /sqs:queues takes \?prefix=… only/);
     assert.throws(() => parseAddress('s3://a bucket/'), /"a bucket" is not a bucket name/);
     assert.throws(() => parseAddress(''), /Enter a list's address/);
+    assert.throws(() => parseAddress('dynamodb:table/x'), /"x" is not a DynamoDB table name/);
+    assert.throws(() => parseAddress('dynamodb:table/orders?segment=8&segments=8'), /0 <= I < N/);
+    assert.throws(() => parseAddress('dynamodb:table/orders/query?pk=a'), /a Query is \?pk=ATTRIBUTE&pkValue=VALUE/);
+    assert.throws(() => parseAddress('dynamodb:table/orders/query?pk=a&pkValue=1&sk=b&skOp=between&skValue=1'), /skValue2=V for between/);
+    assert.deepEqual(parseAddress('arn:aws:dynamodb:eu-west-1:123456789012:table/orders'), { kind: 'dynamodb.items', params: { table: 'orders' } });
   });
 });

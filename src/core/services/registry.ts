@@ -3,9 +3,10 @@ import { s3 } from './s3';
 import { type Adder, type ListAction, type Service } from './service';
 import { sns } from './sns';
 import { sqs } from './sqs';
+import { dynamodb } from './dynamodb';
 
 /** Every service the extension knows, in the order the tree shows them. Adding a service is one line here. */
-export const services: readonly Service[] = [sns, s3, sqs];
+export const services: readonly Service[] = [sns, s3, sqs, dynamodb];
 
 const kinds: ReadonlyMap<string, ResourceKind> = new Map(
   services.flatMap((service) => service.kinds as ResourceKind[]).map((kind) => [kind.id, kind]),

@@ -1,0 +1,25 @@
+import { type Service } from '../service';
+import { dynamodbItems } from './items';
+import { dynamodbQuery } from './query';
+import { queryTable } from './queryAction';
+import { dynamodbTables } from './tables';
+
+export const dynamodb: Service = {
+  id: 'dynamodb',
+  kinds: [dynamodbTables, dynamodbItems, dynamodbQuery],
+  roots: [{ kind: dynamodbTables.id, params: {} }],
+  icons: { dynamodbTable: 'table', dynamodbItem: 'symbol-object' },
+  errors: {
+    notFound: ['ResourceNotFoundException', 'TableNotFoundException'],
+    throttled: ['ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'ThrottlingException'],
+    refusedToken: [{ code: 'ValidationException', message: /starting key|ExclusiveStartKey|exclusive start/i }],
+  },
+  adders: [{
+    root: dynamodbTables.id,
+    title: 'Add Table by Name',
+    prompt: 'The table stays under DynamoDB Tables for this profile and region, even when listing tables is not allowed.',
+    placeholder: 'orders',
+    address: (text) => (text.trim().startsWith('arn:') ? text.trim() : `dynamodb:table/${text.trim()}`),
+  }],
+  actions: [queryTable],
+};

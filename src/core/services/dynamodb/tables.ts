@@ -1,0 +1,52 @@
+import type { ListTablesCommandOutput } from '@aws-sdk/client-dynamodb';
+import { responseFields, type ResourceItem, type ResourceKind } from '../kind';
+import { dynamodbClient } from './client';
+import { load } from './sdk';
+
+const ADDRESS = 'dynamodb:tables';
+
+/** The DynamoDB tables of the region. The token is a table name: ExclusiveStartTableName → LastEvaluatedTableName. */
+export const dynamodbTables: ResourceKind<ListTablesCommandOutput> = {
+  id: 'dynamodb.tables',
+  itemNoun: 'tables',
+  title: () => 'DynamoDB Tables',
+  icon: 'layers',
+  address: () => ADDRESS,
+  parseAddress: (text) => (text === ADDRESS ? {} : undefined),
+  addressForms: [{ form: ADDRESS, example: ADDRESS, description: 'the DynamoDB tables of the region' }],
+  tokenFields: { input: 'ExclusiveStartTableName', output: 'LastEvaluatedTableName', pageSize: 'Limit' },
+  // API reference, ListTables: "Limit … Valid Range: Minimum value of 1. Maximum value of 100."
+  pageSizeLimits: { min: 1, max: 100 },
+  columns: ['TableName'],
+  async *paginate(clients, _params, options, send) {
+    const client = await clients.client(dynamodbClient);
+    yield* load().client.paginateListTables({ client, pageSize: options.pageSize, startingToken: options.startingToken }, {}, send);
+  },
+  itemsOf: (output) => (output.TableNames ?? []).map(tableItem),
+  detailsOf(item) {
+    return {
+      operation: 'DescribeTable',
+      async fetch(clients, send) {
+        const command = new (load().client.DescribeTableCommand)({ TableName: item.name });
+        return responseFields((await (await clients.client(dynamodbClient)).send(command, send)).Table ?? {});
+      },
+    };
+  },
+};
+
+/** A table as a row: it expands to its items. */
+export function tableItem(name: string): ResourceItem {
+  return {
+    id: `dynamodb:table/${name}`,
+    name,
+    itemKind: 'dynamodbTable',
+    children: { kind: 'dynamodb.items', params: { table: name } },
+    record: { TableName: name },
+  };
+}
+
+/** Why `name` cannot be a table name (3 to 255 of a-z, A-Z, 0-9, `_`, `-`, `.`), or undefined when it can. */
+export function tableNameProblem(name: string): string | undefined {
+  return /^[A-Za-z0-9_.-]{3,255}$/.test(name) ? undefined
+    : `"${name}" is not a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or ".".`;
+}
