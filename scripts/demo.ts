@@ -63,7 +63,8 @@ async function main(): Promise<void> {
     const demo = await startDemoEmulators({ awsDir: path.join(demoRoot, 'aws') });
     stops.push(() => demo.stop());
     const objects = demo.mainData.buckets.reduce((n, b) => n + b.keys.length, 0);
-    console.log(`  profile "demo":       ${demo.main.endpoint}: ${demo.mainData.topics.length} SNS topics, buckets ${demo.mainData.buckets.map((b) => b.name).join(', ')} (${objects} objects)`);
+    console.log(`  profile "demo":       ${demo.main.endpoint}: ${demo.mainData.topics.length} SNS topics, buckets ${demo.mainData.buckets.map((b) => b.name).join(', ')} (${objects} objects),`);
+    console.log(`                        ${demo.mainData.queues.length} SQS queues, ${demo.mainData.tables.length} DynamoDB tables (demo-items: ${demo.mainData.items['demo-items'].length} items)`);
     console.log(`  profile "demo-other": ${demo.other.endpoint}: ${demo.otherData.topics.length} SNS topics, bucket ${demo.otherData.buckets.map((b) => b.name).join(', ')}`);
 
     const profile = createProfile(demoRoot, {

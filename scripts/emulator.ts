@@ -2,8 +2,10 @@
 // "Run Extension (demo data)" launch configuration. Run directly: `npx tsx scripts/emulator.ts [--aws-dir DIR]`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { type AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
-  createBucket, createTopics, numberedNames, putObjects, startEmulator, subscribeEmails, testSession, type Emulator,
+  createBucket, createQueues, createTable, createTopics, numberedNames, putItems, putObjects, queueArn, startEmulator, subscribeEmails, testSession,
+  type Emulator,
 } from '../test/support/emulator';
 import { cacheRoot } from './lib/paths';
 
@@ -19,6 +21,37 @@ export const demoRegion = 'us-east-1';
 export interface DemoData {
   readonly topics: readonly { name: string; arn: string; subscriptions: readonly string[] }[];
   readonly buckets: readonly { name: string; keys: readonly string[] }[];
+  /** Queue names; `deadLetterQueues` maps a dead-letter queue to the names of its sources. */
+  readonly queues: readonly string[];
+  readonly deadLetterQueues: Readonly<Record<string, readonly string[]>>;
+  /** Table names, and the items of the tables that have some, typed. */
+  readonly tables: readonly string[];
+  readonly items: Readonly<Record<string, readonly Record<string, AttributeValue>[]>>;
+}
+
+/** 5,000 items with every attribute type, numbers JavaScript would round, binary, sets, nesting, Unicode. */
+export function demoItems(count = 5000): Record<string, AttributeValue>[] {
+  return numberedNames('item', count, 5).map((pk, i) => ({
+    pk: { S: pk },
+    name: { S: i % 7 === 0 ? `Ünïcødé ${i} 日本語 😀` : `item number ${i}` },
+    price: { N: `${i}.${String(i * 37 % 100).padStart(2, '0')}` },
+    big: { N: `${1234567890123456789n + BigInt(i)}00000000000000000` },
+    exact: { N: `0.${'1'.repeat(20)}${i}` },
+    bin: { B: Buffer.from([i % 256, (i >> 8) % 256, 0, 255]) },
+    tags: { SS: ['demo', `tag-${i % 10}`] },
+    scores: { NS: [String(i), String(i * 2 + 1)] },
+    blobs: { BS: [Buffer.from(`blob-${i}`)] },
+    history: { L: [{ S: 'created' }, { N: String(i) }, { BOOL: i % 2 === 0 }, { NULL: true }] },
+    details: { M: { color: { S: ['red', 'green', 'blue'][i % 3] }, size: { M: { w: { N: String(i % 50) }, h: { N: '3' } } } } },
+    ...(i % 5 === 0 ? { note: { NULL: true } } : { active: { BOOL: i % 3 === 0 } }),
+  }));
+}
+
+/** 200 customers with 5 orders each, keyed by customer and date, with an index by status. */
+export function demoOrders(): Record<string, AttributeValue>[] {
+  return numberedNames('cust', 200, 4).flatMap((customer, c) => ['2024-01-15', '2024-03-02', '2024-06-30', '2025-01-08', '2025-02-14'].map((date, o) => ({
+    customer: { S: customer }, date: { S: date }, total: { N: String(10 + ((c * 5 + o) * 7) % 490) }, status: { S: ['open', 'shipped', 'delivered'][(c + o) % 3] },
+  })));
 }
 
 /** The big demo bucket: nested folders, one with more than a page of objects. */
@@ -68,9 +101,36 @@ export async function seedDemo(endpoint: string): Promise<DemoData> {
     await createBucket(session, bucket.name);
     await putObjects(session, bucket.name, bucket.keys);
   }
+  // SQS: 1,205 queues; five dead-letter queues, with 40 sources each for the first and a few for the others.
+  const deadLetterQueues: Record<string, string[]> = {};
+  const queues = numberedNames('demo-queue', 1200, 4);
+  const dlqs = numberedNames('demo-dlq', 5, 1);
+  await createQueues(session, queues.slice(200));
+  for (const [i, dlq] of dlqs.entries()) {
+    const [url] = await createQueues(session, [dlq]);
+    const sources = queues.slice(i * 40, i === 0 ? 40 : i * 40 + 2 + i);
+    await createQueues(session, sources, await queueArn(session, url));
+    deadLetterQueues[dlq] = sources;
+  }
+  await createQueues(session, queues.filter((name, i) => i < 200 && !Object.values(deadLetterQueues).flat().includes(name)));
+  // DynamoDB: 130 tables (ListTables pages at 100), one of 5,000 items of every type, one with a composite key and an
+  // index, one empty.
+  const plainTables = numberedNames('demo-table', 127, 3);
+  await Promise.all(plainTables.map((name) => createTable(session, name, ['id:S'])));
+  await createTable(session, 'demo-items', ['pk:S']);
+  await createTable(session, 'demo-orders', ['customer:S', 'date:S'], { byStatus: ['status:S', 'date:S'] });
+  await createTable(session, 'demo-empty', ['pk:S']);
+  const items = { 'demo-items': demoItems(), 'demo-orders': demoOrders() };
+  for (const [table, typed] of Object.entries(items)) {
+    await putItems(session, table, typed);
+  }
   return {
     topics: topicNames.map((name, i) => ({ name, arn: arns[i], subscriptions: subscriptions.get(arns[i]) ?? [] })),
     buckets,
+    queues: [...queues, ...dlqs].sort(),
+    deadLetterQueues,
+    tables: [...plainTables, 'demo-items', 'demo-orders', 'demo-empty'].sort(),
+    items,
   };
 }
 
@@ -81,7 +141,16 @@ export async function seedOther(endpoint: string): Promise<DemoData> {
   const arns = await createTopics(session, topicNames);
   await createBucket(session, 'other-bucket');
   await putObjects(session, 'other-bucket', ['hello.txt']);
-  return { topics: topicNames.map((name, i) => ({ name, arn: arns[i], subscriptions: [] })), buckets: [{ name: 'other-bucket', keys: ['hello.txt'] }] };
+  await createQueues(session, ['other-queue']);
+  await createTable(session, 'other-table', ['pk:S']);
+  return {
+    topics: topicNames.map((name, i) => ({ name, arn: arns[i], subscriptions: [] })),
+    buckets: [{ name: 'other-bucket', keys: ['hello.txt'] }],
+    queues: ['other-queue'],
+    deadLetterQueues: {},
+    tables: ['other-table'],
+    items: {},
+  };
 }
 
 export interface DemoEmulators {
@@ -166,7 +235,7 @@ async function main(): Promise<void> {
   console.log('Seeding the demo emulators…');
   const demo = await startDemoEmulators({ awsDir });
   const objects = demo.mainData.buckets.reduce((n, b) => n + b.keys.length, 0);
-  console.log(`Seeded ${demo.mainData.topics.length} topics and ${demo.mainData.buckets.length} buckets (${objects} objects) in ${Date.now() - started} ms.`);
+  console.log(`Seeded ${demo.mainData.topics.length} topics, ${demo.mainData.buckets.length} buckets (${objects} objects), ${demo.mainData.queues.length} queues and ${demo.mainData.tables.length} tables in ${Date.now() - started} ms.`);
   console.log(`AWS_CONFIG_FILE=${demo.awsEnv.AWS_CONFIG_FILE}`);
   console.log(`AWS_SHARED_CREDENTIALS_FILE=${demo.awsEnv.AWS_SHARED_CREDENTIALS_FILE}`);
   console.log('Profiles: demo, demo-other.');

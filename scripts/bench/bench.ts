@@ -7,12 +7,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
-import { startFaultProxy } from '../../test/support/faultProxy';
-import { startEmulatorProcess, type EmulatorProcess } from './emulatorProcess';
+import { startDynaliteProcess, startEmulatorProcess, startServerProcess, type EmulatorProcess } from './emulatorProcess';
+import { type InProcessRun } from './inProcessExport';
 import { measure, stats, type Command, type Sample, type Stats } from './measure';
 import { CACHE, NODE, ROOT } from './paths';
 import { render, type InProcessRow, type Report, type Scenario } from './report';
-import { bigKeys, DATA, seedOnce, smallKeys } from './seed';
+import { bigKeys, DATA, seedDynamo, seedOnce, smallKeys } from './seed';
 import { measureTree } from './tree';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -53,6 +53,10 @@ async function main(): Promise<void> {
     entryPoints: [path.join(__dirname, 'inProcessExport.ts')], outfile: inProcessScript, bundle: true, platform: 'node', format: 'cjs', target: 'node18',
     minify: true, logLevel: 'warning',
   });
+  const latencyProxyScript = path.join(CACHE, 'latency-proxy.js');
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, 'latencyProxy.ts')], outfile: latencyProxyScript, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning',
+  });
   const activationScript = path.join(CACHE, 'activation.js');
   await esbuild.build({
     entryPoints: [path.join(__dirname, 'activation.ts')], outfile: activationScript, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning',
@@ -68,6 +72,8 @@ async function main(): Promise<void> {
   const dataDir = path.join(CACHE, 'fauxqs');
   fs.mkdirSync(dataDir, { recursive: true });
   let emulator: EmulatorProcess | undefined = await startEmulatorProcess(dataDir);
+  const dynalite = await startDynaliteProcess();
+  const servers: EmulatorProcess[] = [dynalite];
   try {
     const seeded = await seedOnce(emulator.endpoint, dataDir, say);
     if (seeded) {
@@ -75,9 +81,13 @@ async function main(): Promise<void> {
       await emulator.stop();
       emulator = await startEmulatorProcess(dataDir);
     }
+    await seedDynamo(dynalite.endpoint, say);
     const direct = emulator.endpoint;
-    const proxy = await startFaultProxy(direct, () => ({ kind: 'latency', ms: LATENCY_MS }));
-    try {
+    const latency = (upstream: EmulatorProcess) => startServerProcess([latencyProxyScript, upstream.endpoint, String(LATENCY_MS)]);
+    const proxy = await latency(emulator);
+    const dynaliteProxy = await latency(dynalite);
+    servers.push(proxy, dynaliteProxy);
+    {
       const env = (endpoint: string): NodeJS.ProcessEnv => ({
         PATH: process.env.PATH, HOME: path.join(CACHE, 'home'), LANG: 'C.UTF-8',
         AWS_ACCESS_KEY_ID: 'AKIDBENCH', AWS_SECRET_ACCESS_KEY: 'bench-secret', AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1',
@@ -113,6 +123,14 @@ async function main(): Promise<void> {
         count: (out) => (JSON.parse(fs.readFileSync(out, 'utf8')) as Array<{ IsDir: boolean }>).filter((e) => !e.IsDir).length,
         command: (out) => ({ file: 'rclone', env: rcloneEnv(endpoint), stdout: out, args: ['lsjson', '-R', ...flags, `bench:${bucket}`] }),
       });
+      const dynamoAwsCli = (table: string, endpoint: string): Contender => ({
+        name: 'AWS CLI dynamodb scan',
+        count: (out) => (JSON.parse(fs.readFileSync(out, 'utf8')) as { Items?: unknown[] }).Items?.length ?? 0,
+        command: (out) => ({ file: '/usr/bin/aws', env: env(endpoint), stdout: out, args: ['dynamodb', 'scan', '--table-name', table, '--page-size', '1000', '--output', 'json', '--endpoint-url', endpoint] }),
+      });
+      // A parallel scan writes the segments one after the other: the same lines as a sequential export, not the same order.
+      const segmented = (contender: Contender): Contender => ({ ...contender, sameBytesAs: undefined });
+      const items = (table: string) => `dynamodb:table/${table}`;
       const big = `s3://${DATA.big.bucket}/`;
       const small = `s3://${DATA.small.bucket}/`;
       const scenarios: Array<{ id: string; title: string; items: number; contenders: Contender[] }> = [
@@ -177,6 +195,24 @@ async function main(): Promise<void> {
             sdk(['s3', DATA.small.bucket, '100'], proxy.endpoint),
           ],
         },
+        {
+          id: 'dynamodb-100k', title: `DynamoDB Scan: ${DATA.dynamodb.big.items.toLocaleString('en-US')} items (dynalite), page size (Limit) 1000, DynamoDB JSON`,
+          items: DATA.dynamodb.big.items,
+          contenders: [
+            exporter(items(DATA.dynamodb.big.table), 1, dynalite.endpoint, 'paged-aws-export (sequential)', true),
+            segmented(exporter(items(DATA.dynamodb.big.table), 8, dynalite.endpoint, 'paged-aws-export --parallel 8')),
+            sdk(['dynamodb', DATA.dynamodb.big.table, '1000'], dynalite.endpoint),
+            dynamoAwsCli(DATA.dynamodb.big.table, dynalite.endpoint),
+          ],
+        },
+        {
+          id: 'dynamodb-10k', title: `DynamoDB Scan: ${DATA.dynamodb.small.items.toLocaleString('en-US')} items (memory at 10,000 items)`, items: DATA.dynamodb.small.items,
+          contenders: [
+            exporter(items(DATA.dynamodb.small.table), 1, dynalite.endpoint, 'paged-aws-export (sequential)', true),
+            segmented(exporter(items(DATA.dynamodb.small.table), 8, dynalite.endpoint, 'paged-aws-export --parallel 8')),
+            sdk(['dynamodb', DATA.dynamodb.small.table, '1000'], dynalite.endpoint),
+          ],
+        },
       ];
 
       const results: Scenario[] = [];
@@ -214,17 +250,27 @@ async function main(): Promise<void> {
 
       say(`\nexports inside one long-lived process (as in VS Code), through the fault proxy adding ${LATENCY_MS} ms…`);
       const inProcess: InProcessRow[] = [];
-      for (const [label, list, pageSize] of [
-        [`${smallKeys.toLocaleString('en-US')} keys in ${DATA.small.prefixes} prefixes, page size 100`, small, 100],
-        [`${bigKeys.toLocaleString('en-US')} keys in ${DATA.big.prefixes} prefixes, page size 1000`, big, 1000],
+      for (const [label, list, pageSize, upstream, through] of [
+        [`S3: ${smallKeys.toLocaleString('en-US')} keys in ${DATA.small.prefixes} prefixes, page size 100`, small, 100, emulator, proxy],
+        [`S3: ${bigKeys.toLocaleString('en-US')} keys in ${DATA.big.prefixes} prefixes, page size 1000`, big, 1000, emulator, proxy],
+        [`DynamoDB: ${DATA.dynamodb.small.items.toLocaleString('en-US')} items, page size 100, parallel scan of 8 segments`, items(DATA.dynamodb.small.table), 100, dynalite, dynaliteProxy],
+        [`DynamoDB: ${DATA.dynamodb.big.items.toLocaleString('en-US')} items, page size 1000, parallel scan of 8 segments`, items(DATA.dynamodb.big.table), 1000, dynalite, dynaliteProxy],
       ] as const) {
-        const dir = path.join(CACHE, 'out', `in-process-${pageSize}`);
+        const dir = path.join(CACHE, 'out', `in-process-${list.replace(/\W+/g, '-')}-${pageSize}`);
         fs.mkdirSync(dir, { recursive: true });
-        // Asynchronously: the fault proxy runs in this process and must keep serving meanwhile.
-        const { stdout: output } = await execFileAsync(NODE, [inProcessScript, proxy.endpoint, list, String(pageSize), String(RUNS), dir], { encoding: 'utf8', env: env(proxy.endpoint) });
-        const { sequential, parallel, identical } = JSON.parse(output) as { sequential: number[]; parallel: number[]; identical: boolean };
-        inProcess.push({ label, sequential: stats(sequential), parallel: stats(parallel), identical });
-        say(`  ${label}: sequential ${stats(sequential).median.toFixed(2)} s, --parallel 8 ${stats(parallel).median.toFixed(2)} s`);
+        const { stdout: output } = await execFileAsync(NODE, [inProcessScript, through.endpoint, list, String(pageSize), String(RUNS), dir, `${upstream.pid},${through.pid}`],
+          { encoding: 'utf8', env: env(through.endpoint) });
+        const { sequential, parallel, identical, sameLines } = JSON.parse(output) as { sequential: InProcessRun; parallel: InProcessRun; identical: boolean; sameLines: boolean };
+        const cores = os.cpus().length;
+        inProcess.push({
+          label, sequential: stats(sequential.seconds), parallel: stats(parallel.seconds), identical, sameLines,
+          // The machine's limits for the parallel run: all the CPU work of the sequential run (exporter, emulator,
+          // proxy) spread over every core; and its requests, 8 at a time, each at least the added latency.
+          cpuLimitSeconds: (stats(sequential.cpuSeconds).median + stats(sequential.serverCpuSeconds).median) / cores,
+          latencyLimitSeconds: (parallel.pages / 8) * (LATENCY_MS / 1000),
+          parallelCpuSeconds: stats(parallel.cpuSeconds).median,
+        });
+        say(`  ${label}: sequential ${stats(sequential.seconds).median.toFixed(2)} s, --parallel 8 ${stats(parallel.seconds).median.toFixed(2)} s`);
       }
 
       say('\ntree model: first pages and Load more…');
@@ -253,11 +299,10 @@ async function main(): Promise<void> {
       fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), markdown);
       process.stdout.write(`${table}\n`);
       say('written to docs/benchmarks.md');
-    } finally {
-      await proxy.stop();
     }
   } finally {
     await emulator?.stop();
+    await Promise.all(servers.map((server) => server.stop()));
   }
 }
 
@@ -314,8 +359,8 @@ function versions(): Report['versions'] {
   return {
     commit: firstLine('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']),
     node: firstLine(NODE, ['--version']),
-    sdk: `@aws-sdk/client-s3 ${packageVersion('@aws-sdk/client-s3')}, @aws-sdk/client-sns ${packageVersion('@aws-sdk/client-sns')}`,
-    emulator: `fauxqs ${packageVersion('fauxqs')}`,
+    sdk: `@aws-sdk/client-s3 ${packageVersion('@aws-sdk/client-s3')}, @aws-sdk/client-sns ${packageVersion('@aws-sdk/client-sns')}, @aws-sdk/client-dynamodb ${packageVersion('@aws-sdk/client-dynamodb')}`,
+    emulator: `fauxqs ${packageVersion('fauxqs')} and dynalite ${packageVersion('dynalite')}`,
     awsCli: firstLine('/usr/bin/aws', ['--version']),
     rclone: firstLine('rclone', ['version']),
   };

@@ -1,9 +1,11 @@
 // The baseline: what a developer writes without this project. A plain loop over the SDK's own paginator, one
 // request at a time, writing the same JSON Lines records as the exporter (same columns, same order), no checkpoints.
-// Usage: sdk-loop.js s3 BUCKET [PAGE_SIZE] OUT | sdk-loop.js sns OUT. Endpoint, region and credentials from the environment.
+// Usage: sdk-loop.js s3 BUCKET [PAGE_SIZE] OUT | sdk-loop.js sns OUT | sdk-loop.js dynamodb TABLE PAGE_SIZE OUT.
+// Endpoint, region and credentials from the environment.
 import * as fs from 'node:fs';
 import { paginateListObjectsV2, S3Client } from '@aws-sdk/client-s3';
 import { paginateListTopics, SNSClient } from '@aws-sdk/client-sns';
+import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
 
 async function main(): Promise<void> {
   const [service, ...rest] = process.argv.slice(2);
@@ -19,6 +21,13 @@ async function main(): Promise<void> {
           lastModified: o.LastModified?.toISOString() ?? null, eTag: o.ETag ?? null, storageClass: o.StorageClass ?? null,
         })}\n`);
         fs.writeSync(out, lines.join(''));
+      }
+      client.destroy();
+    } else if (service === 'dynamodb') {
+      // DynamoDB JSON, one {"Item": …} per line: the exporter's default (the bench items hold no binary values).
+      const client = new DynamoDBClient({});
+      for await (const page of paginateScan({ client, pageSize: Number(rest[1]) }, { TableName: rest[0] })) {
+        fs.writeSync(out, (page.Items ?? []).map((Item) => `${JSON.stringify({ Item })}\n`).join(''));
       }
       client.destroy();
     } else {

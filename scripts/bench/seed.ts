@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
+import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, type AttributeValue, type WriteRequest } from '@aws-sdk/client-dynamodb';
 
 /**
  * What the benchmark lists. Keys are lower-case, zero-padded and of one shape (`p-07/k-00042`): fauxqs sorts with
@@ -14,6 +15,7 @@ export const DATA = {
   small: { bucket: 'bench-10k', prefixes: 32, perPrefix: 313 },
   flat: { bucket: 'bench-flat', keys: 10_200 },
   topics: 5000,
+  dynamodb: { big: { table: 'bench-items-100k', items: 100_000 }, small: { table: 'bench-items-10k', items: 10_000 } },
 } as const;
 
 export const bigKeys = DATA.big.prefixes * DATA.big.perPrefix;
@@ -88,4 +90,40 @@ async function inParallel<T>(items: readonly T[], concurrency: number, task: (it
       await task(items[next++]);
     }
   }));
+}
+
+/** One bench item: a key, a few typed attributes (~150 bytes), as an orders table might hold. */
+export function benchItem(i: number): Record<string, AttributeValue> {
+  return {
+    pk: { S: `item-${String(i).padStart(6, '0')}` },
+    sk: { N: String(i % 97) },
+    name: { S: `bench item number ${i}` },
+    price: { N: `${i % 1000}.${String(i % 100).padStart(2, '0')}` },
+    tags: { SS: ['bench', `group-${i % 16}`] },
+    active: { BOOL: i % 3 === 0 },
+  };
+}
+
+/** dynalite keeps nothing between runs: its two tables are written on every run (BatchWriteItem, ~10-30 s). */
+export async function seedDynamo(endpoint: string, say: (line: string) => void): Promise<void> {
+  const client = new DynamoDBClient({ ...clientConfig(endpoint), maxAttempts: 10 });
+  try {
+    for (const { table, items } of [DATA.dynamodb.big, DATA.dynamodb.small]) {
+      const started = Date.now();
+      await client.send(new CreateTableCommand({
+        TableName: table, BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      }));
+      const batches = Array.from({ length: Math.ceil(items / 25) }, (_, b) => Array.from({ length: Math.min(25, items - b * 25) }, (_, i) => benchItem(b * 25 + i)));
+      await inParallel(batches, 8, async (batch) => {
+        let pending: Record<string, WriteRequest[]> | undefined = { [table]: batch.map((Item) => ({ PutRequest: { Item } })) };
+        while (pending && Object.keys(pending).length) {
+          pending = (await client.send(new BatchWriteItemCommand({ RequestItems: pending }))).UnprocessedItems;
+        }
+      });
+      say(`seeded ${items.toLocaleString('en-US')} items into ${table} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
+  } finally {
+    client.destroy();
+  }
 }

@@ -38,7 +38,7 @@ describe('Export Full Listing in code-server (e2e)', function () {
     const bucket = h.demo.mainData.buckets.find((b) => b.name === 'demo-archive')!;
     const file = path.join(exportsDir, 'archive-palette.jsonl');
     await wb.runCommand(`Paged AWS Explorer: ${EXPORT}`);
-    await wb.pick('Objects under an S3 URI…');
+    await wb.pick('A list by its address…');
     await wb.answerInput('s3://demo-archive/');
     await wb.answerSaveDialog(file);
     await wb.waitForNotification(new RegExp(`Exported ${bucket.keys.length.toLocaleString('en-US')} objects to ${path.basename(file)}`));
