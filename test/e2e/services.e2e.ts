@@ -15,15 +15,13 @@ describe('SQS and DynamoDB in code-server (e2e)', function () {
 
   before(async function () {
     h = await harness();
+    // Before any window opens: the save dialog does not see a folder made after its window started.
+    fs.mkdirSync(path.join(h.tmp, 'exports'), { recursive: true });
   });
 
   beforeEach(async function () {
     wb = await Workbench.open(h.browser, h.server.folderUrl(newWorkspace(h, 'services')));
     await wb.openContainer();
-  });
-
-  afterEach(async function () {
-    await wb.close();
   });
 
   it('shows the top-level list of every service', async function () {
@@ -82,13 +80,12 @@ describe('SQS and DynamoDB in code-server (e2e)', function () {
     const label = page[3].label;
     const seeded = h.demo.mainData.items['demo-items'].find((item) => item.pk.S === label)!;
     await wb.contextMenu(label, 'Show Details', 3);
-    const text = await eventually(async () => {
-      const shown = await wb.page.locator('.editor-instance .view-lines').first().innerText();
+    const plain = await eventually(async () => {
+      // The editor renders spaces as non-breaking ones.
+      const shown = (await wb.page.locator('.editor-instance .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
       assert.ok(shown.includes(`"pk": "${label}"`), shown);
       return shown;
     }, 30_000, 'the item in an editor');
-    // The editor renders spaces as non-breaking ones.
-    const plain = text.replace(/\u00a0/g, ' ');
     assert.ok(plain.includes(`"big": ${seeded.big.N}`), `every digit of ${seeded.big.N}: ${plain}`);
     assert.ok(plain.includes(`"exact": ${seeded.exact.N}`), `every digit of ${seeded.exact.N}`);
     assert.ok(plain.includes(`"bin": "${Buffer.from(seeded.bin.B!).toString('base64')}"`), 'binary as base64');
@@ -109,7 +106,6 @@ describe('SQS and DynamoDB in code-server (e2e)', function () {
 
   it('Export Full Listing… from a table\'s context menu writes DynamoDB JSON, every item once', async function () {
     const file = path.join(h.tmp, 'exports', 'demo-orders.jsonl');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
     await wb.expand('DynamoDB Tables', 1);
     await wb.loadedChildren('DynamoDB Tables', 1);
     await wb.contextMenu('demo-orders', 'Export Full Listing…', 2);

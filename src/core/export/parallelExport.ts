@@ -158,14 +158,7 @@ class ParallelRun {
       if (page.items.filter((item) => item.children).length < 2) {
         return undefined;
       }
-      await this.options.store.delete(this.id);
-      await fs.rm(this.directory, { recursive: true, force: true });
-      await fs.mkdir(this.directory, { recursive: true });
-      this.output = await OutputFile.create(this.job.outputPath);
-      await this.output.append(this.writer.start());
-      await this.output.sync();
-      this.outputLength = this.output.byteLength;
-      this.outputSha = this.output.sha256();
+      await this.createOutput();
       await this.split(page);
       return this.loop();
     });
@@ -177,14 +170,7 @@ class ParallelRun {
    */
   async startSegments(segments: readonly ListRef[]): Promise<ExportResult> {
     const result = await this.guarded(async () => {
-      await this.options.store.delete(this.id);
-      await fs.rm(this.directory, { recursive: true, force: true });
-      await fs.mkdir(this.directory, { recursive: true });
-      this.output = await OutputFile.create(this.job.outputPath);
-      await this.output.append(this.writer.start());
-      await this.output.sync();
-      this.outputLength = this.output.byteLength;
-      this.outputSha = this.output.sha256();
+      await this.createOutput();
       this.parts = segments.map((list, number) => ({ number, list, started: false, done: false, byteLength: 0, sha256: EMPTY_SHA256, items: 0, pages: 0 }));
       this.nextPartNumber = segments.length;
       this.splitDone = true;
@@ -220,6 +206,18 @@ class ParallelRun {
       return this.loop();
     });
     return result!;
+  }
+
+  /** A new start: no checkpoint, an empty parts folder, the output created with its start (CSV header, JSON `[`) flushed. */
+  private async createOutput(): Promise<void> {
+    await this.options.store.delete(this.id);
+    await fs.rm(this.directory, { recursive: true, force: true });
+    await fs.mkdir(this.directory, { recursive: true });
+    this.output = await OutputFile.create(this.job.outputPath);
+    await this.output.append(this.writer.start());
+    await this.output.sync();
+    this.outputLength = this.output.byteLength;
+    this.outputSha = this.output.sha256();
   }
 
   /** Runs `body` with the caller's signal forwarded, and on any failure stops every request and settles the checkpoint. */

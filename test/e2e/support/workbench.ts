@@ -353,7 +353,12 @@ export class Workbench {
         throw new Error(`the save dialog did not keep the path ${filePath}`);
       }
       await input.press('Enter');
-      const closed = await widget.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false);
+      // Accepted when the dialog goes, or when the next question (a quick pick the extension opens at once, in the
+      // same widget) replaces the path.
+      const closed = await Promise.any([
+        widget.waitFor({ state: 'hidden', timeout: 5_000 }),
+        eventually(async () => assert.notEqual(await input.inputValue(), filePath), 5_000, 'the next question'),
+      ]).then(() => true, () => false);
       const overwrite = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^(Replace|Overwrite|OK|Yes)$/ });
       if (await overwrite.first().isVisible().catch(() => false)) {
         await overwrite.first().click();

@@ -1,5 +1,6 @@
 import type { ListTablesCommandOutput } from '@aws-sdk/client-dynamodb';
 import { responseFields, type ResourceItem, type ResourceKind } from '../kind';
+import { paginated } from '../paginated';
 import { dynamodbClient } from './client';
 import { load } from './sdk';
 
@@ -18,10 +19,7 @@ export const dynamodbTables: ResourceKind<ListTablesCommandOutput> = {
   // API reference, ListTables: "Limit … Valid Range: Minimum value of 1. Maximum value of 100."
   pageSizeLimits: { min: 1, max: 100 },
   columns: ['TableName'],
-  async *paginate(clients, _params, options, send) {
-    const client = await clients.client(dynamodbClient);
-    yield* load().client.paginateListTables({ client, pageSize: options.pageSize, startingToken: options.startingToken }, {}, send);
-  },
+  paginate: paginated(dynamodbClient, () => load().client.paginateListTables, () => ({})),
   itemsOf: (output) => (output.TableNames ?? []).map(tableItem),
   detailsOf(item) {
     return {

@@ -1,5 +1,6 @@
 import type { ListBucketsCommandOutput } from '@aws-sdk/client-s3';
 import { prefixQueryOf, withPrefixQuery, type Params, type ResourceItem, type ResourceKind } from '../kind';
+import { paginated } from '../paginated';
 import { s3Client } from './client';
 import { load } from './sdk';
 import { s3Uri } from './uri';
@@ -22,15 +23,8 @@ export const s3Buckets: ResourceKind<ListBucketsCommandOutput> = {
   pageSizeLimits: { min: 1, max: 10_000 },
   columns: ['name', 'uri', 'creationDate', 'region'],
   filterParam: 'prefix',
-  async *paginate(clients, params, options, send) {
-    const client = await clients.client(s3Client);
-    // MaxBuckets must always be sent: without it, a token or prefix gives pages of 10,000.
-    yield* load().paginateListBuckets(
-      { client, pageSize: options.pageSize, startingToken: options.startingToken },
-      { Prefix: params.prefix || undefined },
-      send,
-    );
-  },
+  // MaxBuckets is always sent (the pager always gives a size): without it, a token or prefix gives pages of 10,000.
+  paginate: paginated(s3Client, () => load().paginateListBuckets, (params) => ({ Prefix: params.prefix || undefined })),
   itemsOf(output) {
     return (output.Buckets ?? []).flatMap((bucket) => (bucket.Name ? [bucketItem(bucket.Name, bucket.CreationDate, bucket.BucketRegion)] : []));
   },

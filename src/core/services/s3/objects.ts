@@ -3,6 +3,7 @@ import { formatBytes } from '../../numbers';
 import { parseArn } from '../arn';
 import { responseFields, type Params, type ResourceItem, type ResourceKind } from '../kind';
 import { bucketItem } from './buckets';
+import { paginated } from '../paginated';
 import { s3Client } from './client';
 import { load } from './sdk';
 import { parseS3Uri, s3Uri } from './uri';
@@ -62,19 +63,12 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
   flatten: ({ filter, ...params }) => ({ ...params, prefix: (params.prefix ?? '') + (filter ?? ''), delimiter: '' }),
   // Keys beside the folders come back as objects, each folder's keys are one contiguous run (S3 sorts all keys).
   splitBy: (params) => (params.delimiter ? undefined : { ...params, delimiter: '/' }),
-  async *paginate(clients, params, options, send) {
-    const client = await clients.client(s3Client);
-    yield* load().paginateListObjectsV2(
-      { client, pageSize: options.pageSize, startingToken: options.startingToken },
-      {
-        Bucket: params.bucket, Prefix: (params.prefix ?? '') + (params.filter ?? '') || undefined, Delimiter: params.delimiter || undefined,
-        // As the AWS CLI does: XML cannot carry every character a key may hold (a CR becomes LF, control characters
-        // break the parse), so keys come percent-encoded. `itemsOf` decodes them when the answer says it is encoded.
-        EncodingType: 'url',
-      },
-      send,
-    );
-  },
+  paginate: paginated(s3Client, () => load().paginateListObjectsV2, (params) => ({
+    Bucket: params.bucket, Prefix: (params.prefix ?? '') + (params.filter ?? '') || undefined, Delimiter: params.delimiter || undefined,
+    // As the AWS CLI does: XML cannot carry every character a key may hold (a CR becomes LF, control characters
+    // break the parse), so keys come percent-encoded. `itemsOf` decodes them when the answer says it is encoded.
+    EncodingType: 'url' as const,
+  })),
   itemsOf(output, params) {
     // A service that ignores `encoding-type` (some emulators) answers without EncodingType and with raw keys.
     const decode = output.EncodingType === 'url' ? decodeS3Url : (text: string) => text;

@@ -1,6 +1,7 @@
 import type { ListSubscriptionsByTopicCommandOutput } from '@aws-sdk/client-sns';
 import { parseArn } from '../arn';
 import { AddressError, type ResourceKind } from '../kind';
+import { paginated } from '../paginated';
 import { snsClient } from './client';
 import { load } from './sdk';
 import { topicItem } from './topics';
@@ -32,10 +33,7 @@ export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutpu
   tokenFields: { input: 'NextToken', output: 'NextToken' },
   fixedPageSize: 100,
   columns: ['subscriptionArn', 'protocol', 'endpoint', 'owner', 'topicArn'],
-  async *paginate(clients, params, options, send) {
-    const client = await clients.client(snsClient);
-    yield* load().paginateListSubscriptionsByTopic({ client, startingToken: options.startingToken }, { TopicArn: params.topicArn }, send);
-  },
+  paginate: paginated(snsClient, () => load().paginateListSubscriptionsByTopic, (params) => ({ TopicArn: params.topicArn })),
   itemsOf(output, params) {
     return (output.Subscriptions ?? []).map((sub) => {
       const arn = sub.SubscriptionArn ?? '';

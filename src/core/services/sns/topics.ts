@@ -1,6 +1,7 @@
 import type { ListTopicsCommandOutput } from '@aws-sdk/client-sns';
 import { parseArn } from '../arn';
 import { type ResourceItem, type ResourceKind } from '../kind';
+import { paginated } from '../paginated';
 import { snsClient } from './client';
 import { load } from './sdk';
 
@@ -18,10 +19,7 @@ export const snsTopics: ResourceKind<ListTopicsCommandOutput> = {
   tokenFields: { input: 'NextToken', output: 'NextToken' },
   fixedPageSize: 100,
   columns: ['name', 'arn', 'region', 'accountId'],
-  async *paginate(clients, _params, options, send) {
-    const client = await clients.client(snsClient);
-    yield* load().paginateListTopics({ client, startingToken: options.startingToken }, {}, send);
-  },
+  paginate: paginated(snsClient, () => load().paginateListTopics, () => ({})),
   itemsOf(output) {
     return (output.Topics ?? []).flatMap((topic) => (topic.TopicArn ? [topicItem(topic.TopicArn)] : []));
   },

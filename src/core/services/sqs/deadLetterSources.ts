@@ -1,5 +1,6 @@
 import type { ListDeadLetterSourceQueuesCommandOutput } from '@aws-sdk/client-sqs';
 import { type Params, type ResourceKind } from '../kind';
+import { paginated } from '../paginated';
 import { sqsClient } from './client';
 import { QUEUE_COLUMNS, queueDetails, queueItems } from './queues';
 import { parseQueueUrl, queueItem, queueUrlOfArn } from './queueUrl';
@@ -29,14 +30,7 @@ export const sqsDeadLetterSources: ResourceKind<ListDeadLetterSourceQueuesComman
   pageSizeLimits: { min: 1, max: 1000 },
   columns: QUEUE_COLUMNS,
   emptyLabel: 'No queue uses it as its dead-letter queue',
-  async *paginate(clients, params, options, send) {
-    const client = await clients.client(sqsClient);
-    yield* load().paginateListDeadLetterSourceQueues(
-      { client, pageSize: options.pageSize, startingToken: options.startingToken },
-      { QueueUrl: params.queueUrl },
-      send,
-    );
-  },
+  paginate: paginated(sqsClient, () => load().paginateListDeadLetterSourceQueues, (params) => ({ QueueUrl: params.queueUrl })),
   // The SDK names this list `queueUrls`, lower case, as the API does.
   itemsOf: (output) => queueItems(output.queueUrls),
   detailsOf: (item) => queueDetails(item),

@@ -1,5 +1,6 @@
 import type { ListQueuesCommandOutput } from '@aws-sdk/client-sqs';
 import { prefixQueryOf, withPrefixQuery, type ItemDetails, type Params, type ResourceItem, type ResourceKind } from '../kind';
+import { paginated } from '../paginated';
 import { sqsClient } from './client';
 import { queueItem } from './queueUrl';
 import { load } from './sdk';
@@ -28,14 +29,7 @@ export const sqsQueues: ResourceKind<ListQueuesCommandOutput> = {
   pageSizeLimits: { min: 1, max: 1000 },
   columns: QUEUE_COLUMNS,
   filterParam: 'prefix',
-  async *paginate(clients, params, options, send) {
-    const client = await clients.client(sqsClient);
-    yield* load().paginateListQueues(
-      { client, pageSize: options.pageSize, startingToken: options.startingToken },
-      { QueueNamePrefix: params.prefix || undefined },
-      send,
-    );
-  },
+  paginate: paginated(sqsClient, () => load().paginateListQueues, (params) => ({ QueueNamePrefix: params.prefix || undefined })),
   itemsOf: (output) => queueItems(output.QueueUrls),
   detailsOf: (item) => queueDetails(item),
 };
