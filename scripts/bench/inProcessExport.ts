@@ -12,7 +12,7 @@ import { startExport } from '../../src/core/export/exporter';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
 import { DEFAULT_PARALLELISM } from '../../src/core/export/parallelExport';
 import { parseListArgument } from '../../src/cli/listArgument';
-import { cpuSecondsOf } from './emulatorProcess';
+import { cpuSecondsOf } from './processCpu';
 
 export interface InProcessRun {
   readonly seconds: number[];

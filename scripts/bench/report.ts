@@ -172,7 +172,7 @@ export function render(report: Report): { console: string; markdown: string } {
       '',
       scenarioTable(scenario),
       '',
-      `JSON Lines of the exporters and the SDK loop byte-identical: ${scenario.identicalJsonLines ? 'yes' : '**no**'}${scenario.id.startsWith('dynamodb') ? ' (the parallel scan is not compared: it writes the segments one after the other; its item count is checked)' : ''}.`,
+      `JSON Lines of the exporters and the SDK loop byte-identical: ${scenario.identicalJsonLines ? 'yes' : '**no**'}${scenario.id.startsWith('dynamodb') ? ' (the parallel scan\'s lines are compared sorted: it writes the segments one after the other)' : ''}.`,
       '',
     ]),
     `## Exports inside one long-lived process (as in VS Code), through the fault proxy adding ${report.latencyMs} ms to every request`,
