@@ -42,6 +42,16 @@ const sdkApart = {
   },
 };
 
+/** The SDK's partition data (regions and their names), which @aws-sdk/core uses but does not export: bundled as is. */
+const partitionData = {
+  name: 'aws-sdk-partitions',
+  setup(build) {
+    build.onResolve({ filter: /^aws-sdk-partitions$/ }, () => ({
+      path: path.resolve('node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js'),
+    }));
+  },
+};
+
 const awsSdkEntry = {
   contents: sdkPieces.map((file) => `exports[${JSON.stringify(pieceKey(file))}] = require(${JSON.stringify(`./${file.split(path.sep).join('/')}`)});`).join('\n'),
   resolveDir: process.cwd(),
@@ -50,7 +60,7 @@ const awsSdkEntry = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [sdkApart] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [sdkApart, partitionData] },
   { ...common, stdin: awsSdkEntry, outfile: 'dist/awsSdk.js' },
   // The `paged-aws-export` command line (package.json "bin"; not shipped in the VSIX): a small executable that turns on
   // Node's compile cache, then loads the bundle.

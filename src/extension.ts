@@ -12,7 +12,12 @@ export function activate(context: vscode.ExtensionContext): void {
   const tree = new ResourcesTree(context, connections, log);
   const deps: CommandDeps = { context, log, connections, tree };
   context.subscriptions.push(log, connections, tree, registerTreeCommands(deps));
-  context.subscriptions.push(registerExports(deps));
+  context.subscriptions.push(registerExports({
+    ...deps,
+    showRunning: (count) => {
+      tree.view.badge = count ? { value: count, tooltip: count === 1 ? '1 export running' : `${count} exports running` } : undefined;
+    },
+  }));
 }
 
 export function deactivate(): void {}

@@ -17,8 +17,8 @@ async function main(): Promise<void> {
       const client = new S3Client({ forcePathStyle: true });
       for await (const page of paginateListObjectsV2({ client, pageSize }, { Bucket: bucket })) {
         const lines = (page.Contents ?? []).map((o) => `${JSON.stringify({
-          key: o.Key, uri: `s3://${bucket}/${o.Key}`, type: 'object', size: o.Size ?? null,
-          lastModified: o.LastModified?.toISOString() ?? null, eTag: o.ETag ?? null, storageClass: o.StorageClass ?? null,
+          Key: o.Key, LastModified: o.LastModified?.toISOString(), ETag: o.ETag, ChecksumAlgorithm: o.ChecksumAlgorithm?.length ? o.ChecksumAlgorithm : undefined,
+          ChecksumType: o.ChecksumType, Size: o.Size, StorageClass: o.StorageClass, s3Uri: `s3://${bucket}/${o.Key}`, itemType: 'object',
         })}\n`);
         fs.writeSync(out, lines.join(''));
       }
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       for await (const page of paginateListTopics({ client }, {})) {
         const lines = (page.Topics ?? []).map(({ TopicArn: arn = '' }) => {
           const [, , , region, accountId, ...resource] = arn.split(':');
-          return `${JSON.stringify({ name: resource.join(':'), arn, region, accountId })}\n`;
+          return `${JSON.stringify({ TopicArn: arn, name: resource.join(':'), region, accountId })}\n`;
         });
         fs.writeSync(out, lines.join(''));
       }

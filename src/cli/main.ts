@@ -1,30 +1,36 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { resolveConnection } from '../core/aws/connection';
+import { version } from '../../package.json';
+import { resolveConnection, type Connection } from '../core/aws/connection';
 import { AwsSession, type Log } from '../core/aws/session';
 import { checkpointId, listingTarget, type Checkpoint, type ExportJob } from '../core/export/checkpoint';
 import { describeExportProblem, NoCheckpointError } from '../core/export/errors';
 import { resumeExport, startExport } from '../core/export/exporter';
 import { type ExportProgress } from '../core/export/options';
 import { FileCheckpointStore } from '../core/export/fileCheckpointStore';
+import { streamExport, type Sink } from '../core/export/streamExport';
 import { ago, countOf, doneMessage, progressText } from '../core/export/messages';
 import { formatBytes } from '../core/numbers';
 import { describeProblem } from '../core/problems/problem';
 import { keepHeapFlat } from './flatHeap';
 import { DEFAULT_PAGE_SIZE, parseOptions, usage, type CliOptions } from './options';
 
-export const EXIT = { done: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+export const EXIT = { done: 0, failed: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
 
 export interface CliIo {
-  readonly stdout: NodeJS.WritableStream;
+  readonly stdout: NodeJS.WritableStream & Sink;
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
 }
 
-/** Runs one export from a command line; resolves to the process exit code. `signal` is Ctrl+C. */
+/**
+ * Runs one export from a command line; resolves to the process exit code. `signal` stops it: Ctrl+C, or SIGTERM when
+ * its reason is `'SIGTERM'`.
+ */
 export async function main(argv: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
   const say = (line: string) => io.stderr.write(`${line}\n`);
-  let options: CliOptions | 'help';
+  let options: CliOptions | 'help' | 'version';
   try {
     options = parseOptions(argv, io.env, io.cwd);
   } catch (error) {
@@ -35,6 +41,11 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
     io.stdout.write(`${usage}\n`);
     return EXIT.done;
   }
+  if (options === 'version') {
+    io.stdout.write(`paged-aws-export ${version}\n`);
+    return EXIT.done;
+  }
+  const stopped = () => (signal?.reason === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted);
 
   const { listArgument: { list }, outputPath } = options;
   let connection;
@@ -45,6 +56,9 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
     return EXIT.failed;
   }
   const context = { profile: connection.profile, region: connection.region };
+  if (options.stream) {
+    return streamTo(options, connection, io, say, signal, stopped);
+  }
   const store = new FileCheckpointStore(path.join(options.stateDir, 'exports'));
   const session = new AwsSession(connection, verboseLog(options.verbose, say));
   const id = checkpointId({ target: listingTarget(connection), list, outputPath });
@@ -66,6 +80,7 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
       const job: ExportJob = {
         target: listingTarget(connection), list, outputPath, format: options.format ?? 'jsonl', pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
         ...(options.style ? { style: options.style } : {}),
+        ...csvOf(options),
       };
       result = await startExport(session, job, { store, signal, onProgress: progress.update, parallelism: options.parallelism });
     }
@@ -78,7 +93,7 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
     const problem = describeExportProblem(error, { ...context, checkpoint: kept });
     if (problem.kind === 'cancelled' && signal?.aborted) {
       say(kept ? `Interrupted; ${countOf(list, kept.itemsWritten)} saved. Run the same command again to resume.` : 'Interrupted.');
-      return EXIT.interrupted;
+      return stopped();
     }
     const hint = problem.startOver ? ' Run again with --restart to start over.' : problem.resumable ? ' Run the same command again to resume.' : '';
     say(`paged-aws-export: ${problem.message}${hint}`);
@@ -88,6 +103,49 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
   }
 }
 
+/**
+ * An export to an output that cannot seek (`--out -`, a pipe, /dev/stdout): streamed page by page, without a
+ * checkpoint, every message on standard error.
+ */
+async function streamTo(
+  options: CliOptions, connection: Connection, io: CliIo, say: (line: string) => void, signal: AbortSignal | undefined, stopped: () => number,
+): Promise<number> {
+  const { list } = options.listArgument;
+  const named = options.outputPath !== '-';
+  const sink = named ? fs.createWriteStream(options.outputPath) : io.stdout;
+  // A reader that goes away (`| head`) makes later writes fail with EPIPE: that ends the export, it is no crash.
+  (sink as NodeJS.WritableStream).on('error', () => undefined);
+  say(`Writing to ${named ? options.outputPath : 'standard output'} without a checkpoint: an interrupted export starts over. Use --out FILE to resume one.`);
+  const session = new AwsSession(connection, verboseLog(options.verbose, say));
+  const progress = progressLine(io.stderr, list);
+  try {
+    const job = { list, format: options.format ?? 'jsonl', pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, ...(options.style ? { style: options.style } : {}), ...csvOf(options) } as const;
+    const result = await streamExport(session, job, sink, { signal, onProgress: progress.update });
+    progress.end();
+    say(result.readerGone ? `Stopped: the reader closed the output after ${countOf(list, result.itemsWritten)}.` : `Exported ${countOf(list, result.itemsWritten)}.`);
+    return EXIT.done;
+  } catch (error) {
+    progress.end();
+    const problem = describeProblem(error, { profile: connection.profile, region: connection.region });
+    if (problem.kind === 'cancelled' && signal?.aborted) {
+      say('Interrupted.');
+      return stopped();
+    }
+    say(`paged-aws-export: ${problem.message}`);
+    return EXIT.failed;
+  } finally {
+    session.dispose();
+    if (named) {
+      await new Promise<void>((resolve) => (sink as fs.WriteStream).end(resolve));
+    }
+  }
+}
+
+/** The job's CSV options from --csv-raw and --csv-bom (absent when neither is given: the file is the default CSV). */
+function csvOf(options: CliOptions): Pick<ExportJob, 'csv'> {
+  return options.csvRaw || options.csvBom ? { csv: { ...(options.csvRaw ? { raw: true } : {}), ...(options.csvBom ? { bom: true } : {}) } } : {};
+}
+
 /** Options given on the command line that an unfinished export was started with differently. */
 function conflictingOptions(options: CliOptions, checkpoint: Checkpoint): string | undefined {
   const { format, pageSize, style } = checkpoint.job;
@@ -95,6 +153,8 @@ function conflictingOptions(options: CliOptions, checkpoint: Checkpoint): string
     options.format !== undefined && options.format !== format ? `--format ${format}` : undefined,
     options.pageSize !== undefined && options.pageSize !== pageSize ? `--page-size ${pageSize}` : undefined,
     options.style !== undefined && options.style !== style ? (style ? `--${style}` : 'the default records (no --plain)') : undefined,
+    options.csvRaw !== undefined && options.csvRaw !== Boolean(checkpoint.job.csv?.raw) ? 'inert CSV cells (no --csv-raw)' : undefined,
+    options.csvBom !== undefined && options.csvBom !== Boolean(checkpoint.job.csv?.bom) ? 'no byte-order mark (no --csv-bom)' : undefined,
   ].filter(Boolean);
   return conflicts.length ? conflicts.join(' ') : undefined;
 }
@@ -125,14 +185,17 @@ function progressLine(stderr: CliIo['stderr'], list: ExportJob['list']) {
 /** Runs `paged-aws-export` in this process: its arguments, Ctrl+C, and the exit code. Called by bin.ts. */
 export function run(): void {
   keepHeapFlat();
+  // The bundled SDK's notice that its releases after January 2027 will need Node 22 is not for this tool's users:
+  // the SDK inside it does not change, and it supports the Node versions its package.json states.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const controller = new AbortController();
   let interrupts = 0;
-  const interrupt = () => {
-    // The first Ctrl+C stops after the page in progress is checkpointed; a second one does not wait.
+  const interrupt = (signal: NodeJS.Signals) => {
+    // The first signal stops after the page in progress is checkpointed; a second one does not wait.
     if (++interrupts > 1) {
-      process.exit(EXIT.interrupted);
+      process.exit(signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted);
     }
-    controller.abort();
+    controller.abort(signal);
   };
   process.on('SIGINT', interrupt);
   process.on('SIGTERM', interrupt);

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,7 +17,8 @@ An interrupted export (Ctrl+C, crash, network) resumes where it stopped when run
 ${addressForms.map((form) => `  ${form.form.padEnd(34)} ${form.description}`).join('\n')}
 
 Options:
-  -o, --out FILE          output file (required)
+  -o, --out FILE          output file (required); - (or a pipe, /dev/stdout) streams to standard output, with
+                          no checkpoint
       --format F          jsonl (default), csv or json; default from the file extension
       --folders           S3 objects: one folder level (common prefixes) instead of every key
       --page-size N       items per request where the API takes it, 1-1000 (default 1000; the API's own
@@ -24,6 +26,9 @@ Options:
       --parallel N        JSON Lines or CSV, 1-64 (default 1: one request at a time). S3 objects: list up
                           to N top-level folders at once, the file the same byte for byte. DynamoDB items:
                           a parallel Scan of N segments, written one after the other
+      --csv-raw           CSV: write cells that start with = + - @ as they are (default: with a leading ', so
+                          a spreadsheet does not run them as formulas)
+      --csv-bom           CSV: start the file with a UTF-8 byte-order mark (for Excel)
       --plain             DynamoDB items as plain JSON (numbers exact, sets as arrays, binary as base64)
                           instead of DynamoDB JSON ({"Item":{"pk":{"S":"…"}}})
       --profile P         AWS profile (default: AWS_PROFILE, else default)
@@ -33,13 +38,17 @@ Options:
       --restart           start over even if an unfinished export exists
       --state-dir DIR     where checkpoints are kept (default: $XDG_STATE_HOME/paged-aws-explorer)
   -v, --verbose           log every failed request attempt
+      --version           print the version
   -h, --help              show this help
 
-Exit codes: 0 done, 1 failed (the checkpoint is kept when the export can be resumed), 2 usage error, 130 interrupted.`;
+Exit codes: 0 done, 1 failed (the checkpoint is kept when the export can be resumed), 2 usage error,
+130 interrupted (Ctrl+C) and 143 terminated (SIGTERM), the checkpoint kept.`;
 
 export interface CliOptions {
   readonly listArgument: ListArgument;
   readonly outputPath: string;
+  /** The output cannot seek (`-`, a pipe, a device): the export is streamed to it, without a checkpoint. */
+  readonly stream: boolean;
   /** Undefined when neither --format nor the file extension names one: jsonl, unless a checkpoint says otherwise. */
   readonly format?: ExportFormat;
   readonly pageSize?: number;
@@ -50,6 +59,9 @@ export interface CliOptions {
   readonly endpointUrl?: string;
   /** A way of writing the records the kind offers (`plain`); undefined: the kind's default, or a checkpoint's. */
   readonly style?: string;
+  /** CSV cells as they are (`--csv-raw`) and a byte-order mark (`--csv-bom`); undefined: not given (a checkpoint's, else off). */
+  readonly csvRaw?: boolean;
+  readonly csvBom?: boolean;
   readonly mode: 'auto' | 'resume' | 'restart';
   readonly stateDir: string;
   readonly verbose: boolean;
@@ -57,8 +69,8 @@ export interface CliOptions {
 
 export const DEFAULT_PAGE_SIZE = 1000;
 
-/** The parsed command line, `'help'` for --help, or a `UsageError` saying what is wrong. */
-export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): CliOptions | 'help' {
+/** The parsed command line, `'help'` for --help, `'version'` for --version, or a `UsageError` saying what is wrong. */
+export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): CliOptions | 'help' | 'version' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -69,6 +81,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
         format: { type: 'string' },
         folders: { type: 'boolean', default: false },
         plain: { type: 'boolean', default: false },
+        'csv-raw': { type: 'boolean' },
+        'csv-bom': { type: 'boolean' },
         'page-size': { type: 'string' },
         parallel: { type: 'string' },
         profile: { type: 'string' },
@@ -79,6 +93,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
         'state-dir': { type: 'string' },
         verbose: { type: 'boolean', short: 'v', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -87,6 +102,9 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
   const { values, positionals } = parsed;
   if (values.help) {
     return 'help';
+  }
+  if (values.version) {
+    return 'version';
   }
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'Name the list to export.' : `Name one list to export, not ${positionals.length}.`);
@@ -119,7 +137,11 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
       throw new UsageError(`--parallel must be a whole number from 1 to ${MAX_PARALLELISM}.`);
     }
   }
-  const outputPath = path.resolve(cwd, values.out);
+  const outputPath = values.out === '-' ? '-' : path.resolve(cwd, values.out);
+  const stream = isStream(outputPath);
+  if (stream && values.resume) {
+    throw new UsageError('--resume needs a file: an export to standard output or a pipe has no checkpoint.');
+  }
   const listArgument = parseListArgument(positionals[0], values.folders);
   if (values.plain && !kindOf(listArgument.list).exportStyles?.some((style) => style.id === 'plain')) {
     throw new UsageError('--plain applies to DynamoDB items (a table or a Query) only.');
@@ -127,8 +149,11 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
   return {
     listArgument,
     ...(values.plain ? { style: 'plain' } : {}),
+    ...(values['csv-raw'] ? { csvRaw: true } : {}),
+    ...(values['csv-bom'] ? { csvBom: true } : {}),
     outputPath,
-    format: format ?? formatFromPath(outputPath),
+    stream,
+    format: format ?? (stream ? undefined : formatFromPath(outputPath)),
     pageSize,
     parallelism,
     profile: values.profile,
@@ -138,6 +163,19 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
     stateDir: values['state-dir'] ? path.resolve(cwd, values['state-dir']) : defaultStateDir(env),
     verbose: values.verbose,
   };
+}
+
+/** `-`, a pipe, a socket or a device (`/dev/stdout`): an output that cannot be cut back to a checkpoint and resumed. */
+function isStream(file: string): boolean {
+  if (file === '-') {
+    return true;
+  }
+  try {
+    const stat = fs.statSync(file);
+    return stat.isFIFO() || stat.isCharacterDevice() || stat.isSocket() || /^\/(dev|proc)\//.test(file) || /^\/(dev|proc)\//.test(fs.realpathSync(file));
+  } catch {
+    return false;
+  }
 }
 
 /** Where the CLI keeps checkpoints: the XDG state directory (or LOCALAPPDATA on Windows). */

@@ -4,7 +4,7 @@ import { type Adder } from '../core/services/service';
 import { adderPin, adderProblem } from '../core/tree/pins';
 import { type TreeNode } from '../views/nodes';
 import { type CommandDeps } from './deps';
-import { addPinAndReveal } from './pinning';
+import { addPinAndReveal, currentScope } from './pinning';
 
 /**
  * Add Bucket by Name…, Add Topic by ARN…, Add Table by Name…: for when a listing is denied or the resource is in
@@ -13,24 +13,25 @@ import { addPinAndReveal } from './pinning';
 export function registerAddByName(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('pagedAwsExplorer.addByName', async (node?: TreeNode, text?: unknown) => {
     const adder = node?.type === 'root' ? adders.find((a) => a.root === node.base.kind) : await chooseAdder();
-    if (!adder) {
+    const scope = adder && await currentScope(deps);
+    if (!adder || !scope) {
       return;
     }
     const value = typeof text === 'string' ? text : await vscode.window.showInputBox({
       title: adder.title,
       prompt: adder.prompt,
       placeHolder: adder.placeholder,
-      validateInput: (input) => (input.trim() ? adderProblem(adder, input) : undefined),
+      validateInput: (input) => (input.trim() ? adderProblem(adder, input, scope) : undefined),
     });
     if (!value?.trim()) {
       return;
     }
-    const problem = adderProblem(adder, value);
+    const problem = adderProblem(adder, value, scope);
     if (problem) {
       void vscode.window.showErrorMessage(problem);
       return;
     }
-    await addPinAndReveal(deps, adderPin(adder, value));
+    await addPinAndReveal(deps, adderPin(adder, value, scope));
   });
 }
 

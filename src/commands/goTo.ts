@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { addressForms, addressProblem, parseAddress } from '../core/services/registry';
 import { pinOf, rootOf } from '../core/tree/pins';
 import { type CommandDeps } from './deps';
-import { addPinAndReveal } from './pinning';
+import { addPinAndReveal, currentScope } from './pinning';
 
 /**
  * Go to…: opens the list an address names (`s3://bucket/some/prefix/`, a topic ARN, `sns:topics`…) in the tree,
@@ -29,8 +29,12 @@ export function registerGoTo(deps: CommandDeps): vscode.Disposable {
       await revealRoot(deps, top.root.kind, top.filter);
       return;
     }
+    const scope = await currentScope(deps);
+    if (!scope) {
+      return;
+    }
     try {
-      await addPinAndReveal(deps, pinOf(value));
+      await addPinAndReveal(deps, pinOf(value, scope));
     } catch (error) {
       void vscode.window.showErrorMessage((error as Error).message);
     }

@@ -1,7 +1,22 @@
 import * as vscode from 'vscode';
 import { describeProblem } from '../core/problems/problem';
+import { scopeOf } from '../core/paging/pager';
+import { type Scope } from '../core/services/kind';
 import { type Pin } from '../core/tree/pins';
 import { type CommandDeps } from './deps';
+
+/**
+ * The region and partition of the current connection, for the ARNs of what the user adds; undefined (and said) when
+ * the connection cannot be resolved.
+ */
+export async function currentScope(deps: CommandDeps): Promise<Scope | undefined> {
+  try {
+    return scopeOf(deps.tree.provider.currentConnection() ?? await deps.connections.connection());
+  } catch (error) {
+    void vscode.window.showErrorMessage(describeProblem(error).message);
+    return undefined;
+  }
+}
 
 /** Keeps the pin for this connection, shows it at the top of its list and selects it, expanded. */
 export async function addPinAndReveal(deps: CommandDeps, pin: Pin): Promise<void> {

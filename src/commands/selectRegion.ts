@@ -13,9 +13,16 @@ export function registerSelectRegion({ connections }: CommandDeps): vscode.Dispo
   return vscode.commands.registerCommand('pagedAwsExplorer.selectRegion', async () => {
     const current = connections.settings().region ?? '';
     const items: RegionItem[] = [
-      { label: 'Default', description: `the profile's region, else AWS_REGION, else us-east-1${current === '' ? ' · selected' : ''}`, region: '' },
-      ...knownRegions.map(([region, name]) => ({ label: region, description: region === current ? `${name} · selected` : name, region })),
+      { label: 'Default', description: `AWS_REGION, else AWS_DEFAULT_REGION, else the profile's region, else us-east-1${current === '' ? ' · selected' : ''}`, region: '' },
     ];
+    let partitionShown: string | undefined;
+    for (const { id, name, partition } of knownRegions) {
+      if (partition !== partitionShown) {
+        items.push({ label: partition, kind: vscode.QuickPickItemKind.Separator, region: '' });
+        partitionShown = partition;
+      }
+      items.push({ label: id, description: id === current ? `${name} · selected` : name, region: id });
+    }
     const pick = vscode.window.createQuickPick<RegionItem>();
     pick.title = 'Select AWS Region';
     pick.placeholder = 'Region, e.g. eu-west-1 (a region not listed can be typed in)';

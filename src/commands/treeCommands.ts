@@ -9,6 +9,7 @@ import { registerCopyUrl } from './copyUrl';
 import { type CommandDeps } from './deps';
 import { registerFilterByPrefix } from './filterByPrefix';
 import { registerGoTo } from './goTo';
+import { registerKeyboard } from './keyboard';
 import { registerListActions } from './listActions';
 import { registerLoadAll } from './loadAll';
 import { registerLoadMore } from './loadMore';
@@ -29,7 +30,7 @@ export function registerTreeCommands(deps: CommandDeps): vscode.Disposable {
       registerSelectProfile, registerSelectRegion, registerSelectConnection, registerRefresh, registerLoadMore, registerLoadAll,
       registerRetry, registerStartOver, registerFilterByPrefix, registerClearFilter, registerGoTo, registerAddByName,
       registerRemovePin, registerCopyArn, registerCopyS3Uri, registerCopyUrl, registerCopyName, registerCopyJson, registerShowDetails,
-      registerShowLog, registerListActions,
+      registerShowLog, registerListActions, registerKeyboard,
     ].map((register) => register(deps)),
   );
 }

@@ -1,48 +1,20 @@
+// The SDK's own partition data (@aws-sdk/core), bundled at build time: esbuild.mjs resolves this name to the SDK's
+// data file, which its package does not export (tsconfig.json maps it for the type checker).
+import { partitionsInfo } from 'aws-sdk-partitions';
+
+export interface KnownRegion {
+  readonly id: string;
+  /** "Europe (Ireland)". */
+  readonly name: string;
+  /** `aws`, `aws-cn`, `aws-us-gov`… */
+  readonly partition: string;
+}
+
 /**
- * AWS regions with their names, from the partition data the AWS SDK ships (@aws-sdk/core, partitions "aws",
- * "aws-cn", "aws-us-gov", "aws-eusc"). The SDK does not export the list itself, so it is kept here; the region
- * quick pick also accepts any name typed in, so a region newer than this list still works.
+ * Every region of every partition the SDK knows, partition by partition, without the global pseudo-regions
+ * (`aws-global`…). The region quick pick also takes any name typed in, so a region newer than the SDK still works.
  */
-export const knownRegions: ReadonlyArray<readonly [id: string, name: string]> = [
-  ['af-south-1', 'Africa (Cape Town)'],
-  ['ap-east-1', 'Asia Pacific (Hong Kong)'],
-  ['ap-east-2', 'Asia Pacific (Taipei)'],
-  ['ap-northeast-1', 'Asia Pacific (Tokyo)'],
-  ['ap-northeast-2', 'Asia Pacific (Seoul)'],
-  ['ap-northeast-3', 'Asia Pacific (Osaka)'],
-  ['ap-south-1', 'Asia Pacific (Mumbai)'],
-  ['ap-south-2', 'Asia Pacific (Hyderabad)'],
-  ['ap-southeast-1', 'Asia Pacific (Singapore)'],
-  ['ap-southeast-2', 'Asia Pacific (Sydney)'],
-  ['ap-southeast-3', 'Asia Pacific (Jakarta)'],
-  ['ap-southeast-4', 'Asia Pacific (Melbourne)'],
-  ['ap-southeast-5', 'Asia Pacific (Malaysia)'],
-  ['ap-southeast-6', 'Asia Pacific (New Zealand)'],
-  ['ap-southeast-7', 'Asia Pacific (Thailand)'],
-  ['ca-central-1', 'Canada (Central)'],
-  ['ca-west-1', 'Canada West (Calgary)'],
-  ['eu-central-1', 'Europe (Frankfurt)'],
-  ['eu-central-2', 'Europe (Zurich)'],
-  ['eu-north-1', 'Europe (Stockholm)'],
-  ['eu-south-1', 'Europe (Milan)'],
-  ['eu-south-2', 'Europe (Spain)'],
-  ['eu-west-1', 'Europe (Ireland)'],
-  ['eu-west-2', 'Europe (London)'],
-  ['eu-west-3', 'Europe (Paris)'],
-  ['il-central-1', 'Israel (Tel Aviv)'],
-  ['me-central-1', 'Middle East (UAE)'],
-  ['me-south-1', 'Middle East (Bahrain)'],
-  ['me-west-1', 'Middle East (Saudi Arabia)'],
-  ['mx-central-1', 'Mexico (Central)'],
-  ['sa-east-1', 'South America (Sao Paulo)'],
-  ['sa-west-1', 'South America (Chile)'],
-  ['us-east-1', 'US East (N. Virginia)'],
-  ['us-east-2', 'US East (Ohio)'],
-  ['us-west-1', 'US West (N. California)'],
-  ['us-west-2', 'US West (Oregon)'],
-  ['cn-north-1', 'China (Beijing)'],
-  ['cn-northwest-1', 'China (Ningxia)'],
-  ['eusc-de-east-1', 'AWS European Sovereign Cloud (Germany)'],
-  ['us-gov-east-1', 'AWS GovCloud (US-East)'],
-  ['us-gov-west-1', 'AWS GovCloud (US-West)'],
-];
+export const knownRegions: readonly KnownRegion[] = partitionsInfo.partitions.flatMap((partition) =>
+  Object.entries(partition.regions as unknown as Record<string, { description?: string }>)
+    .filter(([id]) => !id.startsWith('aws-'))
+    .map(([id, region]) => ({ id, name: region.description ?? id, partition: partition.id })));

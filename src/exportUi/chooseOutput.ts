@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { type ExportJob } from '../core/export/checkpoint';
 import { exportFormats, formatExtensions, formatFromPath, formatLabels, type ExportFormat } from '../core/export/formats';
 import { type ListRef } from '../core/services/kind';
 import { addressOf, kindOf } from '../core/services/registry';
@@ -31,6 +32,14 @@ export async function chooseOutput(list: ListRef): Promise<OutputChoice | undefi
     { title: `Format of ${path.basename(uri.fsPath)}`, placeHolder: 'The file name has no .jsonl, .csv or .json extension' },
   ))?.format;
   return format ? { outputPath: uri.fsPath, format } : undefined;
+}
+
+/** A CSV export's cells and byte-order mark, from the settings (`export.csvRaw`, `export.csvBom`); nothing for other formats. */
+export function csvSettings(format: ExportFormat): Pick<ExportJob, 'csv'> {
+  const config = vscode.workspace.getConfiguration('pagedAwsExplorer');
+  const raw = config.get<boolean>('export.csvRaw', false);
+  const bom = config.get<boolean>('export.csvBom', false);
+  return format === 'csv' && (raw || bom) ? { csv: { ...(raw ? { raw } : {}), ...(bom ? { bom } : {}) } } : {};
 }
 
 /**

@@ -6,4 +6,6 @@ export interface ExportDeps {
   readonly context: vscode.ExtensionContext;
   readonly log: vscode.LogOutputChannel;
   readonly connections: Pick<ConnectionManager, 'session' | 'connection' | 'settings' | 'pageSize'>;
+  /** Told how many exports run whenever that changes (the Resources view shows it as its badge). */
+  readonly showRunning?: (count: number) => void;
 }

@@ -5,7 +5,7 @@ import { resumeLabel } from '../core/export/messages';
 import { describeProblem } from '../core/problems/problem';
 import { type ListRef } from '../core/services/kind';
 import { chooseDepth, chooseList } from './chooseList';
-import { chooseOutput, chooseStyle } from './chooseOutput';
+import { chooseOutput, chooseStyle, csvSettings } from './chooseOutput';
 import { type ExportDeps } from './exportDeps';
 import { type ExportRunner } from './exportRunner';
 
@@ -32,7 +32,9 @@ export function exportListing(deps: ExportDeps, runner: ExportRunner) {
       void vscode.window.showErrorMessage(describeProblem(error).message);
       return;
     }
-    const job: ExportJob = { target: listingTarget(connection), list, pageSize: deps.connections.pageSize(), ...output, ...(style ? { style } : {}) };
+    const job: ExportJob = {
+      target: listingTarget(connection), list, pageSize: deps.connections.pageSize(), ...output, ...(style ? { style } : {}), ...csvSettings(output.format),
+    };
     const existing = await runner.store.load(checkpointId(job)).catch(() => undefined);
     if (existing) {
       const resume = resumeLabel(existing);

@@ -49,6 +49,7 @@ export class ExportRunner {
     const { list } = job;
     const address = addressOf(list);
     this.running.add(id);
+    this.deps.showRunning?.(this.running.size);
     let session: { session: AwsSession; dispose(): void } | undefined;
     try {
       session = await this.sessionFor(job);
@@ -75,9 +76,11 @@ export class ExportRunner {
       void this.done(result);
     } catch (error) {
       this.running.delete(id);
+      this.deps.showRunning?.(this.running.size);
       await this.failed(job, error);
     } finally {
       this.running.delete(id);
+      this.deps.showRunning?.(this.running.size);
       session?.dispose();
     }
   }

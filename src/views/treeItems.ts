@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type ResourceItem } from '../core/services/kind';
-import { adders, addressOf, iconOf, kindOf } from '../core/services/registry';
+import { adders, addressOf, itemKindOf, kindOf } from '../core/services/registry';
 import {
   failureContext, failureLabel, failureTooltip, itemContext, listContext, listDescription, LOAD_MORE_LABEL,
 } from '../core/tree/rows';
@@ -36,6 +36,7 @@ export function rootTreeItem(node: RootListNode, model: TreeModel): vscode.TreeI
   item.iconPath = snapshot.loadingAll ? SPINNER : themeIcon(kindOf(node.base).icon);
   const addable = adders.some((adder) => adder.root === node.base.kind) ? ['addable'] : [];
   item.contextValue = ['root', ...addable, ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
+  item.accessibilityInformation = { label: [item.label, item.description, 'list'].filter(Boolean).join(', ') };
   return item;
 }
 
@@ -48,15 +49,16 @@ export function derivedTreeItem(node: DerivedListNode, model: TreeModel): vscode
   item.iconPath = snapshot.loadingAll ? SPINNER : themeIcon(kind.icon);
   item.tooltip = addressOf(node.base);
   item.contextValue = ['derived', ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
+  item.accessibilityInformation = { label: [item.label, item.description, 'opened list'].filter(Boolean).join(', ') };
   return item;
 }
 
 export function itemTreeItem(node: ItemNode, model: TreeModel): vscode.TreeItem {
   const { item: resource, base, list, pin } = node;
-  const own = [resource.description, pin ? 'pinned' : undefined].filter(Boolean).join(' · ') || undefined;
+  const own = [resource.description, resource.time ? localTime(resource.time) : undefined, pin ? 'pinned' : undefined].filter(Boolean).join(' · ') || undefined;
   const item = new vscode.TreeItem(resource.name, base ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.iconPath = themeIcon(iconOf(resource.itemKind));
+  item.iconPath = themeIcon(itemKindOf(resource.itemKind)?.icon);
   item.resourceUri = resourceUri(resource);
   const context = itemContext(resource, node.source, pin !== undefined);
   if (base && list) {
@@ -74,7 +76,18 @@ export function itemTreeItem(node: ItemNode, model: TreeModel): vscode.TreeItem 
   if (!context.includes('hasDetails')) {
     item.tooltip = plainTooltip(resource);
   }
+  item.accessibilityInformation = { label: [resource.name, item.description, itemKindOf(resource.itemKind)?.noun].filter(Boolean).join(', ') };
   return item;
+}
+
+/** An instant in the UI's language and the local time zone, short: "12/1/26, 5:40 PM". */
+export function localTime(iso: string): string {
+  return new Date(iso).toLocaleString(vscode.env.language, { dateStyle: 'short', timeStyle: 'short' });
+}
+
+/** The same with its time zone, for tooltips: "Dec 1, 2026, 5:40:00 PM GMT+1". */
+function zonedTime(iso: string): string {
+  return new Date(iso).toLocaleString(vscode.env.language, { dateStyle: 'medium', timeStyle: 'long' });
 }
 
 export function loadMoreTreeItem(node: LoadMoreNode): vscode.TreeItem {
@@ -97,6 +110,7 @@ export function failureTreeItem(node: FailureNode): vscode.TreeItem {
   item.description = node.startOver ? 'click to start over' : 'click to retry';
   item.tooltip = failureTooltip(node.failure, node.startOver);
   item.contextValue = failureContext(node.startOver).join(' ');
+  item.accessibilityInformation = { label: `${item.label}, ${item.description}`, role: 'button' };
   item.command = node.startOver
     ? { command: COMMANDS.startOver, title: 'Start Over', arguments: [node] }
     : { command: COMMANDS.retry, title: 'Retry', arguments: [node] };
@@ -115,6 +129,7 @@ export function messageTreeItem(node: MessageNode): vscode.TreeItem {
     item.command = { command: COMMANDS.refresh, title: 'Refresh' };
   }
   item.contextValue = node.problem ? 'failure' : 'message';
+  item.accessibilityInformation = { label: [node.label, item.description].filter(Boolean).join(', '), ...(node.problem ? { role: 'button' } : {}) };
   return item;
 }
 
@@ -135,12 +150,13 @@ export function detailsTooltip(resource: ResourceItem, operation: string, detail
 }
 
 export function plainTooltip(resource: ResourceItem): string {
-  return [resource.name, resource.arn ?? resource.s3Uri ?? resource.url ?? resource.id, resource.description].filter(Boolean).join('\n');
+  return [resource.name, resource.arn ?? resource.s3Uri ?? resource.url ?? resource.id, resource.description, resource.time ? zonedTime(resource.time) : undefined]
+    .filter(Boolean).join('\n');
 }
 
 /** For rows with a file or folder icon, so the file icon theme can pick one by the name's extension. */
 function resourceUri(resource: ResourceItem): vscode.Uri | undefined {
-  const icon = iconOf(resource.itemKind);
+  const icon = itemKindOf(resource.itemKind)?.icon;
   if (icon !== 'file' && icon !== 'folder') {
     return undefined;
   }

@@ -56,8 +56,8 @@ describe('Export Full Listing in code-server (e2e)', function () {
     await wb.waitForNotification(`Exported ${bucket.keys.length} objects`);
     const rows = pickObjectColumns(readJsonl<ExportedObject>(file));
     // fauxqs orders these mixed shapes by localeCompare, AWS by bytes: compare as sets, then count.
-    assert.deepEqual(byteOrder(rows.map((r) => r.key)), byteOrder(bucket.keys));
-    assert.deepEqual([...rows].sort((a, b) => Buffer.compare(Buffer.from(a.key), Buffer.from(b.key))), objectRows(bucket.name, byteOrder(bucket.keys)));
+    assert.deepEqual(byteOrder(rows.map((r) => r.Key)), byteOrder(bucket.keys));
+    assert.deepEqual([...rows].sort((a, b) => Buffer.compare(Buffer.from(a.Key), Buffer.from(b.Key))), objectRows(bucket.name, byteOrder(bucket.keys)));
   });
 
   describe('cancel and resume (profile demo-slow: every request 250 ms late)', function () {

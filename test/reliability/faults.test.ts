@@ -113,9 +113,9 @@ describe('faults: 20% of requests throttled or failed, and retries that run out'
     });
   }
 
-  const treeRuns: Array<{ list: ListRef; expected: () => string[]; idOf: 'key' | 'arn'; pageSize: number; mode: Connection['retryMode']; label: string }> = [
-    { list: bigObjects, expected: () => BIG_KEYS, idOf: 'key', pageSize: 1000, mode: 'standard', label: '10,000 S3 objects, page size 1000' },
-    { list: topics, expected: () => topicArns, idOf: 'arn', pageSize: 100, mode: 'adaptive', label: '1,000 SNS topics (pages of 100)' },
+  const treeRuns: Array<{ list: ListRef; expected: () => string[]; idOf: 'Key' | 'TopicArn'; pageSize: number; mode: Connection['retryMode']; label: string }> = [
+    { list: bigObjects, expected: () => BIG_KEYS, idOf: 'Key', pageSize: 1000, mode: 'standard', label: '10,000 S3 objects, page size 1000' },
+    { list: topics, expected: () => topicArns, idOf: 'TopicArn', pageSize: 100, mode: 'adaptive', label: '1,000 SNS topics (pages of 100)' },
   ];
   for (const { list, expected, idOf, pageSize, mode, label } of treeRuns) {
     it(`tree "Load all" of ${label} through 20% faults (${mode} retries) completes with every item once`, async function () {

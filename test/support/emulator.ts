@@ -11,6 +11,7 @@ import { type Connection } from '../../src/core/aws/connection';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
 import { startServiceRouter } from './serviceRouter';
 import { deadLetterSourcesHandler } from './sqsDeadLetterSources';
+import { queryListQueuesHandler } from './sqsQueryProtocol';
 
 /**
  * The AWS-compatible emulators on 127.0.0.1 behind one endpoint (see serviceRouter.ts): fauxqs (SNS, SQS, S3) and
@@ -43,6 +44,7 @@ export async function startEmulator(): Promise<Emulator> {
       ['DynamoDB_20120810.', dynamodb.endpoint],
       ['AmazonSQS.ListDeadLetterSourceQueues', deadLetterSourcesHandler(fauxqsEndpoint)],
     ],
+    byForm: [['2012-11-05', 'ListQueues', queryListQueuesHandler(fauxqsEndpoint)]],
   });
   return {
     endpoint: router.endpoint,

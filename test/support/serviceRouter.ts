@@ -14,6 +14,8 @@ export interface Routes {
   readonly fallback: string;
   /** By `X-Amz-Target` prefix (`DynamoDB_20120810.`) or whole value (`AmazonSQS.ListDeadLetterSourceQueues`). */
   readonly byTarget: ReadonlyArray<readonly [target: string, route: string | RouteHandler]>;
+  /** Query-protocol forms (`Action=…&Version=…`) an emulator does not read, by version and action. */
+  readonly byForm?: ReadonlyArray<readonly [version: string, action: string, route: RouteHandler]>;
 }
 
 export interface ServiceRouter {
@@ -28,8 +30,11 @@ export async function startServiceRouter(routes: Routes): Promise<ServiceRouter>
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const target = String(req.headers['x-amz-target'] ?? '');
-      const route = routes.byTarget.find(([prefix]) => target === prefix || (prefix.endsWith('.') && target.startsWith(prefix)))?.[1] ?? routes.fallback;
       const body = Buffer.concat(chunks);
+      const form = !target && String(req.headers['content-type'] ?? '').includes('x-www-form-urlencoded') ? new URLSearchParams(body.toString('utf8')) : undefined;
+      const route = routes.byTarget.find(([prefix]) => target === prefix || (prefix.endsWith('.') && target.startsWith(prefix)))?.[1]
+        ?? routes.byForm?.find(([version, action]) => form?.get('Version') === version && form.get('Action') === action)?.[2]
+        ?? routes.fallback;
       const handled = typeof route === 'string' ? forward(route, req, body, res) : route(req, body, res);
       handled.catch((error: unknown) => {
         if (!res.headersSent) {

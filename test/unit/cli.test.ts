@@ -86,7 +86,7 @@ describe('paged-aws-export command line (a separate process against the emulator
     assert.equal(done.stderr, 'Exported 2,600 objects to all.jsonl\n');
     assert.equal(done.stdout, '');
     const lines = fs.readFileSync(path.join(dir, 'all.jsonl'), 'utf8').trim().split('\n');
-    assert.deepEqual(lines.map((l) => (JSON.parse(l) as { key: string }).key), keys);
+    assert.deepEqual(lines.map((l) => (JSON.parse(l) as { Key: string }).Key), keys);
     assert.deepEqual(checkpoints(), []);
   });
 
@@ -142,6 +142,66 @@ describe('paged-aws-export command line (a separate process against the emulator
     assert.ok(fs.readFileSync(path.join(dir, 'interrupted.json')).equals(expected));
   });
 
+  it('SIGTERM stops with exit code 143 and keeps the checkpoint, as SIGINT does with 130', async function () {
+    onListRequest = (index, child) => index === 4 && child.kill('SIGTERM');
+    const terminated = await run(['s3://cli-big/', '--out', 'terminated.jsonl', '--page-size', '300']);
+    assert.equal(terminated.code, 143, terminated.stderr);
+    assert.match(terminated.stderr, /Interrupted; [\d,]+ objects saved/);
+    assert.equal(checkpoints().length, 1);
+  });
+
+  it('--out - streams to standard output with no checkpoint, saying so on standard error; --version prints the version', async function () {
+    const piped = await run(['s3://cli-big/', '--out', '-', '--page-size', '700']);
+    assert.equal(piped.code, 0, piped.stderr);
+    assert.deepEqual(piped.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { Key: string }).Key), keys);
+    assert.match(piped.stderr, /^Writing to standard output without a checkpoint: an interrupted export starts over\./);
+    assert.match(piped.stderr, /Exported 2,600 objects\.\n$/);
+    assert.deepEqual(stateFiles(), [], 'no checkpoint');
+    const csv = await run(['sns:topics', '--out', '-', '--format', 'csv']);
+    assert.match(csv.stdout, /^TopicArn,name,region,accountId\r\n/);
+    assert.equal(csv.stdout.trim().split('\r\n').length, 131);
+    const resume = await run(['s3://cli-big/', '--out', '-', '--resume']);
+    assert.equal(resume.code, 2);
+    assert.match(resume.stderr, /--resume needs a file/);
+    const version = await run(['--version']);
+    assert.equal(version.code, 0);
+    assert.equal(version.stdout, `paged-aws-export ${(JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version}\n`);
+  });
+
+  it('a pipe (| head) and /dev/stdout are streamed to; a reader that goes away stops the listing quietly', async function () {
+    const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+    const cliCommand = [nodeBinary, cli, 's3://cli-big/', '--page-size', '100', '--state-dir', path.join(dir, 'state')].map(quote).join(' ');
+    const shell = (pipeline: string) => runProcess('bash', ['-o', 'pipefail', '-c', pipeline], { cwd: dir, env: { ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1' } });
+    const devStdout = await shell(`${cliCommand} --out /dev/stdout | wc -l`);
+    assert.equal(devStdout.code, 0, devStdout.stderr);
+    assert.equal(devStdout.stdout.trim(), '2600');
+    listRequests = 0;
+    const head = await shell(`${cliCommand} --out - | head -3`);
+    assert.equal(head.code, 0, head.stderr);
+    assert.equal(head.stdout.trim().split('\n').length, 3);
+    assert.ok(listRequests < 26, `stopped listing after the reader went (${listRequests} requests)`);
+    assert.deepEqual(stateFiles(), []);
+  });
+
+  it('CSV: hostile cells are inert by default; --csv-raw writes them as they are; --csv-bom starts with a byte-order mark', async function () {
+    const hostile = testSession(emulator.endpoint);
+    try {
+      await createBucket(hostile, 'cli-hostile');
+      await putObjects(hostile, 'cli-hostile', ['=HYPERLINK("http://x")', '@SUM(1)', 'plain.txt']);
+    } finally {
+      hostile.dispose();
+    }
+    const safe = await run(['s3://cli-hostile/', '--out', 'safe.csv']);
+    assert.equal(safe.code, 0, safe.stderr);
+    // Sorted: fauxqs orders these keys by localeCompare, S3 by bytes.
+    const rows = fs.readFileSync(path.join(dir, 'safe.csv'), 'utf8').split('\r\n').slice(1, -1).map((row) => row.split(',')[0]).sort();
+    assert.deepEqual(rows, ['"\'=HYPERLINK(""http://x"")"', "'@SUM(1)", 'plain.txt']);
+    assert.equal((await run(['s3://cli-hostile/', '--out', 'raw.csv', '--csv-raw', '--csv-bom'])).code, 0);
+    const raw = fs.readFileSync(path.join(dir, 'raw.csv'), 'utf8');
+    assert.ok(raw.startsWith('\uFEFFKey,'));
+    assert.deepEqual(raw.split('\r\n').slice(1, -1).map((row) => row.split(',')[0]).sort(), ['"=HYPERLINK(""http://x"")"', '@SUM(1)', 'plain.txt']);
+  });
+
   it('a refused token on resume exits 1 saying to --restart, keeps the checkpoint, and --restart starts over', async function () {
     const expected = await reference('s3://cli-big/', 'expected.jsonl', ['--page-size', '500']);
     onListRequest = (index, child) => index === 3 && child.kill('SIGINT');
@@ -177,10 +237,10 @@ describe('paged-aws-export command line (a separate process against the emulator
     const subs = await run([topicArn, '--out', 'subs.csv'], { AWS_REGION: '' });
     assert.equal(subs.code, 0, subs.stderr);
     assert.equal(subs.stderr, 'Exported 2 subscriptions to subs.csv\n');
-    assert.match(fs.readFileSync(path.join(dir, 'subs.csv'), 'utf8'), /^subscriptionArn,protocol,endpoint,owner,topicArn\r\n.*"b,c@example\.com"/s);
+    assert.match(fs.readFileSync(path.join(dir, 'subs.csv'), 'utf8'), /^SubscriptionArn,Owner,Protocol,Endpoint,TopicArn\r\n.*"b,c@example\.com"/s);
     const buckets = await run(['s3://', '--out', 'buckets.json']);
     assert.equal(buckets.code, 0, buckets.stderr);
-    assert.deepEqual((JSON.parse(fs.readFileSync(path.join(dir, 'buckets.json'), 'utf8')) as Array<{ name: string }>).map((b) => b.name), ['cli-big']);
+    assert.ok((JSON.parse(fs.readFileSync(path.join(dir, 'buckets.json'), 'utf8')) as Array<{ Name: string }>).some((b) => b.Name === 'cli-big'));
   });
 
   it('exits 2 with a message on usage errors, and prints help on stdout', async function () {

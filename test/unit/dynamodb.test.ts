@@ -138,7 +138,7 @@ describe('DynamoDB against dynalite', function () {
       },
       input: async () => answers.shift() as string,
     };
-    const table = adderPin(adders.find((adder) => adder.root === 'dynamodb.tables')!, 'orders').item;
+    const table = adderPin(adders.find((adder) => adder.root === 'dynamodb.tables')!, 'orders', { region: 'us-east-1', partition: 'aws' }).item;
 
     answers.push('orders', 'c-0007', 'date begins with…', '2024-0');
     const query = (await queryTable.open(table, env.session, prompter, {}))!;

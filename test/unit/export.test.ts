@@ -71,7 +71,7 @@ describe('export of full listings with checkpoints (against the emulator)', func
     return checkpoint;
   }
 
-  it('writes 2,600 objects as JSON Lines, one record per line with the stable columns, and deletes the checkpoint', async function () {
+  it('writes 2,600 objects as JSON Lines, one record per line with the API\'s field names, and deletes the checkpoint', async function () {
     const progress: ExportProgress[] = [];
     const done = await startExport(env.session, job(objects('export-big'), 'jsonl', 1000), { store, onProgress: (p) => progress.push(p) });
     assert.equal(done.itemsWritten, 2600);
@@ -80,10 +80,11 @@ describe('export of full listings with checkpoints (against the emulator)', func
     const lines = fs.readFileSync(done.job.outputPath, 'utf8').split('\n');
     assert.equal(lines.pop(), '', 'the file ends with a line break');
     const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    assert.deepEqual(records.map((r) => r.key), bigKeys);
-    assert.deepEqual(Object.keys(records[0]), [...resourceKind('s3.objects').columns]);
-    assert.equal(records[0].uri, 's3://export-big/obj-00001');
-    assert.equal(records[0].size, 'obj-00001'.length);
+    assert.deepEqual(records.map((r) => r.Key), bigKeys);
+    assert.deepEqual(Object.keys(records[0]), ['Key', 'LastModified', 'ETag', 'Size', 'StorageClass', 's3Uri', 'itemType'], 'as list-objects-v2 prints them, then ours');
+    assert.equal(records[0].s3Uri, 's3://export-big/obj-00001');
+    assert.equal(records[0].Size, 'obj-00001'.length);
+    assert.match(String(records[0].LastModified), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/, 'ISO 8601 UTC');
     assert.deepEqual(await store.list(), [], 'success deletes the checkpoint');
     assert.equal(doneMessage(done), 'Exported 2,600 objects to out.jsonl');
   });
@@ -91,22 +92,23 @@ describe('export of full listings with checkpoints (against the emulator)', func
   it('writes CSV with a header and RFC 4180 quoting of commas, quotes and line breaks, and Unicode keys as UTF-8', async function () {
     const done = await startExport(env.session, job(objects('export-tricky'), 'csv', 2), { store });
     const text = fs.readFileSync(done.job.outputPath, 'utf8');
-    assert.ok(text.startsWith('key,uri,type,size,lastModified,eTag,storageClass\r\n'));
+    assert.ok(text.startsWith('Key,Prefix,LastModified,ETag,ChecksumAlgorithm,ChecksumType,Size,StorageClass,Owner,RestoreStatus,s3Uri,itemType\r\n'));
     const rows = parseCsv(text);
     assert.deepEqual(rows[0], [...resourceKind('s3.objects').columns]);
     assert.deepEqual(rows.slice(1).map((row) => row[0]), trickyKeys);
-    assert.ok(rows.slice(1).every((row) => row.length === 7));
-    assert.ok(text.includes('\r\n"a,comma.txt","s3://export-tricky/a,comma.txt",object,11,'));
-    assert.ok(text.includes('\r\n"b""quote"".txt","s3://export-tricky/b""quote"".txt",object,'));
+    assert.ok(rows.slice(1).every((row) => row.length === 12));
+    assert.ok(text.includes('\r\n"a,comma.txt",,'));
+    assert.ok(text.includes(',11,STANDARD,,,"s3://export-tricky/a,comma.txt",object\r\n'));
+    assert.ok(text.includes('\r\n"b""quote"".txt",,'));
     assert.ok(text.includes('\r\n"c\nnew\nline.txt",'));
-    assert.ok(text.includes('\r\nd-ünïcödé/名前.txt,s3://export-tricky/d-ünïcödé/名前.txt,object,'));
+    assert.ok(text.includes(',s3://export-tricky/d-ünïcödé/名前.txt,object\r\n'));
     assert.ok(text.endsWith('\r\n'));
   });
 
   it('writes one valid JSON array across pages, and `[]` for an empty listing', async function () {
     const full = await startExport(env.session, job(objects('export-small'), 'json', 5), { store });
     const array = JSON.parse(fs.readFileSync(full.job.outputPath, 'utf8')) as Array<Record<string, unknown>>;
-    assert.deepEqual(array.map((r) => r.key), smallKeys);
+    assert.deepEqual(array.map((r) => r.Key), smallKeys);
     const lines = await startExport(env.session, job(objects('export-small'), 'jsonl', 5), { store });
     assert.deepEqual(array, fs.readFileSync(lines.job.outputPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l)), 'JSON and JSON Lines hold the same records');
 
@@ -120,7 +122,7 @@ describe('export of full listings with checkpoints (against the emulator)', func
     assert.equal(jsonl.itemsWritten, 0);
     assert.equal(fs.readFileSync(jsonl.job.outputPath, 'utf8'), '');
     const csv = await startExport(env.session, job(objects('export-empty'), 'csv', 5), { store });
-    assert.equal(fs.readFileSync(csv.job.outputPath, 'utf8'), 'key,uri,type,size,lastModified,eTag,storageClass\r\n');
+    assert.equal(fs.readFileSync(csv.job.outputPath, 'utf8'), `${resourceKind('s3.objects').columns.join(',')}\r\n`);
     assert.deepEqual(await store.list(), []);
   });
 
@@ -137,17 +139,18 @@ describe('export of full listings with checkpoints (against the emulator)', func
   it('exports SNS topics (3 pages of up to 100) and a topic\'s subscriptions', async function () {
     const done = await startExport(env.session, job(topics, 'jsonl', 100), { store });
     assert.equal(done.pagesWritten, 3);
-    const arns = fs.readFileSync(done.job.outputPath, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { arn: string }).arn);
+    const arns = fs.readFileSync(done.job.outputPath, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { TopicArn: string }).TopicArn);
     assert.deepEqual([...arns].sort(), [...topicArns].sort());
     const subs = await startExport(env.session, job({ kind: 'sns.subscriptions', params: { topicArn: topicArns[0] } }, 'csv', 100), { store });
     assert.equal(subs.itemsWritten, 120);
-    assert.equal(parseCsv(fs.readFileSync(subs.job.outputPath, 'utf8'))[0].join(','), 'subscriptionArn,protocol,endpoint,owner,topicArn');
+    assert.equal(parseCsv(fs.readFileSync(subs.job.outputPath, 'utf8'))[0].join(','), 'SubscriptionArn,Owner,Protocol,Endpoint,TopicArn');
   });
 
   it('exports all keys recursively through the kind\'s flatten, or the folder view as it is', async function () {
     const folderView = objects('export-folders', '', '/');
     const recursive = await startExport(env.session, job({ ...folderView, params: resourceKind('s3.objects').flatten!(folderView.params) }, 'jsonl', 100, 'r.jsonl'), { store });
-    const keysOf = (file: string) => fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { key: string; type: string })).map((r) => `${r.type}:${r.key}`);
+    const keysOf = (file: string) => fs.readFileSync(file, 'utf8').trim().split('\n')
+      .map((l) => (JSON.parse(l) as { Key?: string; Prefix?: string; itemType: string })).map((r) => `${r.itemType}:${r.Key ?? r.Prefix}`);
     assert.deepEqual(keysOf(recursive.job.outputPath), ['object:a/1.txt', 'object:a/2.txt', 'object:b/c/3.txt', 'object:root.txt']);
     const folders = await startExport(env.session, job(folderView, 'jsonl', 100, 'f.jsonl'), { store });
     assert.deepEqual(keysOf(folders.job.outputPath), ['folder:a/', 'folder:b/', 'object:root.txt']);

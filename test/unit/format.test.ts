@@ -44,10 +44,21 @@ describe('export formats', function () {
     assert.equal(writer.end(5), '');
   });
 
-  it('keeps the column set and order whatever a record holds: missing fields are null, extra ones dropped', function () {
-    const record = { public: true, extra: 'x', key: 'k' } as ExportRecord;
-    assert.equal(createFormatWriter('jsonl', shape).page(items([record]), 0), '{"key":"k","size":null,"public":true}\n');
+  it('JSON writes a record as its kind built it (absent fields left out, as the AWS CLI does); CSV keeps the columns: missing empty, extra dropped', function () {
+    const record = { key: 'k', public: true, extra: 'x' } as ExportRecord;
+    assert.equal(createFormatWriter('jsonl', shape).page(items([record]), 0), '{"key":"k","public":true,"extra":"x"}\n');
     assert.equal(createFormatWriter('csv', shape).page(items([record]), 0), 'k,,true\r\n');
+  });
+
+  it('CSV: a text cell a spreadsheet would run as a formula gets a leading apostrophe; numbers and --csv-raw stay as they are', function () {
+    const hostile: ExportRecord[] = ['=cmd|\'/c calc\'!A0', '+1+1', '-2+3', '@SUM(A1)', '\tindent', '\rcarriage', 'plain=text'].map((key) => ({ key, size: -5, public: null }));
+    const safe = createFormatWriter('csv', shape).page(items(hostile), 0).split('\r\n').slice(0, -1);
+    assert.deepEqual(safe, ["'=cmd|'/c calc'!A0,-5,", "'+1+1,-5,", "'-2+3,-5,", "'@SUM(A1),-5,", "'\tindent,-5,", `"'\rcarriage",-5,`, 'plain=text,-5,']);
+    const raw = createFormatWriter('csv', shape, { raw: true }).page(items(hostile.slice(0, 1)), 0);
+    assert.equal(raw, '=cmd|\'/c calc\'!A0,-5,\r\n');
+    const bom = createFormatWriter('csv', shape, { bom: true });
+    assert.equal(bom.start(), '\uFEFFkey,size,public\r\n');
+    assert.equal(createFormatWriter('jsonl', shape, { bom: true, raw: true }).page(items(hostile.slice(0, 1)), 0), '{"key":"=cmd|\'/c calc\'!A0","size":-5,"public":null}\n', 'JSON is never changed');
   });
 
   it('JSON: a valid array when empty and when not, one item per line', function () {

@@ -44,7 +44,7 @@ describe('paging against the emulator', function () {
   it('lists the subscriptions of a topic page by page', async function () {
     const pages = await collect(streamPages(env.session, { kind: 'sns.subscriptions', params: { topicArn: topicArns[0] } }, { pageSize: 100 }));
     assert.deepEqual(pages.map((p) => p.items.length), [100, 50]);
-    const endpoints = pages.flatMap((p) => p.items.map((i) => i.record.endpoint));
+    const endpoints = pages.flatMap((p) => p.items.map((i) => i.record.Endpoint));
     assert.equal(new Set(endpoints).size, 150);
     assert.ok(endpoints.includes('user-0150@example.com'));
   });
@@ -58,7 +58,7 @@ describe('paging against the emulator', function () {
       const listed = env.proxy.log.filter((r) => r.action === 'ListObjectsV2');
       assert.equal(listed.length, expectedPages);
       assert.ok(listed.every((r) => r.pageSize === pageSize), 'max-keys is the same on every request');
-      assert.deepEqual(pages.flatMap((p) => p.items.map((i) => i.record.key)), bigKeys, 'every key once, in order');
+      assert.deepEqual(pages.flatMap((p) => p.items.map((i) => i.record.Key)), bigKeys, 'every key once, in order');
     });
   }
 
@@ -95,7 +95,7 @@ describe('paging against the emulator', function () {
     env.proxy.setRule((r) => (r.index === 1 || r.index === 3 ? { kind: 'emptyPage' } : undefined));
     const pages = await collect(streamPages(env.session, objects(bigBucket), { pageSize: 1000 }));
     assert.deepEqual(pages.map((p) => p.items.length), [1000, 0, 1000, 0, 500]);
-    assert.deepEqual(pages.flatMap((p) => p.items.map((i) => i.record.key)), bigKeys);
+    assert.deepEqual(pages.flatMap((p) => p.items.map((i) => i.record.Key)), bigKeys);
 
     env.proxy.reset();
     env.proxy.setRule((r) => (r.index === 0 ? { kind: 'emptyPage' } : undefined));

@@ -8,7 +8,8 @@ import { createBucket, createTopics, putObjects, useEmulator } from '../support/
 const [topicsList, bucketsList] = rootLists;
 const addBucket = adders.find((adder) => adder.root === 's3.buckets')!;
 const addTopic = adders.find((adder) => adder.root === 'sns.topics')!;
-const bucketPin = (name: string) => adderPin(addBucket, name);
+const scope = { region: 'us-east-1', partition: 'aws' };
+const bucketPin = (name: string) => adderPin(addBucket, name, scope);
 
 describe('tree: added buckets, topics and S3 locations; item details', function () {
   let topicArn: string;
@@ -38,33 +39,33 @@ describe('tree: added buckets, topics and S3 locations; item details', function 
     await tree.ensureLoaded(bucket.item.children!);
     assert.deepEqual(tree.snapshot(bucket.item.children!).items.map((i) => i.name), ['docs/', 'top.txt']);
 
-    const topic = adderPin(addTopic, topicArn);
+    const topic = adderPin(addTopic, topicArn, scope);
     assert.equal(topic.item.name, 'pinned-topic');
     await tree.ensureLoaded(topic.item.children!);
     assert.equal(tree.snapshot(topic.item.children!).failure, undefined);
   });
 
   it('Go to S3 URI: a bucket, a folder, or a folder filtered by a partial key', function () {
-    assert.deepEqual(pinOf('s3://pinned-bucket').item, bucketPin('pinned-bucket').item);
-    const folder = pinOf('s3://pinned-bucket/docs/');
+    assert.deepEqual(pinOf('s3://pinned-bucket', scope).item, bucketPin('pinned-bucket').item);
+    const folder = pinOf('s3://pinned-bucket/docs/', scope);
     assert.equal(folder.item.itemKind, 's3Folder');
     assert.equal(folder.item.s3Uri, 's3://pinned-bucket/docs/');
     assert.deepEqual(folder.item.children?.params, { bucket: 'pinned-bucket', prefix: 'docs/', delimiter: '/' });
     assert.equal(folder.filter, undefined);
-    const partial = pinOf('s3://pinned-bucket/to');
+    const partial = pinOf('s3://pinned-bucket/to', scope);
     assert.equal(partial.item.id, 's3://pinned-bucket/');
     assert.equal(partial.filter, 'to');
   });
 
   it('refuses bad input with a message that says what is expected', function () {
     assert.match(addressProblem('s3:/bucket') ?? '', /Cannot tell which list/);
-    assert.match(adderProblem(addBucket, 'my bucket') ?? '', /not a bucket name/);
-    assert.match(adderProblem(addBucket, '') ?? '', /Enter a bucket name/);
-    assert.equal(adderProblem(addBucket, 's3://ok-bucket/'), undefined, 'a pasted s3:// URI of a bucket is accepted');
-    assert.match(adderProblem(addTopic, 'my-topic') ?? '', /Cannot tell which list "my-topic" names/);
-    assert.match(adderProblem(addTopic, 'arn:aws:sqs:us-east-1:000000000000:q') ?? '', /Add Topic by ARN takes e\.g\. arn:aws:sns:|Cannot tell which list/);
-    assert.match(adderProblem(addTopic, `${topicArn}:0c7c2d5e-sub`) ?? '', /is a subscription ARN; name its topic/, 'a subscription ARN is not a topic');
-    assert.match(adderProblem(addBucket, 'a/b') ?? '', /not a bucket name.*Go to/);
+    assert.match(adderProblem(addBucket, 'my bucket', scope) ?? '', /not a bucket name/);
+    assert.match(adderProblem(addBucket, '', scope) ?? '', /Enter a bucket name/);
+    assert.equal(adderProblem(addBucket, 's3://ok-bucket/', scope), undefined, 'a pasted s3:// URI of a bucket is accepted');
+    assert.match(adderProblem(addTopic, 'my-topic', scope) ?? '', /Cannot tell which list "my-topic" names/);
+    assert.match(adderProblem(addTopic, 'arn:aws:sqs:us-east-1:000000000000:q', scope) ?? '', /Add Topic by ARN takes e\.g\. arn:aws:sns:|Cannot tell which list/);
+    assert.match(adderProblem(addTopic, `${topicArn}:0c7c2d5e-sub`, scope) ?? '', /is a subscription ARN; name its topic/, 'a subscription ARN is not a topic');
+    assert.match(adderProblem(addBucket, 'a/b', scope) ?? '', /not a bucket name.*Go to/);
   });
 
   it('Show Details fetches GetTopicAttributes for a topic and HeadObject for an object; folders have none', async function () {

@@ -32,6 +32,8 @@ export interface ServiceClient<C extends SdkClient = SdkClient> {
 
 /** The SDK clients of one connection. */
 export interface AwsClients {
+  /** The connection's region. */
+  readonly region: string;
   client<C extends SdkClient>(service: ServiceClient<C>): Promise<C>;
   /**
    * What a listing needs to know and asks once per connection (a DynamoDB table's key schema): the first call with a

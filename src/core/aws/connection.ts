@@ -1,4 +1,4 @@
-import { loadConfig, loadSharedConfigFiles, ENV_PROFILE, DEFAULT_PROFILE, NODE_REGION_CONFIG_OPTIONS, type SharedConfigFiles } from '@smithy/core/config';
+import { loadSharedConfigFiles, ENV_PROFILE, DEFAULT_PROFILE, type SharedConfigFiles } from '@smithy/core/config';
 
 /** What the user chose in settings; empty means "as the AWS CLI would decide". */
 export interface ConnectionSettings {
@@ -75,10 +75,11 @@ export async function resolveConnection(settings: ConnectionSettings, env: NodeJ
     }
   }
 
+  // As the AWS CLI: the setting (--region), AWS_REGION, AWS_DEFAULT_REGION, the profile's `region`, then us-east-1.
   let region = settings.region?.trim();
   let regionSource: Connection['regionSource'] = 'setting';
   if (!region) {
-    region = await loadConfig(NODE_REGION_CONFIG_OPTIONS, { profile })().catch(() => undefined);
+    region = env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || files.configFile[profile]?.region?.trim() || undefined;
     regionSource = 'environment or profile';
   }
   if (!region) {

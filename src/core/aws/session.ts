@@ -27,6 +27,10 @@ export class AwsSession implements AwsClients {
 
   constructor(readonly connection: Connection, private readonly log: Log = silentLog) {}
 
+  get region(): string {
+    return this.connection.region;
+  }
+
   client<C extends SdkClient>(service: ServiceClient<C>): Promise<C> {
     let client = this.clients.get(service.id);
     if (!client) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { connectionParts, type Connection } from '../aws/connection';
 import { type ListRef } from '../services/kind';
 import { listKey } from '../services/registry';
-import { type ExportFormat } from './formats';
+import { type CsvOptions, type ExportFormat } from './formats';
 import type { ParallelState } from './parallelCheckpoint';
 
 /** Where requests go: the parts of a connection that change what a listing returns. No credentials. */
@@ -30,11 +30,20 @@ export interface ExportJob {
   readonly format: ExportFormat;
   /** How the records are written, for kinds with more than one way (`plain` DynamoDB items); absent: the kind's default. */
   readonly style?: string;
+  /** CSV only: how cells are written (see `CsvOptions`). */
+  readonly csv?: CsvOptions;
 }
+
+/**
+ * The checkpoints this version writes. 2: records carry the API's field names (`Key`, `TopicArn`…); a checkpoint of
+ * version 1 points into a file of the older names and is never resumed into (the file would hold two shapes).
+ */
+export const CHECKPOINT_VERSION = 2;
 
 /** The state of an unfinished export after its last complete page. Saved after every page, deleted on success. */
 export interface Checkpoint {
-  readonly version: 1;
+  /** `CHECKPOINT_VERSION`, or an older one read back (it can only be started over). */
+  readonly version: number;
   /** Derived from the job by `checkpointId`, never chosen by a caller. */
   readonly id: string;
   readonly job: ExportJob;
@@ -77,5 +86,6 @@ export function checkpointId(job: Pick<ExportJob, 'target' | 'list' | 'outputPat
 
 /** Do two jobs write the same list from the same place into the same file, the same way? */
 export function sameJob(a: ExportJob, b: ExportJob): boolean {
-  return checkpointId(a) === checkpointId(b) && a.pageSize === b.pageSize && a.format === b.format && a.style === b.style;
+  return checkpointId(a) === checkpointId(b) && a.pageSize === b.pageSize && a.format === b.format && a.style === b.style
+    && Boolean(a.csv?.raw) === Boolean(b.csv?.raw) && Boolean(a.csv?.bom) === Boolean(b.csv?.bom);
 }

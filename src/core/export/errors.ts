@@ -10,6 +10,15 @@ export class OutputChangedError extends Error {
   }
 }
 
+/** The checkpoint was written by an earlier version whose records had other field names: resuming would mix two shapes. */
+export class OutdatedCheckpointError extends Error {
+  override readonly name = 'OutdatedCheckpointError';
+  constructor(readonly outputPath: string) {
+    super(`The unfinished export into ${outputPath} was started by an earlier version, which named the fields differently; `
+      + 'resuming it would give the file two shapes. Start over to export it again.');
+  }
+}
+
 /** A resume was asked for, but there is no checkpoint of this list into this file. */
 export class NoCheckpointError extends Error {
   override readonly name = 'NoCheckpointError';
@@ -18,7 +27,7 @@ export class NoCheckpointError extends Error {
   }
 }
 
-export type ExportProblemKind = ProblemKind | 'outputChanged' | 'noCheckpoint';
+export type ExportProblemKind = ProblemKind | 'outputChanged' | 'noCheckpoint' | 'outdatedCheckpoint';
 
 export interface ExportProblem extends Omit<Problem, 'kind'> {
   readonly kind: ExportProblemKind;
@@ -35,6 +44,9 @@ export interface ExportProblem extends Omit<Problem, 'kind'> {
 export function describeExportProblem(error: unknown, context: ProblemContext & { checkpoint?: Checkpoint } = {}): ExportProblem {
   if (error instanceof OutputChangedError) {
     return { kind: 'outputChanged', message: error.message, retryable: false, detail: error.name, resumable: false, startOver: true };
+  }
+  if (error instanceof OutdatedCheckpointError) {
+    return { kind: 'outdatedCheckpoint', message: error.message, retryable: false, detail: error.name, resumable: false, startOver: true };
   }
   if (error instanceof NoCheckpointError) {
     return { kind: 'noCheckpoint', message: error.message, retryable: false, detail: error.name, resumable: false, startOver: true };

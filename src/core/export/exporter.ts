@@ -1,8 +1,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type AwsClients } from '../aws/clients';
 import { AbortError } from '../paging/errors';
+import { OutdatedCheckpointError } from './errors';
 import { streamPages, type Page } from '../paging/pager';
-import { checkpointId, type Checkpoint, type ExportJob } from './checkpoint';
+import { CHECKPOINT_VERSION, checkpointId, type Checkpoint, type ExportJob } from './checkpoint';
 import { createFormatWriter, type FormatWriter } from './formats';
 import { OutputFile } from './outputFile';
 import { type ExportOptions, type ExportProgress, type ExportResult } from './options';
@@ -37,6 +38,9 @@ export async function startExport(clients: AwsClients, job: ExportJob, options: 
  * before any request if the file was deleted or changed since. The checkpoint is kept on any failure.
  */
 export async function resumeExport(clients: AwsClients, checkpoint: Checkpoint, options: ExportOptions): Promise<ExportResult> {
+  if (checkpoint.version !== CHECKPOINT_VERSION) {
+    throw new OutdatedCheckpointError(checkpoint.job.outputPath);
+  }
   if (checkpoint.parallel) {
     return resumeParallelExport(clients, { ...checkpoint, parallel: checkpoint.parallel }, options);
   }
@@ -72,7 +76,7 @@ async function exportPages(
   }
   let writer: FormatWriter;
   try {
-    writer = createFormatWriter(job.format, await recordShape(clients, job, controller.signal));
+    writer = createFormatWriter(job.format, await recordShape(clients, job, controller.signal), job.csv);
   } catch (error) {
     signal?.removeEventListener('abort', forwardAbort);
     throw error;
@@ -127,7 +131,7 @@ async function exportPages(
         return { job, ...done };
       }
       const checkpoint: Checkpoint = {
-        version: 1, id, job, nextToken, itemsWritten: items, pagesWritten,
+        version: CHECKPOINT_VERSION, id, job, nextToken, itemsWritten: items, pagesWritten,
         byteLength: file.byteLength, sha256: file.sha256(), startedAt: from.startedAt, updatedAt: new Date().toISOString(),
       };
       // The checkpoint is written beside the flush, and takes effect after it.

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkpointId, type Checkpoint, type CheckpointStore } from './checkpoint';
+import { CHECKPOINT_VERSION, checkpointId, type Checkpoint, type CheckpointStore } from './checkpoint';
 import { isExportFormat } from './formats';
 import { isParallelState } from './parallelCheckpoint';
 
@@ -123,12 +123,12 @@ export function parseCheckpoint(text: string, expectedId: string): Checkpoint | 
     return undefined;
   }
   const job = value?.job;
-  const valid = value?.version === 1
+  const valid = (value?.version === 1 || value?.version === CHECKPOINT_VERSION)
     && typeof value.nextToken === 'string' && (value.parallel === undefined ? value.nextToken !== '' : isParallelState(value.parallel))
     && Number.isSafeInteger(value.itemsWritten) && Number.isSafeInteger(value.pagesWritten) && Number.isSafeInteger(value.byteLength)
     && typeof value.sha256 === 'string' && typeof value.startedAt === 'string' && typeof value.updatedAt === 'string'
     && typeof job?.outputPath === 'string' && path.isAbsolute(job.outputPath) && isExportFormat(String(job.format))
-    && Number.isSafeInteger(job.pageSize) && job.pageSize > 0 && (job.style === undefined || typeof job.style === 'string')
+    && Number.isSafeInteger(job.pageSize) && job.pageSize > 0 && (job.style === undefined || typeof job.style === 'string') && (job.csv === undefined || typeof job.csv === 'object')
     && typeof job.list?.kind === 'string' && typeof job.list.params === 'object' && job.list.params !== null
     && typeof job.target?.profile === 'string' && typeof job.target.region === 'string';
   // The id is recomputed, not trusted: a checkpoint copied or renamed to another listing's id does not apply to it.

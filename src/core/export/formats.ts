@@ -42,31 +42,24 @@ export interface FormatWriter {
   end(itemsWritten: number): string;
 }
 
-/** A writer for `format` whose records have exactly the shape's columns, in that order (missing ones become null). */
-export function createFormatWriter(format: ExportFormat, shape: RecordShape): FormatWriter {
+/**
+ * A writer for `format`: JSON and JSON Lines write each record as its kind built it (the API's fields in its order,
+ * absent ones left out); CSV writes the shape's columns, in that order, empty where a record has none.
+ */
+export function createFormatWriter(format: ExportFormat, shape: RecordShape, csv: CsvOptions = {}): FormatWriter {
   const { columns } = shape;
   const recordOf = shape.record ?? ((item: ResourceItem) => item.record);
-  // Records normally come with exactly the columns, in order, and are written as they are (V8's fast path, no copy:
-  // half the cost per line); any other record is rebuilt in column order first.
-  const inOrder = (record: ExportRecord): boolean => {
-    let i = 0;
-    for (const key in record) {
-      if (key !== columns[i++] || record[key] === undefined) {
-        return false;
-      }
-    }
-    return i === columns.length;
-  };
-  // A kind that makes its own records (`shape.record`) has put their fields in order: they are written as they are.
-  const ordered = shape.record ? (record: ExportRecord) => record : (record: ExportRecord): ExportRecord =>
-    (inOrder(record) ? record : Object.fromEntries(columns.map((column) => [column, record[column] ?? null])));
-  const json = shape.exact ? (record: ExportRecord) => exactJson(ordered(record)) : (record: ExportRecord) => JSON.stringify(ordered(record));
+  // JSON.stringify of the record as built is V8's fast path: no copy, no reordering.
+  const json = shape.exact ? (record: ExportRecord) => exactJson(record) : (record: ExportRecord) => JSON.stringify(record);
   const cell = (value: Value | undefined): string => {
     if (value === null || value === undefined) {
       return '';
     }
     if (value instanceof ExactNumber) {
       return value.text;
+    }
+    if (typeof value === 'string') {
+      return csv.raw ? value : inert(value);
     }
     return typeof value === 'object' ? (shape.exact ? exactJson(value) : JSON.stringify(value)) : String(value);
   };
@@ -86,7 +79,7 @@ export function createFormatWriter(format: ExportFormat, shape: RecordShape): Fo
       };
     case 'csv':
       return {
-        start: () => csvRow(columns),
+        start: () => (csv.bom ? '\uFEFF' : '') + csvRow(columns),
         page: (items) => items.map((item) => {
           const record = recordOf(item);
           return csvRow(columns.map((column) => cell(record[column])));
@@ -94,6 +87,22 @@ export function createFormatWriter(format: ExportFormat, shape: RecordShape): Fo
         end: () => '',
       };
   }
+}
+
+/** How CSV cells are written; both change the file's bytes, so a job keeps them (and a resume uses its own). */
+export interface CsvOptions {
+  /** Write text cells as they are, even those a spreadsheet would run as a formula. */
+  readonly raw?: boolean;
+  /** Start the file with a UTF-8 byte-order mark, by which Excel knows the encoding. */
+  readonly bom?: boolean;
+}
+
+/**
+ * A text cell a spreadsheet cannot run: one that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+ * leading apostrophe, as the OWASP guidance on CSV injection says. Numbers are written as numbers, never changed.
+ */
+function inert(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** One RFC 4180 row: CRLF line ends, fields with a comma, quote or line break quoted, quotes doubled. */

@@ -5,7 +5,7 @@ import { AbortError } from '../paging/errors';
 import { streamPages, type Page } from '../paging/pager';
 import { type ListRef, type ResourceItem } from '../services/kind';
 import { kindOf } from '../services/registry';
-import { checkpointId, type Checkpoint, type ExportJob } from './checkpoint';
+import { CHECKPOINT_VERSION, checkpointId, type Checkpoint, type ExportJob } from './checkpoint';
 import { type ExportOptions, type ExportProgress, type ExportResult } from './options';
 import { createFormatWriter, type ExportFormat, type FormatWriter } from './formats';
 import { OutputFile } from './outputFile';
@@ -66,7 +66,7 @@ export async function startParallelExport(
   if (!canExportInParallel(job, options.parallelism)) {
     return undefined;
   }
-  const writer = createFormatWriter(job.format, await recordShape(clients, job, options.signal));
+  const writer = createFormatWriter(job.format, await recordShape(clients, job, options.signal), job.csv);
   const fresh: ParallelState = { version: 1, splitDone: false, nextPartNumber: 0, outputItems: 0, outputPages: 0, parts: [] };
   const run = new ParallelRun(clients, job, options, fresh, new Date().toISOString(), writer);
   const segments = segmentListsOf(job.list, options.parallelism);
@@ -77,7 +77,7 @@ export async function startParallelExport(
 export async function resumeParallelExport(
   clients: AwsClients, checkpoint: Checkpoint & { readonly parallel: ParallelState }, options: ExportOptions & { readonly parallelism?: number },
 ): Promise<ExportResult> {
-  const writer = createFormatWriter(checkpoint.job.format, await recordShape(clients, checkpoint.job, options.signal));
+  const writer = createFormatWriter(checkpoint.job.format, await recordShape(clients, checkpoint.job, options.signal), checkpoint.job.csv);
   const run = new ParallelRun(clients, checkpoint.job, { ...options, parallelism: options.parallelism ?? DEFAULT_PARALLELISM },
     checkpoint.parallel, checkpoint.startedAt, writer);
   return run.resume(checkpoint);
@@ -446,7 +446,7 @@ class ParallelRun {
       })),
     };
     return {
-      version: 1, id: this.id, job: this.job, nextToken: '', itemsWritten, pagesWritten,
+      version: CHECKPOINT_VERSION, id: this.id, job: this.job, nextToken: '', itemsWritten, pagesWritten,
       byteLength: this.outputLength, sha256: this.outputSha, startedAt: this.startedAt, updatedAt: new Date().toISOString(), parallel,
     };
   }

@@ -1,5 +1,6 @@
 import { type AwsClients } from '../aws/clients';
-import { nextTokenOf, type ListRef, type ResourceItem, type ResourceKind } from '../services/kind';
+import { partitionOf } from '../aws/partition';
+import { nextTokenOf, type ListRef, type ResourceItem, type ResourceKind, type Scope } from '../services/kind';
 import { kindOf } from '../services/registry';
 import { RepeatedTokenError, throwIfAborted } from './errors';
 
@@ -55,9 +56,10 @@ export async function* streamPages(
     { pageSize: pageSizeFor(kind, options.pageSize), startingToken: token },
     { abortSignal: signal },
   );
+  const scope = scopeOf(clients);
   for await (const output of outputs) {
     const nextToken = nextTokenOf(kind, output);
-    yield pageOf(token, nextToken, () => kind.itemsOf(output, list.params));
+    yield pageOf(token, nextToken, () => kind.itemsOf(output, list.params, scope));
     if (nextToken === undefined) {
       return;
     }
@@ -68,6 +70,11 @@ export async function* streamPages(
     token = nextToken;
     throwIfAborted(signal);
   }
+}
+
+/** The region and partition a connection's lists are read in. */
+export function scopeOf(clients: Pick<AwsClients, 'region'>): Scope {
+  return { region: clients.region, partition: partitionOf(clients.region) };
 }
 
 /**

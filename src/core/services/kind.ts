@@ -32,8 +32,10 @@ export interface ResourceItem {
   readonly id: string;
   /** What the tree shows as the label. */
   readonly name: string;
-  /** Short secondary text (size, date, protocol…). */
+  /** Short secondary text (size, protocol…). */
   readonly description?: string;
+  /** The instant the row shows after its description (an object's LastModified), ISO 8601 UTC: the view writes it in local time. */
+  readonly time?: string;
   /** Item kind, e.g. `s3Object`: its service gives it an icon, and the menus match it. */
   readonly itemKind: string;
   /** The ARN, where the item has one. */
@@ -44,8 +46,18 @@ export interface ResourceItem {
   readonly url?: string;
   /** The list this item expands to, if any. */
   readonly children?: ListRef;
-  /** The exported fields, with the keys of the kind's `columns`, in that order. */
+  /**
+   * The exported record: the API's fields under the API's names, as the AWS CLI's JSON shows them, in order, absent
+   * ones left out; then the fields we add, named in lower camel case (`s3Uri`, `itemType`, `name`, `arn`, `region`).
+   * JSON writes it as it is; CSV takes the kind's `columns` from it.
+   */
   readonly record: ExportRecord;
+}
+
+/** Where a list is read: the connection's region and its partition (`aws`, `aws-cn`, `aws-us-gov`…), for ARNs. */
+export interface Scope {
+  readonly region: string;
+  readonly partition: string;
 }
 
 /** Options the SDK paginators take, passed through untouched. */
@@ -128,7 +140,7 @@ export interface ResourceKind<Output = unknown> {
   /** The address forms this kind reads, for `--help` and prompts; empty for lists only reached through the tree. */
   readonly addressForms: readonly AddressForm[];
   /** The item whose children this list is (a bucket for its objects, a topic for its subscriptions), if any. */
-  owner?(params: Params): { readonly item: ResourceItem; readonly source: ListRef } | undefined;
+  owner?(params: Params, scope: Scope): { readonly item: ResourceItem; readonly source: ListRef } | undefined;
   /** Which request/response fields carry the token and the page size (documentation and error messages). */
   readonly tokenFields: { readonly input: string; readonly output: string; readonly pageSize?: string };
   /**
@@ -153,7 +165,7 @@ export interface ResourceKind<Output = unknown> {
   /** Runs the SDK's generated paginator for this list. It must build a fresh input object: paginators mutate it. */
   paginate(clients: AwsClients, params: Params, options: PaginatorOptions, send: SendOptions): AsyncIterable<Output>;
   /** The items of one page, in the service's order. */
-  itemsOf(output: Output, params: Params): ResourceItem[];
+  itemsOf(output: Output, params: Params, scope: Scope): ResourceItem[];
   /**
    * The parameter that narrows the list to names starting with a prefix, server-side (S3 `Prefix`, SQS
    * `QueueNamePrefix`), where the API has one. "Filter by prefix" sets it.

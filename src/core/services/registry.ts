@@ -46,9 +46,9 @@ export const actions: readonly ListAction[] = services.flatMap((service) => serv
 /** Every address form of every kind, in the order of the services. */
 export const addressForms: readonly AddressForm[] = [...kinds.values()].flatMap((kind) => kind.addressForms);
 
-/** Codicon of an item kind (`s3Object`), as its service declares it. */
-export function iconOf(itemKind: string): string | undefined {
-  return services.find((service) => service.icons[itemKind] !== undefined)?.icons[itemKind];
+/** An item kind (`s3Object`) as its service declares it: its codicon and its name. */
+export function itemKindOf(itemKind: string): { readonly icon: string; readonly noun: string } | undefined {
+  return services.find((service) => service.itemKinds[itemKind] !== undefined)?.itemKinds[itemKind];
 }
 
 /** A stable string for a list: same kind and same parameters give the same key. */

@@ -66,8 +66,11 @@ export interface Service {
   readonly kinds: readonly ResourceKind[];
   /** The lists at the top of the tree, in order. */
   readonly roots: readonly ListRef[];
-  /** Codicon of each item kind (`s3Object` → `file`); `file` and `folder` take the file icon theme's. */
-  readonly icons: Readonly<Record<string, string>>;
+  /**
+   * Each item kind (`s3Object`): its codicon (`file` and `folder` take the file icon theme's) and what a screen
+   * reader calls it.
+   */
+  readonly itemKinds: Readonly<Record<string, { readonly icon: string; readonly noun: string }>>;
   readonly errors?: ServiceErrors;
   readonly adders?: readonly Adder[];
   readonly actions?: readonly ListAction[];

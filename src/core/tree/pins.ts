@@ -1,4 +1,4 @@
-import { AddressError, type ListRef, type ResourceItem } from '../services/kind';
+import { AddressError, type ListRef, type ResourceItem, type Scope } from '../services/kind';
 import { kindOf, listKey, parseAddress, rootLists, serviceOf } from '../services/registry';
 import { type Adder } from '../services/service';
 
@@ -28,10 +28,10 @@ export function rootOf(list: ListRef): { readonly root: ListRef; readonly filter
  * `s3://bucket/logs/`, the topic of a topic ARN), with the rest of a partial key as its filter. Throws
  * `AddressError` when the address names no such item (a top-level list: see `rootOf`).
  */
-export function pinOf(address: string): Pin {
+export function pinOf(address: string, scope: Scope): Pin {
   const list = parseAddress(address);
   const { base, filter } = splitFilter(list);
-  const owner = kindOf(base).owner?.(base.params);
+  const owner = kindOf(base).owner?.(base.params, scope);
   if (!owner) {
     throw new AddressError(`${address.trim()} is not something that can be added to the tree.`);
   }
@@ -41,8 +41,8 @@ export function pinOf(address: string): Pin {
 }
 
 /** What "Add Bucket by Name…" and the like add: the pin of the address the adder makes of the text, under its root. */
-export function adderPin(adder: Adder, text: string): Pin {
-  const pin = pinOf(adder.address(text));
+export function adderPin(adder: Adder, text: string, scope: Scope): Pin {
+  const pin = pinOf(adder.address(text), scope);
   if (pin.source.kind !== adder.root) {
     throw new AddressError(`${adder.title} takes e.g. ${adder.placeholder}.`);
   }
@@ -50,9 +50,9 @@ export function adderPin(adder: Adder, text: string): Pin {
 }
 
 /** Why `text` cannot be added by `adder`, or undefined when it can: for input boxes. */
-export function adderProblem(adder: Adder, text: string): string | undefined {
+export function adderProblem(adder: Adder, text: string, scope: Scope): string | undefined {
   try {
-    adderPin(adder, text);
+    adderPin(adder, text, scope);
     return undefined;
   } catch (error) {
     return (error as Error).message;

@@ -2,11 +2,11 @@
 import * as fs from 'node:fs';
 import type { DemoData } from '../../../scripts/emulator';
 
-/** The JSON Lines export of "SNS Topics": one line per topic, columns name, arn, region, accountId. */
+/** The JSON Lines export of "SNS Topics": one line per topic, `TopicArn` as the API names it, then name, region, accountId. */
 export function topicsJsonl(data: DemoData): string {
   return data.topics.map((topic) => {
     const [, , , region, accountId] = topic.arn.split(':');
-    return `${JSON.stringify({ name: topic.name, arn: topic.arn, region, accountId })}\n`;
+    return `${JSON.stringify({ TopicArn: topic.arn, name: topic.name, region, accountId })}\n`;
   }).join('');
 }
 
@@ -16,10 +16,10 @@ export function byteOrder(keys: readonly string[]): string[] {
 }
 
 export interface ExportedObject {
-  readonly key: string;
-  readonly uri: string;
-  readonly type: string;
-  readonly size: number | null;
+  readonly Key: string;
+  readonly Size: number;
+  readonly s3Uri: string;
+  readonly itemType: string;
 }
 
 export function readJsonl<T>(file: string): T[] {
@@ -28,9 +28,9 @@ export function readJsonl<T>(file: string): T[] {
 
 /** The rows an object export must hold for a bucket: every key, its s3:// URI, and its size (the body is the key). */
 export function objectRows(bucket: string, keys: readonly string[]): ExportedObject[] {
-  return keys.map((key) => ({ key, uri: `s3://${bucket}/${key}`, type: 'object', size: Buffer.byteLength(key) }));
+  return keys.map((key) => ({ Key: key, Size: Buffer.byteLength(key), s3Uri: `s3://${bucket}/${key}`, itemType: 'object' }));
 }
 
 export function pickObjectColumns(rows: readonly ExportedObject[]): ExportedObject[] {
-  return rows.map(({ key, uri, type, size }) => ({ key, uri, type, size }));
+  return rows.map(({ Key, Size, s3Uri, itemType }) => ({ Key, Size, s3Uri, itemType }));
 }

@@ -181,7 +181,7 @@ export function parseCsv(text: string): string[][] {
 
 /** Keys of an exported file, after checking it is valid in its format. */
 export function exportedKeys(file: string, format: ExportFormat): string[] {
-  return parseExport(fs.readFileSync(file, 'utf8'), format).map((record) => String(record.key));
+  return parseExport(fs.readFileSync(file, 'utf8'), format).map((record) => String(record.Key));
 }
 
 /** A stack trace in a message means an error escaped instead of being described. */

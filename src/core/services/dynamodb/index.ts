@@ -8,7 +8,7 @@ export const dynamodb: Service = {
   id: 'dynamodb',
   kinds: [dynamodbTables, dynamodbItems, dynamodbQuery],
   roots: [{ kind: dynamodbTables.id, params: {} }],
-  icons: { dynamodbTable: 'table', dynamodbItem: 'symbol-object' },
+  itemKinds: { dynamodbTable: { icon: 'table', noun: 'DynamoDB table' }, dynamodbItem: { icon: 'symbol-object', noun: 'DynamoDB item' } },
   errors: {
     notFound: ['ResourceNotFoundException', 'TableNotFoundException'],
     throttled: ['ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'ThrottlingException'],

@@ -1,5 +1,5 @@
 import type { ListBucketsCommandOutput } from '@aws-sdk/client-s3';
-import { prefixQueryOf, withPrefixQuery, type Params, type ResourceItem, type ResourceKind } from '../kind';
+import { prefixQueryOf, withPrefixQuery, type Params, type ResourceItem, type ResourceKind, type Scope } from '../kind';
 import { paginated } from '../paginated';
 import { s3Client } from './client';
 import { load } from './sdk';
@@ -21,12 +21,12 @@ export const s3Buckets: ResourceKind<ListBucketsCommandOutput> = {
   addressForms: [{ form: 's3://', example: 's3://', description: "the account's S3 buckets" }],
   tokenFields: { input: 'ContinuationToken', output: 'ContinuationToken', pageSize: 'MaxBuckets' },
   pageSizeLimits: { min: 1, max: 10_000 },
-  columns: ['name', 'uri', 'creationDate', 'region'],
+  columns: ['Name', 'CreationDate', 'BucketRegion', 's3Uri', 'arn'],
   filterParam: 'prefix',
   // MaxBuckets is always sent (the pager always gives a size): without it, a token or prefix gives pages of 10,000.
   paginate: paginated(s3Client, () => load().paginateListBuckets, (params) => ({ Prefix: params.prefix || undefined })),
-  itemsOf(output) {
-    return (output.Buckets ?? []).flatMap((bucket) => (bucket.Name ? [bucketItem(bucket.Name, bucket.CreationDate, bucket.BucketRegion)] : []));
+  itemsOf(output, _params, scope) {
+    return (output.Buckets ?? []).flatMap((bucket) => (bucket.Name ? [bucketItem(bucket.Name, scope, bucket.CreationDate, bucket.BucketRegion)] : []));
   },
   detailsOf(item) {
     return {
@@ -34,23 +34,29 @@ export const s3Buckets: ResourceKind<ListBucketsCommandOutput> = {
       async fetch(clients, send) {
         const output = await (await clients.client(s3Client)).send(new (load().GetBucketLocationCommand)({ Bucket: item.name }), send);
         // An empty LocationConstraint means us-east-1.
-        return { Bucket: item.name, Region: output.LocationConstraint || 'us-east-1', ...item.record };
+        return { Bucket: item.name, Region: output.LocationConstraint || 'us-east-1' };
       },
     };
   },
 };
 
-/** A bucket as a row: it expands to its top-level folders and objects. */
-export function bucketItem(name: string, created?: Date, region?: string): ResourceItem {
+/**
+ * A bucket as a row: it expands to its top-level folders and objects. Its ARN has no region or account, but the
+ * partition of the connection's region (`arn:aws-cn:s3:::…` in China).
+ */
+export function bucketItem(name: string, scope: Scope, created?: Date, region?: string): ResourceItem {
   const uri = s3Uri(name);
+  const arn = `arn:${scope.partition}:s3:::${name}`;
   return {
     id: uri,
     name,
     description: region,
     itemKind: 's3Bucket',
     s3Uri: uri,
-    arn: `arn:aws:s3:::${name}`,
+    arn,
     children: { kind: 's3.objects', params: { bucket: name, prefix: '', delimiter: '/' } },
-    record: { name, uri, creationDate: created?.toISOString() ?? null, region: region ?? null },
+    record: {
+      Name: name, ...(created ? { CreationDate: created.toISOString() } : {}), ...(region ? { BucketRegion: region } : {}), s3Uri: uri, arn,
+    },
   };
 }

@@ -8,7 +8,11 @@ export const s3: Service = {
   id: 's3',
   kinds: [s3Buckets, s3Objects],
   roots: [{ kind: s3Buckets.id, params: {} }],
-  icons: { s3Bucket: 'archive', s3Folder: 'folder', s3Object: 'file' },
+  itemKinds: {
+    s3Bucket: { icon: 'archive', noun: 'S3 bucket' },
+    s3Folder: { icon: 'folder', noun: 'S3 folder' },
+    s3Object: { icon: 'file', noun: 'S3 object' },
+  },
   errors: {
     notFound: ['NoSuchBucket', 'NoSuchKey'],
     throttled: ['SlowDown'],

@@ -1,7 +1,7 @@
-import type { ListObjectsV2CommandOutput } from '@aws-sdk/client-s3';
+import type { ListObjectsV2CommandOutput, _Object } from '@aws-sdk/client-s3';
 import { formatBytes } from '../../numbers';
 import { parseArn } from '../arn';
-import { responseFields, type Params, type ResourceItem, type ResourceKind } from '../kind';
+import { responseFields, type ExportRecord, type Params, type ResourceItem, type ResourceKind, type Value } from '../kind';
 import { bucketItem } from './buckets';
 import { paginated } from '../paginated';
 import { s3Client } from './client';
@@ -43,12 +43,12 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
     { form: 's3://bucket/prefix/', example: 's3://my-bucket/logs/2024/', description: 'the objects under a prefix (the CLI: every key, recursively)' },
     { form: 'arn:aws:s3:::bucket', example: 'arn:aws:s3:::my-bucket', description: "a bucket's objects, by its ARN" },
   ],
-  owner(params) {
+  owner(params, scope) {
     if (params.delimiter !== '/' || params.filter) {
       return undefined;
     }
     if (!params.prefix) {
-      return { item: bucketItem(params.bucket), source: { kind: 's3.buckets', params: {} } };
+      return { item: bucketItem(params.bucket, scope), source: { kind: 's3.buckets', params: {} } };
     }
     const parent = params.prefix.slice(0, params.prefix.slice(0, -1).lastIndexOf('/') + 1);
     const source = { kind: 's3.objects', params: folderView(params.bucket, parent) };
@@ -57,7 +57,8 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
   },
   tokenFields: { input: 'ContinuationToken', output: 'NextContinuationToken', pageSize: 'MaxKeys' },
   pageSizeLimits: { min: 1, max: 1000 },
-  columns: ['key', 'uri', 'type', 'size', 'lastModified', 'eTag', 'storageClass'],
+  // CSV columns: every field a listed object or folder may have (JSON leaves out the ones a record lacks).
+  columns: ['Key', 'Prefix', 'LastModified', 'ETag', 'ChecksumAlgorithm', 'ChecksumType', 'Size', 'StorageClass', 'Owner', 'RestoreStatus', 's3Uri', 'itemType'],
   filterParam: 'filter',
   // For every key below it the folder/filter distinction is moot: the filter becomes part of the prefix.
   flatten: ({ filter, ...params }) => ({ ...params, prefix: (params.prefix ?? '') + (filter ?? ''), delimiter: '' }),
@@ -78,25 +79,17 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
       if (encoded.Key === undefined) {
         return [];
       }
-      const object = { ...encoded, Key: decode(encoded.Key) };
-      const uri = s3Uri(params.bucket, object.Key);
-      const lastModified = object.LastModified?.toISOString() ?? null;
+      const key = decode(encoded.Key);
+      const uri = s3Uri(params.bucket, key);
+      const lastModified = encoded.LastModified?.toISOString();
       return [{
         id: uri,
-        name: relativeName(object.Key, params.prefix),
-        description: [object.Size === undefined ? undefined : formatBytes(object.Size), lastModified?.slice(0, 16).replace('T', ' ')]
-          .filter(Boolean).join(' · '),
+        name: relativeName(key, params.prefix),
+        description: encoded.Size === undefined ? undefined : formatBytes(encoded.Size),
+        time: lastModified,
         itemKind: 's3Object',
         s3Uri: uri,
-        record: {
-          key: object.Key,
-          uri,
-          type: 'object',
-          size: object.Size ?? null,
-          lastModified,
-          eTag: object.ETag ?? null,
-          storageClass: object.StorageClass ?? null,
-        },
+        record: objectRecord(encoded, key, lastModified, uri),
       }];
     });
     // S3 returns one sorted sequence split in two arrays; merge them back in key order.
@@ -132,8 +125,44 @@ function folderItem(bucket: string, prefix: string, parentPrefix: string | undef
     itemKind: 's3Folder',
     s3Uri: uri,
     children: { kind: 's3.objects', params: { bucket, prefix, delimiter: delimiter ?? '/' } },
-    record: { key: prefix, uri, type: 'folder', size: null, lastModified: null, eTag: null, storageClass: null },
+    record: { Prefix: prefix, s3Uri: uri, itemType: 'folder' },
   };
+}
+
+/**
+ * An object as `aws s3api list-objects-v2` prints it: the fields the service returned, under its names, in its order,
+ * the absent ones left out; then ours (`s3Uri`, `itemType`).
+ */
+function objectRecord(object: _Object, key: string, lastModified: string | undefined, uri: string): ExportRecord {
+  const record: Record<string, Value> = { Key: key };
+  if (lastModified !== undefined) {
+    record.LastModified = lastModified;
+  }
+  if (object.ETag !== undefined) {
+    record.ETag = object.ETag;
+  }
+  if (object.ChecksumAlgorithm?.length) {
+    record.ChecksumAlgorithm = object.ChecksumAlgorithm;
+  }
+  if (object.ChecksumType !== undefined) {
+    record.ChecksumType = object.ChecksumType;
+  }
+  if (object.Size !== undefined) {
+    record.Size = object.Size;
+  }
+  if (object.StorageClass !== undefined) {
+    record.StorageClass = object.StorageClass;
+  }
+  if (object.Owner) {
+    record.Owner = { ...object.Owner };
+  }
+  if (object.RestoreStatus) {
+    const { IsRestoreInProgress, RestoreExpiryDate } = object.RestoreStatus;
+    record.RestoreStatus = { ...(IsRestoreInProgress !== undefined ? { IsRestoreInProgress } : {}), ...(RestoreExpiryDate ? { RestoreExpiryDate: RestoreExpiryDate.toISOString() } : {}) };
+  }
+  record.s3Uri = uri;
+  record.itemType = 'object';
+  return record;
 }
 
 /** A key from an `EncodingType: url` listing: percent-encoded, and (like botocore's unquote_plus) `+` for a space. */
@@ -153,7 +182,7 @@ function mergeByKey(a: ResourceItem[], b: ResourceItem[]): ResourceItem[] {
   if (b.length === 0) {
     return a;
   }
-  const key = (item: ResourceItem) => String(item.record.key);
+  const key = (item: ResourceItem) => String(item.record.Key ?? item.record.Prefix);
   const merged: ResourceItem[] = [];
   let i = 0;
   let j = 0;

@@ -6,7 +6,7 @@ export const sns: Service = {
   id: 'sns',
   kinds: [snsTopics, snsSubscriptions],
   roots: [{ kind: snsTopics.id, params: {} }],
-  icons: { snsTopic: 'radio-tower', snsSubscription: 'link' },
+  itemKinds: { snsTopic: { icon: 'radio-tower', noun: 'SNS topic' }, snsSubscription: { icon: 'link', noun: 'SNS subscription' } },
   errors: {
     accessDenied: ['AuthorizationError', 'AuthorizationErrorException'],
     refusedToken: [{ code: 'InvalidParameter', message: /NextToken/i }, { code: 'InvalidParameterException', message: /NextToken/i }],

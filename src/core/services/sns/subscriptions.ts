@@ -32,7 +32,7 @@ export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutpu
   owner: (params) => ({ item: topicItem(params.topicArn), source: { kind: 'sns.topics', params: {} } }),
   tokenFields: { input: 'NextToken', output: 'NextToken' },
   fixedPageSize: 100,
-  columns: ['subscriptionArn', 'protocol', 'endpoint', 'owner', 'topicArn'],
+  columns: ['SubscriptionArn', 'Owner', 'Protocol', 'Endpoint', 'TopicArn'],
   paginate: paginated(snsClient, () => load().paginateListSubscriptionsByTopic, (params) => ({ TopicArn: params.topicArn })),
   itemsOf(output, params) {
     return (output.Subscriptions ?? []).map((sub) => {
@@ -46,12 +46,13 @@ export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutpu
         description: confirmed ? sub.Protocol : `${sub.Protocol ?? ''} · pending confirmation`,
         itemKind: 'snsSubscription',
         arn: confirmed ? arn : undefined,
+        // As `aws sns list-subscriptions-by-topic` prints it.
         record: {
-          subscriptionArn: arn,
-          protocol: sub.Protocol ?? null,
-          endpoint: sub.Endpoint ?? null,
-          owner: sub.Owner ?? null,
-          topicArn: sub.TopicArn ?? params.topicArn,
+          SubscriptionArn: arn,
+          ...(sub.Owner !== undefined ? { Owner: sub.Owner } : {}),
+          ...(sub.Protocol !== undefined ? { Protocol: sub.Protocol } : {}),
+          ...(sub.Endpoint !== undefined ? { Endpoint: sub.Endpoint } : {}),
+          TopicArn: sub.TopicArn ?? params.topicArn,
         },
       };
     });

@@ -18,7 +18,7 @@ export const snsTopics: ResourceKind<ListTopicsCommandOutput> = {
   addressForms: [{ form: ADDRESS, example: ADDRESS, description: 'the SNS topics of the region' }],
   tokenFields: { input: 'NextToken', output: 'NextToken' },
   fixedPageSize: 100,
-  columns: ['name', 'arn', 'region', 'accountId'],
+  columns: ['TopicArn', 'name', 'region', 'accountId'],
   paginate: paginated(snsClient, () => load().paginateListTopics, () => ({})),
   itemsOf(output) {
     return (output.Topics ?? []).flatMap((topic) => (topic.TopicArn ? [topicItem(topic.TopicArn)] : []));
@@ -43,6 +43,6 @@ export function topicItem(topicArn: string): ResourceItem {
     itemKind: 'snsTopic',
     arn: topicArn,
     children: { kind: 'sns.subscriptions', params: { topicArn } },
-    record: { name: arn.resource, arn: topicArn, region: arn.region, accountId: arn.accountId },
+    record: { TopicArn: topicArn, name: arn.resource, region: arn.region, accountId: arn.accountId },
   };
 }

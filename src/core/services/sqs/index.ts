@@ -6,7 +6,7 @@ export const sqs: Service = {
   id: 'sqs',
   kinds: [sqsQueues, sqsDeadLetterSources],
   roots: [{ kind: sqsQueues.id, params: {} }],
-  icons: { sqsQueue: 'mail' },
+  itemKinds: { sqsQueue: { icon: 'mail', noun: 'SQS queue' } },
   errors: {
     notFound: ['QueueDoesNotExist', 'AWS.SimpleQueueService.NonExistentQueue'],
     throttled: ['RequestThrottled', 'KmsThrottled'],
