@@ -4,9 +4,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describeConnection, InvalidEndpointError, listProfiles, ProfileNotFoundError, resolveConnection } from '../../src/core/aws/connection';
 import { AwsSession, SessionCache } from '../../src/core/aws/session';
+import { scopeOf } from '../../src/core/paging/pager';
+import { pinOf } from '../../src/core/tree/pins';
 import { describeProblem } from '../../src/core/problems/problem';
 import { fetchPage } from '../../src/core/paging/pager';
-import { createTopics, startEmulator, type Emulator } from '../support/emulator';
+import { createBucket, createTopics, startEmulator, testSession, type Emulator } from '../support/emulator';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 
 /** Runs `body` with AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE pointing at files with the given text (the root hooks restore the environment). */
@@ -31,6 +33,9 @@ describe('connections: profile, region and endpoint as the AWS CLI resolves them
   before(async function () {
     emulator = await startEmulator();
     proxy = await startFaultProxy(emulator.endpoint);
+    const seed = testSession(emulator.endpoint);
+    await createBucket(seed, 'partition-bucket');
+    seed.dispose();
   });
   after(async function () {
     await proxy?.stop();
@@ -101,6 +106,33 @@ describe('connections: profile, region and endpoint as the AWS CLI resolves them
       assert.equal(connection.region, 'us-east-1');
       assert.equal(connection.endpointUrl, undefined);
       assert.equal(describeConnection(connection), 'default · us-east-1');
+    });
+  });
+
+  it('takes the region as the AWS CLI does: the setting, AWS_REGION, AWS_DEFAULT_REGION, the profile\'s, us-east-1', async function () {
+    await withSharedFiles('[profile dev]\nregion = eu-west-1\n', '[dev]\naws_access_key_id = AKIDDEV\naws_secret_access_key = x\n', async () => {
+      assert.equal((await resolveConnection({ profile: 'dev' })).region, 'eu-west-1');
+      process.env.AWS_DEFAULT_REGION = 'ap-south-1';
+      assert.equal((await resolveConnection({ profile: 'dev' })).region, 'ap-south-1', 'AWS_DEFAULT_REGION before the profile');
+      process.env.AWS_REGION = 'sa-east-1';
+      assert.equal((await resolveConnection({ profile: 'dev' })).region, 'sa-east-1', 'AWS_REGION before AWS_DEFAULT_REGION');
+      assert.equal((await resolveConnection({ profile: 'dev', region: 'us-gov-west-1' })).region, 'us-gov-west-1', 'the setting first');
+    });
+  });
+
+  it('names buckets in the partition of the connection\'s region: GovCloud and China ARNs', async function () {
+    await withSharedFiles('', '', async () => {
+      for (const [region, partition] of [['us-gov-west-1', 'aws-us-gov'], ['cn-north-1', 'aws-cn'], ['eu-west-1', 'aws']]) {
+        const session = new AwsSession(await resolveConnection({ region, endpointUrl: proxy.endpoint }));
+        try {
+          const page = await fetchPage(session, { kind: 's3.buckets', params: {} }, undefined, { pageSize: 100 });
+          assert.ok(page.items.length > 0);
+          assert.ok(page.items.every((item) => item.arn === `arn:${partition}:s3:::${item.name}` && item.record.arn === item.arn), `${region}: ${page.items[0].arn}`);
+          assert.equal(pinOf('s3://govbucket/', scopeOf(session)).item.arn, `arn:${partition}:s3:::govbucket`);
+        } finally {
+          session.dispose();
+        }
+      }
     });
   });
 
