@@ -2,11 +2,18 @@ import * as vscode from 'vscode';
 import { registerTreeCommands } from './commands/treeCommands';
 import { type CommandDeps } from './commands/deps';
 import { ConnectionManager } from './connection/connectionManager';
+import * as l10n from '@vscode/l10n';
+import { formatNumbersFor } from './core/numbers';
 import { registerExports } from './exportUi/registerExports';
 import { ResourcesTree } from './views/resourcesTree';
 
 // Wiring only: each concern lives in its own folder.
 export function activate(context: vscode.ExtensionContext): void {
+  // The core's words (@vscode/l10n, the same bundle VS Code loaded for this extension) and numbers in the UI's language.
+  if (vscode.l10n.bundle) {
+    l10n.config({ contents: vscode.l10n.bundle });
+  }
+  formatNumbersFor(vscode.env.language);
   const log = vscode.window.createOutputChannel('Paged AWS Explorer', { log: true });
   const connections = new ConnectionManager(log);
   const tree = new ResourcesTree(context, connections, log);

@@ -41,7 +41,7 @@ async function chooseAdder(): Promise<Adder | undefined> {
   }
   const pick = await vscode.window.showQuickPick(
     adders.map((adder) => ({ label: `${adder.title}…`, description: adder.placeholder, adder })),
-    { title: 'Add by Name or ARN', placeHolder: 'What to add' },
+    { title: vscode.l10n.t('Add by Name or ARN'), placeHolder: vscode.l10n.t('What to add') },
   );
   return pick?.adder;
 }

@@ -10,9 +10,9 @@ export async function copyItems(
 ): Promise<void> {
   const values = targetItems(deps, node, selected).map((target) => field(target.item)).filter((value): value is string => Boolean(value));
   if (values.length === 0) {
-    void vscode.window.showWarningMessage(`The selected item has no ${noun}.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('The selected item has no {0}.', noun));
     return;
   }
   await vscode.env.clipboard.writeText(values.join('\n'));
-  vscode.window.setStatusBarMessage(`$(copy) Copied ${values.length === 1 ? values[0] : `${values.length} ${noun}s`}`, 4000);
+  vscode.window.setStatusBarMessage(values.length === 1 ? vscode.l10n.t('$(copy) Copied {0}', values[0]) : vscode.l10n.t('$(copy) Copied {0} values', values.length), 4000);
 }

@@ -21,6 +21,6 @@ export function registerCopyJson(deps: CommandDeps): vscode.Disposable {
       return;
     }
     await vscode.env.clipboard.writeText(exactJson(documents.length === 1 ? documents[0] : documents, 2));
-    vscode.window.setStatusBarMessage(`$(copy) Copied ${documents.length === 1 ? 'the item' : `${documents.length} items`} as JSON`, 4000);
+    vscode.window.setStatusBarMessage(documents.length === 1 ? vscode.l10n.t('$(copy) Copied the item as JSON') : vscode.l10n.t('$(copy) Copied {0} items as JSON', documents.length), 4000);
   });
 }

@@ -13,10 +13,10 @@ export function registerFilterByPrefix(deps: CommandDeps): vscode.Disposable {
     }
     const kind = kindOf(target.base);
     const prefix = await vscode.window.showInputBox({
-      title: `Filter ${kind.title(target.base.params)} by Prefix`,
-      prompt: `Show only the ${kind.itemNoun} of ${addressOf(target.base)} whose names start with this (case-sensitive). Empty: show all.`,
+      title: vscode.l10n.t('Filter {0} by Prefix', kind.title(target.base.params)),
+      prompt: vscode.l10n.t('Show only the {0} of {1} whose names start with this (case-sensitive). Empty: show all.', kind.itemNoun, addressOf(target.base)),
       value: deps.tree.model.filterOf(target.base) ?? '',
-      placeHolder: 'e.g. 2024/ or report-',
+      placeHolder: vscode.l10n.t('e.g. 2024/ or report-'),
     });
     if (prefix === undefined) {
       return;

@@ -11,9 +11,9 @@ import { addPinAndReveal, currentScope } from './pinning';
 export function registerGoTo(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('pagedAwsExplorer.goTo', async (address?: unknown) => {
     const value = typeof address === 'string' ? address : await vscode.window.showInputBox({
-      title: 'Go to',
-      prompt: `A list's address: ${addressForms.map((form) => form.form).join(', ')}. An S3 key that does not end in "/" filters its folder.`,
-      placeHolder: 's3://bucket/some/prefix/',
+      title: vscode.l10n.t('Go to'),
+      prompt: vscode.l10n.t('A list\'s address: {0}. An S3 key that does not end in "/" filters its folder.', addressForms.map((form) => form.form).join(', ')),
+      placeHolder: vscode.l10n.t('s3://bucket/some/prefix/'),
       validateInput: (text) => (text.trim() ? addressProblem(text) : undefined),
     });
     if (!value?.trim()) {
@@ -44,7 +44,7 @@ export function registerGoTo(deps: CommandDeps): vscode.Disposable {
 async function revealRoot(deps: CommandDeps, kind: string, filter: string | undefined): Promise<void> {
   const root = await deps.tree.provider.topNode(kind);
   if (!root) {
-    void vscode.window.showWarningMessage('The tree shows its lists once the connection works.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('The tree shows its lists once the connection works.'));
     return;
   }
   if (filter !== undefined || deps.tree.model.filterOf(root.base) !== undefined) {

@@ -22,23 +22,22 @@ export function registerLoadAll(deps: CommandDeps): vscode.Disposable {
     let maxItems: number | undefined = LOAD_ALL_WARNING_THRESHOLD;
     for (;;) {
       const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Loading all ${kind.itemNoun} of ${title}`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading all {0} of {1}', kind.itemNoun, title), cancellable: true },
         (progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
           return deps.tree.model.loadAll(list, {
             signal: abort.signal,
             maxItems,
-            onProgress: (items) => progress.report({ message: `${formatCount(items)} ${kind.itemNoun} loaded` }),
+            onProgress: (items) => progress.report({ message: vscode.l10n.t('{0} {1} loaded', formatCount(items), kind.itemNoun) }),
           });
         },
       );
       if (result.outcome === 'paused') {
-        const keepLoading = 'Keep Loading';
-        const exportListing = 'Export Full Listing…';
+        const keepLoading = vscode.l10n.t('Keep Loading');
+        const exportListing = vscode.l10n.t('Export Full Listing…');
         const choice = await vscode.window.showWarningMessage(
-          `${title} has more than ${formatCount(result.items)} ${kind.itemNoun}. A tree that long is slow to use; `
-          + 'Export Full Listing… writes every item to a file instead.',
+          vscode.l10n.t('{0} has more than {1} {2}. A tree that long is slow to use; Export Full Listing… writes every item to a file instead.', title, formatCount(result.items), kind.itemNoun),
           exportListing, keepLoading,
         );
         if (choice === keepLoading) {
@@ -50,9 +49,9 @@ export function registerLoadAll(deps: CommandDeps): vscode.Disposable {
         }
       } else if (result.outcome === 'failed' && result.failure) {
         // The failure row under the list says the same and offers Retry.
-        void vscode.window.showErrorMessage(`Load All stopped after ${formatCount(result.items)} ${kind.itemNoun} of ${title}: ${result.failure.problem.message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Load All stopped after {0} {1} of {2}: {3}', formatCount(result.items), kind.itemNoun, title, result.failure.problem.message));
       } else if (result.outcome === 'complete') {
-        vscode.window.setStatusBarMessage(`$(check) Loaded all ${formatCount(result.items)} ${kind.itemNoun} of ${title}`, 5000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Loaded all {0} {1} of {2}', formatCount(result.items), kind.itemNoun, title), 5000);
       }
       return;
     }

@@ -33,7 +33,7 @@ export async function addPinAndReveal(deps: CommandDeps, pin: Pin): Promise<void
   await deps.tree.pins.add(connection, pin);
   const node = await deps.tree.provider.pinNode(pin);
   if (!node) {
-    void vscode.window.showWarningMessage(`Added ${pin.item.name}; it shows once the connection works.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Added {0}; it shows once the connection works.', pin.item.name));
     return;
   }
   await deps.tree.view.reveal(node, { select: true, focus: true, expand: true }).then(undefined, (error: unknown) => {

@@ -8,7 +8,7 @@ export function registerSelectConnection({ connections }: CommandDeps): vscode.D
     const pick = await vscode.window.showQuickPick([
       { label: '$(account) Select Profile…', description: connection?.profile ?? connections.settings().profile, command: 'pagedAwsExplorer.selectProfile' },
       { label: '$(globe) Select Region…', description: connection?.region, command: 'pagedAwsExplorer.selectRegion' },
-    ], { title: 'Paged AWS Explorer Connection', placeHolder: connection?.endpointUrl ? `Custom endpoint: ${connection.endpointUrl}` : undefined });
+    ], { title: vscode.l10n.t('Paged AWS Explorer Connection'), placeHolder: connection?.endpointUrl ? `Custom endpoint: ${connection.endpointUrl}` : undefined });
     if (pick) {
       await vscode.commands.executeCommand(pick.command);
     }

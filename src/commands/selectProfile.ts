@@ -14,14 +14,14 @@ export function registerSelectProfile({ connections }: CommandDeps): vscode.Disp
     try {
       profiles = await listProfiles();
     } catch (error) {
-      void vscode.window.showErrorMessage(`Could not read the AWS config files: ${describeProblem(error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the AWS config files: {0}', describeProblem(error).message));
       return;
     }
     const current = connections.settings().profile ?? '';
     const items: ProfileItem[] = profiles.map((profile) => ({ label: profile, description: profile === current ? 'selected' : undefined, profile }));
-    items.push({ label: 'Default', description: `AWS_PROFILE, else "default", else environment credentials${current === '' ? ' · selected' : ''}`, profile: '' });
+    items.push({ label: vscode.l10n.t('Default'), description: vscode.l10n.t('AWS_PROFILE, else "default", else environment credentials{0}', current === '' ? ' · selected' : ''), profile: '' });
     const pick = await vscode.window.showQuickPick(items, {
-      title: 'Select AWS Profile',
+      title: vscode.l10n.t('Select AWS Profile'),
       placeHolder: profiles.length ? 'Profiles from ~/.aws/config and ~/.aws/credentials' : 'No profiles in ~/.aws/config or ~/.aws/credentials',
     });
     if (!pick) {

@@ -13,7 +13,7 @@ export function registerSelectRegion({ connections }: CommandDeps): vscode.Dispo
   return vscode.commands.registerCommand('pagedAwsExplorer.selectRegion', async () => {
     const current = connections.settings().region ?? '';
     const items: RegionItem[] = [
-      { label: 'Default', description: `AWS_REGION, else AWS_DEFAULT_REGION, else the profile's region, else us-east-1${current === '' ? ' · selected' : ''}`, region: '' },
+      { label: vscode.l10n.t('Default'), description: vscode.l10n.t('AWS_REGION, else AWS_DEFAULT_REGION, else the profile\'s region, else us-east-1{0}', current === '' ? ' · selected' : ''), region: '' },
     ];
     let partitionShown: string | undefined;
     for (const { id, name, partition } of knownRegions) {
@@ -24,8 +24,8 @@ export function registerSelectRegion({ connections }: CommandDeps): vscode.Dispo
       items.push({ label: id, description: id === current ? `${name} · selected` : name, region: id });
     }
     const pick = vscode.window.createQuickPick<RegionItem>();
-    pick.title = 'Select AWS Region';
-    pick.placeholder = 'Region, e.g. eu-west-1 (a region not listed can be typed in)';
+    pick.title = vscode.l10n.t('Select AWS Region');
+    pick.placeholder = vscode.l10n.t('Region, e.g. eu-west-1 (a region not listed can be typed in)');
     pick.items = items;
     pick.matchOnDescription = true;
     pick.activeItems = items.filter((item) => item.region === current);

@@ -16,7 +16,7 @@ export function registerShowDetails(deps: CommandDeps): vscode.Disposable {
     const { item } = target;
     const details = detailsOf(target.source, item);
     if (!details) {
-      void vscode.window.showInformationMessage(`${item.name} has no details beyond what the tree shows.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no details beyond what the tree shows.', item.name));
       return;
     }
     try {
@@ -29,7 +29,7 @@ export function registerShowDetails(deps: CommandDeps): vscode.Disposable {
     } catch (error) {
       const problem = describeProblem(error, deps.tree.provider.currentConnection());
       deps.log.error(`${details.operation} ${item.id}: ${problem.message} [${problem.detail}]`);
-      void vscode.window.showErrorMessage(`${details.operation} failed for ${item.name}: ${problem.message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed for {1}: {2}', details.operation, item.name, problem.message));
     }
   });
 }

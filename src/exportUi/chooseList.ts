@@ -9,17 +9,17 @@ export async function chooseList(): Promise<ListRef | undefined> {
   const tops = new Set(rootLists.map(addressOf));
   const choices: ListChoice[] = [
     ...rootLists.map((list) => ({ label: kindOf(list).title(list.params), description: addressOf(list), pick: async () => list })),
-    { label: 'A list by its address…', description: addressForms.filter((form) => !tops.has(form.form)).map((form) => form.form).join(', '), pick: askAddress },
+    { label: vscode.l10n.t('A list by its address…'), description: addressForms.filter((form) => !tops.has(form.form)).map((form) => form.form).join(', '), pick: askAddress },
   ];
-  const choice = await vscode.window.showQuickPick(choices, { title: 'Export Full Listing', placeHolder: 'Which list?' });
+  const choice = await vscode.window.showQuickPick(choices, { title: vscode.l10n.t('Export Full Listing'), placeHolder: vscode.l10n.t('Which list?') });
   return choice?.pick();
 }
 
 async function askAddress(): Promise<ListRef | undefined> {
   const value = await vscode.window.showInputBox({
-    title: 'Export Full Listing: a list by its address',
+    title: vscode.l10n.t('Export Full Listing: a list by its address'),
     prompt: addressForms.map((form) => `${form.form}: ${form.description}`).join('; '),
-    placeHolder: 's3://bucket/prefix/',
+    placeHolder: vscode.l10n.t('s3://bucket/prefix/'),
     validateInput: (text) => (text.trim() ? addressProblem(text) : undefined),
   });
   return value?.trim() ? parseAddress(value) : undefined;
@@ -47,10 +47,10 @@ export async function chooseDepth(list: ListRef): Promise<ListRef | undefined> {
   }
   const choice = await vscode.window.showQuickPick(
     [
-      { label: 'All keys, recursively', description: 'every object under the prefix', list: flat },
-      { label: 'This folder level', description: 'objects and folders as the tree shows them', list },
+      { label: vscode.l10n.t('All keys, recursively'), description: vscode.l10n.t('every object under the prefix'), list: flat },
+      { label: vscode.l10n.t('This folder level'), description: vscode.l10n.t('objects and folders as the tree shows them'), list },
     ],
-    { title: 'Export Full Listing', placeHolder: 'What to export' },
+    { title: vscode.l10n.t('Export Full Listing'), placeHolder: vscode.l10n.t('What to export') },
   );
   return choice?.list;
 }

@@ -15,8 +15,8 @@ export interface OutputChoice {
 export async function chooseOutput(list: ListRef): Promise<OutputChoice | undefined> {
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath ?? os.homedir();
   const uri = await vscode.window.showSaveDialog({
-    title: `Export ${addressOf(list)}`,
-    saveLabel: 'Export',
+    title: vscode.l10n.t('Export {0}', addressOf(list)),
+    saveLabel: vscode.l10n.t('Export'),
     defaultUri: vscode.Uri.file(path.join(folder, `${defaultFileName(list)}.jsonl`)),
     filters: Object.fromEntries(exportFormats.map((format) => [formatLabels[format], [...formatExtensions[format]]])),
   });
@@ -24,12 +24,12 @@ export async function chooseOutput(list: ListRef): Promise<OutputChoice | undefi
     return undefined;
   }
   if (uri.scheme !== 'file') {
-    void vscode.window.showErrorMessage(`Exports are written to a local file; ${uri.toString()} is not one.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Exports are written to a local file; {0} is not one.', uri.toString()));
     return undefined;
   }
   const format = formatFromPath(uri.fsPath) ?? (await vscode.window.showQuickPick(
     exportFormats.map((f) => ({ label: formatLabels[f], description: f === 'jsonl' ? 'one item per line (default)' : f === 'csv' ? 'header row, RFC 4180' : 'one array', format: f })),
-    { title: `Format of ${path.basename(uri.fsPath)}`, placeHolder: 'The file name has no .jsonl, .csv or .json extension' },
+    { title: vscode.l10n.t('Format of {0}', path.basename(uri.fsPath)), placeHolder: vscode.l10n.t('The file name has no .jsonl, .csv or .json extension') },
   ))?.format;
   return format ? { outputPath: uri.fsPath, format } : undefined;
 }
@@ -53,7 +53,7 @@ export async function chooseStyle(list: ListRef): Promise<string | undefined | n
   }
   const pick = await vscode.window.showQuickPick(
     styles.map((style, i) => ({ label: style.label, description: i === 0 ? 'default' : undefined, detail: style.description, style })),
-    { title: `Export ${addressOf(list)}`, placeHolder: 'How to write each item' },
+    { title: vscode.l10n.t('Export {0}', addressOf(list)), placeHolder: vscode.l10n.t('How to write each item') },
   );
   if (!pick) {
     return null;

@@ -38,16 +38,17 @@ export function exportListing(deps: ExportDeps, runner: ExportRunner) {
     const existing = await runner.store.load(checkpointId(job)).catch(() => undefined);
     if (existing) {
       const resume = resumeLabel(existing);
+      const startOver = vscode.l10n.t('Start Over');
       const choice = await vscode.window.showInformationMessage(
-        `An export of this list into ${path.basename(job.outputPath)} was interrupted.`,
-        { modal: true, detail: `Resume appends the rest to the file as it was at the last saved page (${existing.job.format}, page size ${existing.job.pageSize}). Start Over writes the file anew.` },
+        vscode.l10n.t('An export of this list into {0} was interrupted.', path.basename(job.outputPath)),
+        { modal: true, detail: vscode.l10n.t('Resume appends the rest to the file as it was at the last saved page ({0}, page size {1}). Start Over writes the file anew.', existing.job.format, existing.job.pageSize) },
         resume,
-        'Start Over',
+        startOver,
       );
       if (choice === resume) {
         return runner.resume(existing);
       }
-      if (choice !== 'Start Over') {
+      if (choice !== startOver) {
         return;
       }
     }

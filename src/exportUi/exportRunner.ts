@@ -43,7 +43,7 @@ export class ExportRunner {
     const id = checkpointId(job);
     const file = path.basename(job.outputPath);
     if (this.running.has(id)) {
-      void vscode.window.showInformationMessage(`The export into ${file} is already running.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('The export into {0} is already running.', file));
       return;
     }
     const { list } = job;
@@ -56,7 +56,7 @@ export class ExportRunner {
       const active = session.session;
       this.deps.log.info(`Export of ${address} into ${job.outputPath} (${job.format}, page size ${job.pageSize}) started.`);
       const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Exporting ${address} to ${file}`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0} to {1}', address, file), cancellable: true },
         async (progress, token) => {
           const controller = new AbortController();
           const cancel = token.onCancellationRequested(() => controller.abort());
@@ -87,10 +87,11 @@ export class ExportRunner {
 
   private async done(result: ExportResult): Promise<void> {
     const uri = vscode.Uri.file(result.job.outputPath);
-    const choice = await vscode.window.showInformationMessage(doneMessage(result), 'Open File', 'Reveal in Explorer');
-    if (choice === 'Open File') {
+    const [open, reveal] = [vscode.l10n.t('Open File'), vscode.l10n.t('Reveal in Explorer')];
+    const choice = await vscode.window.showInformationMessage(doneMessage(result), open, reveal);
+    if (choice === open) {
       await vscode.commands.executeCommand('vscode.open', uri);
-    } else if (choice === 'Reveal in Explorer') {
+    } else if (choice === reveal) {
       await vscode.commands.executeCommand('revealFileInOS', uri);
     }
   }
@@ -100,20 +101,21 @@ export class ExportRunner {
     const kept = await this.store.load(checkpointId(job)).catch(() => undefined);
     const problem = describeExportProblem(error, { profile: job.target.profile, region: job.target.region, list: job.list, checkpoint: kept });
     this.deps.log.warn(`Export into ${job.outputPath}: ${problem.message} (${problem.detail})`);
+    const [resume, startOver, showLog] = [vscode.l10n.t('Resume'), vscode.l10n.t('Start Over'), vscode.l10n.t('Show Log')];
     if (problem.kind === 'cancelled') {
-      const choice = await vscode.window.showInformationMessage(problem.message, ...(kept ? ['Resume'] : []));
-      if (choice === 'Resume' && kept) {
+      const choice = await vscode.window.showInformationMessage(problem.message, ...(kept ? [resume] : []));
+      if (choice === resume && kept) {
         await this.resume(kept);
       }
       return;
     }
-    const actions = problem.startOver ? ['Start Over'] : problem.resumable && kept ? ['Resume'] : [];
-    const choice = await vscode.window.showErrorMessage(`Export into ${path.basename(job.outputPath)}: ${problem.message}`, ...actions, 'Show Log');
-    if (choice === 'Start Over') {
+    const actions = problem.startOver ? [startOver] : problem.resumable && kept ? [resume] : [];
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Export into {0}: {1}', path.basename(job.outputPath), problem.message), ...actions, showLog);
+    if (choice === startOver) {
       await this.start(kept?.job ?? job);
-    } else if (choice === 'Resume' && kept) {
+    } else if (choice === resume && kept) {
       await this.resume(kept);
-    } else if (choice === 'Show Log') {
+    } else if (choice === showLog) {
       this.deps.log.show();
     }
   }

@@ -5,19 +5,19 @@ import { type ExportRunner } from './exportRunner';
 
 type CheckpointItem = vscode.QuickPickItem & { readonly checkpoint: Checkpoint };
 
-const discardButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: 'Discard (keeps the file as it is)' };
+const discardButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('trash'), tooltip: vscode.l10n.t('Discard (keeps the file as it is)') };
 
 /** Resume Unfinished Exports…: lists the checkpoints; pick one to resume it, or discard it with its trash button. */
 export function resumeExports(runner: ExportRunner) {
   return async (): Promise<void> => {
     const checkpoints = (await runner.store.list()).filter((c) => !runner.isRunning(c));
     if (checkpoints.length === 0) {
-      void vscode.window.showInformationMessage('There are no unfinished exports.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('There are no unfinished exports.'));
       return;
     }
     const pick = vscode.window.createQuickPick<CheckpointItem>();
-    pick.title = 'Resume Unfinished Exports';
-    pick.placeholder = 'Pick an export to resume';
+    pick.title = vscode.l10n.t('Resume Unfinished Exports');
+    pick.placeholder = vscode.l10n.t('Pick an export to resume');
     pick.items = checkpoints.map(toItem);
     const chosen = await new Promise<Checkpoint | undefined>((resolve) => {
       pick.onDidTriggerItemButton(async ({ item }) => {
@@ -45,8 +45,8 @@ function toItem(checkpoint: Checkpoint): CheckpointItem {
   const { target, outputPath, format } = checkpoint.job;
   return {
     label: checkpointTitle(checkpoint),
-    description: `${countOf(checkpoint.job.list, checkpoint.itemsWritten)} written, ${ago(checkpoint.updatedAt)}`,
-    detail: `${outputPath} · ${format} · ${[target.profile, target.region, target.endpointUrl].filter(Boolean).join(' · ')}`,
+    description: vscode.l10n.t('{0} written, {1}', countOf(checkpoint.job.list, checkpoint.itemsWritten), ago(checkpoint.updatedAt)),
+    detail: vscode.l10n.t('{0} · {1} · {2}', outputPath, format, [target.profile, target.region, target.endpointUrl].filter(Boolean).join(' · ')),
     buttons: [discardButton],
     checkpoint,
   };
@@ -63,18 +63,19 @@ export async function offerUnfinishedExports(runner: ExportRunner): Promise<void
   }
   if (checkpoints.length === 1) {
     const [checkpoint] = checkpoints;
+    const [resume, discard] = [vscode.l10n.t('Resume'), vscode.l10n.t('Discard')];
     const choice = await vscode.window.showInformationMessage(
-      `Unfinished export: ${checkpointTitle(checkpoint)} (${countOf(checkpoint.job.list, checkpoint.itemsWritten)} written, ${ago(checkpoint.updatedAt)}).`,
-      'Resume', 'Discard',
+      vscode.l10n.t('Unfinished export: {0} ({1} written, {2}).', checkpointTitle(checkpoint), countOf(checkpoint.job.list, checkpoint.itemsWritten), ago(checkpoint.updatedAt)),
+      resume, discard,
     );
-    if (choice === 'Resume') {
+    if (choice === resume) {
       await runner.resume(checkpoint);
-    } else if (choice === 'Discard') {
+    } else if (choice === discard) {
       await runner.store.delete(checkpoint.id);
     }
     return;
   }
-  const choice = await vscode.window.showInformationMessage(`${checkpoints.length} exports were interrupted and can be resumed.`, 'Show Exports…');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} exports were interrupted and can be resumed.', checkpoints.length), vscode.l10n.t('Show Exports…'));
   if (choice) {
     await vscode.commands.executeCommand('pagedAwsExplorer.resumeExports');
   }

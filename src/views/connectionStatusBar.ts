@@ -9,7 +9,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
     this.item.name = 'Paged AWS Explorer Connection';
     this.item.command = 'pagedAwsExplorer.selectConnection';
     this.item.text = '$(cloud) AWS';
-    this.item.tooltip = 'Paged AWS Explorer: select an AWS profile or region';
+    this.item.tooltip = vscode.l10n.t('Paged AWS Explorer: select an AWS profile or region');
     this.item.show();
   }
 

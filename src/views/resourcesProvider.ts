@@ -4,7 +4,7 @@ import { describeProblem, type Problem } from '../core/problems/problem';
 import { type ListRef } from '../core/services/kind';
 import { listKey, rootLists } from '../core/services/registry';
 import { type Pin } from '../core/tree/pins';
-import { detailsOf, emptyLabel, LOADING_LABEL, rowsOf, type Row } from '../core/tree/rows';
+import { detailsOf, emptyLabel, rowsOf, type Row } from '../core/tree/rows';
 import { type TreeModel } from '../core/tree/treeModel';
 import { type ConnectionManager } from '../connection/connectionManager';
 import { isListNode, type DerivedListNode, type ItemNode, type ListNode, type RootListNode, type TreeNode } from './nodes';
@@ -161,7 +161,7 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     } catch (error) {
       const problem = describeProblem(error, this.connection);
       this.log.warn(`${details.operation} ${node.item.id}: ${problem.message} (${problem.detail})`);
-      item.tooltip = `${plainTooltip(node.item)}\n\n${details.operation} failed: ${problem.message}`;
+      item.tooltip = vscode.l10n.t('{0}\n\n{1} failed: {2}', plainTooltip(node.item), details.operation, problem.message);
     } finally {
       cancel.dispose();
     }
@@ -214,7 +214,7 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private setConnectionState(connection: Connection | undefined, problem: Problem | undefined): void {
     this.connection = problem ? undefined : connection;
     const settings = this.connections.settings();
-    const label = connection ? describeConnection(connection) : `${settings.profile ?? 'default'} · not connected`;
+    const label = connection ? describeConnection(connection) : vscode.l10n.t('{0} · not connected', settings.profile ?? 'default');
     void vscode.commands.executeCommand('setContext', CONNECTION_PROBLEM_CONTEXT, problem !== undefined && WELCOME_PROBLEMS.has(problem.kind));
     this.connectionChanged.fire({ connection, problem, label });
   }
@@ -231,7 +231,7 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         return Object.assign(this.node({ type: 'failure', id: `failure:${key}`, parent, list: row.list, failure: row.failure, startOver: row.startOver }),
           { parent, list: row.list, failure: row.failure, startOver: row.startOver });
       case 'loading':
-        return this.node({ type: 'message', id: `loading:${key}`, parent, label: LOADING_LABEL, busy: true });
+        return this.node({ type: 'message', id: `loading:${key}`, parent, label: vscode.l10n.t('Loading…'), busy: true });
       case 'empty':
         return this.node({ type: 'message', id: `empty:${key}`, parent, label: emptyLabel(row.list) });
     }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { type ResourceItem } from '../core/services/kind';
 import { adders, addressOf, itemKindOf, kindOf } from '../core/services/registry';
 import {
-  failureContext, failureLabel, failureTooltip, itemContext, listContext, listDescription, LOAD_MORE_LABEL,
+  failureContext, failureLabel, failureTooltip, itemContext, listContext, listDescription,
 } from '../core/tree/rows';
 import { type TreeModel } from '../core/tree/treeModel';
 import { type DerivedListNode, type FailureNode, type ItemNode, type LoadMoreNode, type MessageNode, type RootListNode } from './nodes';
@@ -36,7 +36,7 @@ export function rootTreeItem(node: RootListNode, model: TreeModel): vscode.TreeI
   item.iconPath = snapshot.loadingAll ? SPINNER : themeIcon(kindOf(node.base).icon);
   const addable = adders.some((adder) => adder.root === node.base.kind) ? ['addable'] : [];
   item.contextValue = ['root', ...addable, ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
-  item.accessibilityInformation = { label: [item.label, item.description, 'list'].filter(Boolean).join(', ') };
+  item.accessibilityInformation = { label: [item.label, item.description, vscode.l10n.t('list')].filter(Boolean).join(', ') };
   return item;
 }
 
@@ -49,13 +49,13 @@ export function derivedTreeItem(node: DerivedListNode, model: TreeModel): vscode
   item.iconPath = snapshot.loadingAll ? SPINNER : themeIcon(kind.icon);
   item.tooltip = addressOf(node.base);
   item.contextValue = ['derived', ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
-  item.accessibilityInformation = { label: [item.label, item.description, 'opened list'].filter(Boolean).join(', ') };
+  item.accessibilityInformation = { label: [item.label, item.description, vscode.l10n.t('opened list')].filter(Boolean).join(', ') };
   return item;
 }
 
 export function itemTreeItem(node: ItemNode, model: TreeModel): vscode.TreeItem {
   const { item: resource, base, list, pin } = node;
-  const own = [resource.description, resource.time ? localTime(resource.time) : undefined, pin ? 'pinned' : undefined].filter(Boolean).join(' · ') || undefined;
+  const own = [resource.description, resource.time ? localTime(resource.time) : undefined, pin ? vscode.l10n.t('pinned') : undefined].filter(Boolean).join(' · ') || undefined;
   const item = new vscode.TreeItem(resource.name, base ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.iconPath = themeIcon(itemKindOf(resource.itemKind)?.icon);
@@ -92,14 +92,14 @@ function zonedTime(iso: string): string {
 
 export function loadMoreTreeItem(node: LoadMoreNode): vscode.TreeItem {
   const kind = kindOf(node.list);
-  const item = new vscode.TreeItem(LOAD_MORE_LABEL, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.iconPath = node.loading ? SPINNER : new vscode.ThemeIcon('ellipsis');
-  item.description = node.loading ? 'loading…' : undefined;
-  item.tooltip = `Load the next page of ${kind.itemNoun} (the ${kind.tokenFields.input} of the last page loaded)`;
+  item.description = node.loading ? vscode.l10n.t('loading…') : undefined;
+  item.tooltip = vscode.l10n.t('Load the next page of {0} (the {1} of the last page loaded)', kind.itemNoun, kind.tokenFields.input);
   item.contextValue = 'loadMore';
-  item.command = { command: COMMANDS.loadMore, title: 'Load More', arguments: [node] };
-  item.accessibilityInformation = { label: `Load more ${kind.itemNoun}`, role: 'button' };
+  item.command = { command: COMMANDS.loadMore, title: vscode.l10n.t('Load More'), arguments: [node] };
+  item.accessibilityInformation = { label: vscode.l10n.t('Load more {0}', kind.itemNoun), role: 'button' };
   return item;
 }
 
@@ -107,13 +107,13 @@ export function failureTreeItem(node: FailureNode): vscode.TreeItem {
   const item = new vscode.TreeItem(failureLabel(node.failure.problem), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-  item.description = node.startOver ? 'click to start over' : 'click to retry';
+  item.description = node.startOver ? vscode.l10n.t('click to start over') : vscode.l10n.t('click to retry');
   item.tooltip = failureTooltip(node.failure, node.startOver);
   item.contextValue = failureContext(node.startOver).join(' ');
   item.accessibilityInformation = { label: `${item.label}, ${item.description}`, role: 'button' };
   item.command = node.startOver
-    ? { command: COMMANDS.startOver, title: 'Start Over', arguments: [node] }
-    : { command: COMMANDS.retry, title: 'Retry', arguments: [node] };
+    ? { command: COMMANDS.startOver, title: vscode.l10n.t('Start Over'), arguments: [node] }
+    : { command: COMMANDS.retry, title: vscode.l10n.t('Retry'), arguments: [node] };
   return item;
 }
 
@@ -124,9 +124,9 @@ export function messageTreeItem(node: MessageNode): vscode.TreeItem {
     item.iconPath = SPINNER;
   } else if (node.problem) {
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-    item.tooltip = `${node.problem.message}\n(${node.problem.detail})\nClick to try again.`;
-    item.description = 'click to try again';
-    item.command = { command: COMMANDS.refresh, title: 'Refresh' };
+    item.tooltip = vscode.l10n.t('{0}\n({1})\nClick to try again.', node.problem.message, node.problem.detail);
+    item.description = vscode.l10n.t('click to try again');
+    item.command = { command: COMMANDS.refresh, title: vscode.l10n.t('Refresh') };
   }
   item.contextValue = node.problem ? 'failure' : 'message';
   item.accessibilityInformation = { label: [node.label, item.description].filter(Boolean).join(', '), ...(node.problem ? { role: 'button' } : {}) };

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { type ListRef } from '../../src/core/services/kind';
 import { TreeModel } from '../../src/core/tree/treeModel';
-import { countDescription, failureContext, failureLabel, listContext, LOAD_MORE_LABEL, rowsOf, type Row } from '../../src/core/tree/rows';
+import { countDescription, failureContext, failureLabel, listContext, rowsOf, type Row } from '../../src/core/tree/rows';
 import { pinOf } from '../../src/core/tree/pins';
 import { createBucket, createTopics, numberedNames, putObjects, subscribeEmails, useEmulator } from '../support/emulator';
 
@@ -14,7 +14,7 @@ function lastRow(model: TreeModel, list: ListRef): Row | undefined {
 
 function loadMoreToken(model: TreeModel, list: ListRef): string {
   const row = lastRow(model, list);
-  assert.equal(row?.type, 'loadMore', `the last row is "${LOAD_MORE_LABEL}"`);
+  assert.equal(row?.type, 'loadMore', 'the last row is "Load more…"');
   return (row as Extract<Row, { type: 'loadMore' }>).token;
 }
 

@@ -1,4 +1,5 @@
 import { loadSharedConfigFiles, ENV_PROFILE, DEFAULT_PROFILE, type SharedConfigFiles } from '@smithy/core/config';
+import * as l10n from '@vscode/l10n';
 
 /** What the user chose in settings; empty means "as the AWS CLI would decide". */
 export interface ConnectionSettings {
@@ -32,15 +33,16 @@ export interface Connection {
 export class ProfileNotFoundError extends Error {
   override readonly name = 'ProfileNotFoundError';
   constructor(readonly profile: string, readonly available: readonly string[]) {
-    super(`AWS profile "${profile}" was not found in ${configFilesDescription()}.` +
-      (available.length ? ` Available profiles: ${available.join(', ')}.` : ' No profiles are defined.'));
+    super(available.length
+      ? l10n.t('AWS profile "{0}" was not found in {1}. Available profiles: {2}.', profile, configFilesDescription(), available.join(', '))
+      : l10n.t('AWS profile "{0}" was not found in {1}. No profiles are defined.', profile, configFilesDescription()));
   }
 }
 
 export class InvalidEndpointError extends Error {
   override readonly name = 'InvalidEndpointError';
   constructor(readonly endpointUrl: string, source: string) {
-    super(`The endpoint URL "${endpointUrl}" (from ${source}) is not a valid http(s) URL.`);
+    super(l10n.t('The endpoint URL "{0}" (from {1}) is not a valid http(s) URL.', endpointUrl, source));
   }
 }
 
@@ -136,7 +138,7 @@ function validEndpoint(value: string, source: string): string {
 
 /** "dev · eu-west-1" plus "custom endpoint" when one is set: what the view and status bar show. */
 export function describeConnection(connection: Connection): string {
-  return [connection.profile, connection.region, connection.endpointUrl ? 'custom endpoint' : undefined].filter(Boolean).join(' · ');
+  return [connection.profile, connection.region, connection.endpointUrl ? l10n.t('custom endpoint') : undefined].filter(Boolean).join(' · ');
 }
 
 /** The parts of a connection that decide what a listing returns: which account (profile), region and endpoint. */

@@ -1,12 +1,17 @@
 import { formatCount } from '../numbers';
 import { describeProblem, type Problem, type ProblemContext, type ProblemKind } from '../problems/problem';
 import { type Checkpoint } from './checkpoint';
+import * as l10n from '@vscode/l10n';
 
 /** The output file is gone, shorter, or its bytes differ from what the checkpoint recorded: appending would corrupt it. */
 export class OutputChangedError extends Error {
   override readonly name = 'OutputChangedError';
   constructor(readonly outputPath: string, readonly reason: 'deleted' | 'truncated' | 'modified') {
-    super(`${outputPath} was ${reason === 'deleted' ? 'deleted' : reason === 'truncated' ? 'shortened' : 'modified'} since the export was interrupted, so it cannot be resumed. Start over to export it again.`);
+    super(reason === 'deleted'
+      ? l10n.t('{0} was deleted since the export was interrupted, so it cannot be resumed. Start over to export it again.', outputPath)
+      : reason === 'truncated'
+        ? l10n.t('{0} was shortened since the export was interrupted, so it cannot be resumed. Start over to export it again.', outputPath)
+        : l10n.t('{0} was modified since the export was interrupted, so it cannot be resumed. Start over to export it again.', outputPath));
   }
 }
 
@@ -14,8 +19,7 @@ export class OutputChangedError extends Error {
 export class OutdatedCheckpointError extends Error {
   override readonly name = 'OutdatedCheckpointError';
   constructor(readonly outputPath: string) {
-    super(`The unfinished export into ${outputPath} was started by an earlier version, which named the fields differently; `
-      + 'resuming it would give the file two shapes. Start over to export it again.');
+    super(l10n.t('The unfinished export into {0} was started by an earlier version, which named the fields differently; resuming it would give the file two shapes. Start over to export it again.', outputPath));
   }
 }
 
@@ -23,7 +27,7 @@ export class OutdatedCheckpointError extends Error {
 export class NoCheckpointError extends Error {
   override readonly name = 'NoCheckpointError';
   constructor(readonly outputPath: string) {
-    super(`There is no unfinished export of this list into ${outputPath} to resume.`);
+    super(l10n.t('There is no unfinished export of this list into {0} to resume.', outputPath));
   }
 }
 
@@ -55,14 +59,13 @@ export function describeExportProblem(error: unknown, context: ProblemContext & 
   const kept = context.checkpoint;
   if (problem.kind === 'refusedToken') {
     return { ...problem, resumable: false, startOver: true,
-      message: `${problem.message}${kept ? ` The checkpoint (${formatCount(kept.itemsWritten)} items written) is kept until you start over.` : ''}` };
+      message: kept ? l10n.t('{0} The checkpoint ({1} items written) is kept until you start over.', problem.message, formatCount(kept.itemsWritten)) : problem.message };
   }
   if (!kept) {
     return { ...problem, resumable: false, startOver: false };
   }
-  const saved = `${formatCount(kept.itemsWritten)} items are saved`;
   const message = problem.kind === 'cancelled'
-    ? `Export cancelled; ${saved} and it can be resumed.`
-    : `${problem.message} The export can be resumed: ${saved}.`;
+    ? l10n.t('Export cancelled; {0} items are saved and it can be resumed.', formatCount(kept.itemsWritten))
+    : l10n.t('{0} The export can be resumed: {1} items are saved.', problem.message, formatCount(kept.itemsWritten));
   return { ...problem, message, resumable: true, startOver: false };
 }

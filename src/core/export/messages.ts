@@ -4,6 +4,7 @@ import { type ListRef } from '../services/kind';
 import { addressOf, kindOf } from '../services/registry';
 import { type Checkpoint } from './checkpoint';
 import { type ExportResult } from './options';
+import * as l10n from '@vscode/l10n';
 
 /** "12,345 objects", "1 topic". */
 export function countOf(list: ListRef, count: number): string {
@@ -13,27 +14,33 @@ export function countOf(list: ListRef, count: number): string {
 
 /** "12,345 objects · 13 pages": what a progress line shows. */
 export function progressText(list: ListRef, itemsWritten: number, pagesWritten: number): string {
-  return `${countOf(list, itemsWritten)} · ${formatCount(pagesWritten)} page${pagesWritten === 1 ? '' : 's'}`;
+  return pagesWritten === 1 ? l10n.t('{0} · 1 page', countOf(list, itemsWritten)) : l10n.t('{0} · {1} pages', countOf(list, itemsWritten), formatCount(pagesWritten));
 }
 
 /** "Exported 12,345 objects to listing.jsonl". */
 export function doneMessage(result: ExportResult): string {
-  return `Exported ${countOf(result.job.list, result.itemsWritten)} to ${path.basename(result.job.outputPath)}`;
+  return l10n.t('Exported {0} to {1}', countOf(result.job.list, result.itemsWritten), path.basename(result.job.outputPath));
 }
 
 /** "5 minutes ago", "just now", "3 days ago". */
 export function ago(iso: string, now: Date = new Date()): string {
   const minutes = Math.max(0, Math.floor((now.getTime() - Date.parse(iso)) / 60_000));
   if (minutes < 1) {
-    return 'just now';
+    return l10n.t('just now');
   }
-  const [value, unit] = minutes < 60 ? [minutes, 'minute'] : minutes < 48 * 60 ? [Math.floor(minutes / 60), 'hour'] : [Math.floor(minutes / 1440), 'day'];
-  return `${value} ${unit}${value === 1 ? '' : 's'} ago`;
+  if (minutes < 60) {
+    return minutes === 1 ? l10n.t('1 minute ago') : l10n.t('{0} minutes ago', minutes);
+  }
+  if (minutes < 48 * 60) {
+    const hours = Math.floor(minutes / 60);
+    return hours === 1 ? l10n.t('1 hour ago') : l10n.t('{0} hours ago', hours);
+  }
+  return l10n.t('{0} days ago', Math.floor(minutes / 1440));
 }
 
 /** "Resume (1,200 items written, 5 minutes ago)". */
 export function resumeLabel(checkpoint: Checkpoint, now: Date = new Date()): string {
-  return `Resume (${formatCount(checkpoint.itemsWritten)} items written, ${ago(checkpoint.updatedAt, now)})`;
+  return l10n.t('Resume ({0} items written, {1})', formatCount(checkpoint.itemsWritten), ago(checkpoint.updatedAt, now));
 }
 
 /** "s3://bucket/prefix/ → listing.jsonl": what an unfinished export is, in one line. */

@@ -1,18 +1,19 @@
 import { type ListRef } from '../services/kind';
+import * as l10n from '@vscode/l10n';
 
 /** The service handed back a token it had already given: following it would loop forever. */
 export class RepeatedTokenError extends Error {
   override readonly name = 'RepeatedTokenError';
   constructor(readonly field: string, readonly list: ListRef) {
-    super(`The service returned the same ${field} twice; stopped instead of looping forever.`);
+    super(l10n.t('The service returned the same {0} twice; stopped instead of looping forever.', field));
   }
 }
 
 /** Thrown when an `AbortSignal` stops a listing; `name` is `AbortError` like the SDK's own. */
 export class AbortError extends Error {
   override readonly name = 'AbortError';
-  constructor(message = 'The operation was cancelled.') {
-    super(message);
+  constructor(message?: string) {
+    super(message ?? l10n.t('The operation was cancelled.'));
   }
 }
 

@@ -2,6 +2,7 @@ import { InvalidEndpointError, ProfileNotFoundError } from '../aws/connection';
 import { RepeatedTokenError } from '../paging/errors';
 import { type ListRef } from '../services/kind';
 import { adders, services } from '../services/registry';
+import * as l10n from '@vscode/l10n';
 import { describeFileError } from './fileErrors';
 
 /** What went wrong, in terms of what the user can do about it. */
@@ -95,7 +96,7 @@ export function describeProblem(error: unknown, context: ProblemContext = {}): P
   const profile = context.profile ?? 'default';
 
   if (name === 'AbortError') {
-    return problem('cancelled', 'Cancelled.');
+    return problem('cancelled', l10n.t('Cancelled.'));
   }
   if (error instanceof RepeatedTokenError) {
     return problem('repeatedToken', error.message);
@@ -112,49 +113,53 @@ export function describeProblem(error: unknown, context: ProblemContext = {}): P
     return problem(fileProblem.kind, fileProblem.message);
   }
   if (isRefusedTokenError(error)) {
-    return problem('refusedToken', `The service refused the page token (${name}): it may have expired or belong to another listing. Start over from the first page.`);
+    return problem('refusedToken', l10n.t('The service refused the page token ({0}): it may have expired or belong to another listing. Start over from the first page.', name));
   }
   if (/SSO session|sso.*(expired|invalid)|token.*(expired|refresh)|aws sso login/i.test(message) && name !== 'ExpiredToken') {
-    return problem('ssoExpired', `The SSO session of profile "${profile}" has expired or is missing. Run: aws sso login --profile ${profile}`);
+    return problem('ssoExpired', l10n.t('The SSO session of profile "{0}" has expired or is missing. Run: aws sso login --profile {0}', profile));
   }
   if (name === 'CredentialsProviderError' || /Could not load credentials|credential/i.test(message) && !status) {
-    return problem('noCredentials', `No AWS credentials for profile "${profile}". Configure them with "aws configure --profile ${profile}" or select another profile. (${firstLine(message)})`);
+    return problem('noCredentials', l10n.t('No AWS credentials for profile "{0}". Configure them with "aws configure --profile {0}" or select another profile. ({1})', profile, firstLine(message)));
   }
   if (name === 'ExpiredToken' || name === 'ExpiredTokenException' || name === 'InvalidClientTokenId' || name === 'SignatureDoesNotMatch' || name === 'InvalidAccessKeyId' || name === 'UnrecognizedClientException') {
-    return problem('noCredentials', `The credentials of profile "${profile}" were rejected (${name}). Refresh them or select another profile.`);
+    return problem('noCredentials', l10n.t('The credentials of profile "{0}" were rejected ({1}). Refresh them or select another profile.', profile, name));
   }
   if (/^Region not accepted|Invalid region in client config/i.test(message)) {
-    return problem('invalidRegion', `"${context.region ?? '?'}" is not a valid AWS region name. Select a region such as us-east-1.`);
+    return problem('invalidRegion', l10n.t('"{0}" is not a valid AWS region name. Select a region such as us-east-1.', context.region ?? '?'));
   }
   // Not by name: the SDK also names a reset connection (ECONNRESET, EPIPE) "TimeoutError".
   if (code === 'ETIMEDOUT' || (name === 'TimeoutError' && !code && /timed out/i.test(message))) {
-    return problem('timeout', `The endpoint stopped answering (${name}): the request timed out. Check the network, VPN or endpoint URL.`, true);
+    return problem('timeout', l10n.t('The endpoint stopped answering ({0}): the request timed out. Check the network, VPN or endpoint URL.', name), true);
   }
   const awsHost = e.hostname === undefined ? undefined : AWS_HOST.exec(e.hostname);
   if (awsHost && (code === 'ENOTFOUND' || code === 'EAI_AGAIN')) {
     const service = awsHost[1].toUpperCase();
-    return problem('unreachable', `${e.hostname} does not resolve (${code}): region "${awsHost[2]}" may not exist or may not offer ${service}, ` +
-      'or DNS is unavailable. Check the region and the network.', true);
+    return problem('unreachable', l10n.t('{0} does not resolve ({1}): region "{2}" may not exist or may not offer {3}, or DNS is unavailable. Check the region and the network.',
+      e.hostname ?? '', code, awsHost[2], service), true);
   }
   if (NETWORK.has(code) || NETWORK.has(name) || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up|getaddrinfo/i.test(message)) {
-    return problem('unreachable', `Cannot reach the endpoint (${code || name}). Check the network, VPN or endpoint URL. ${firstLine(message)}`.trim(), true);
+    return problem('unreachable', l10n.t('Cannot reach the endpoint ({0}). Check the network, VPN or endpoint URL. {1}', code || name, firstLine(message)).trim(), true);
   }
   if (ACCESS_DENIED.has(name) || status === 403) {
     const adder = adders.find((candidate) => candidate.root === context.list?.kind);
-    return problem('accessDenied', `Access denied (${name}). Your credentials may not allow this listing${adder ? `; you can still use ${adder.title}…` : '.'}`);
+    return problem('accessDenied', adder
+      ? l10n.t('Access denied ({0}). Your credentials may not allow this listing; you can still use {1}…', name, adder.title)
+      : l10n.t('Access denied ({0}). Your credentials may not allow this listing.', name));
   }
   if (name === 'PermanentRedirect' || name === 'AuthorizationHeaderMalformed' || name === 'IllegalLocationConstraintException' || status === 301) {
     const region = e.$response?.headers?.['x-amz-bucket-region'];
-    return problem('wrongRegion', `The bucket is in another region${region ? ` (${region})` : ''} than ${context.region ?? 'the selected one'}. Select that region.`);
+    return problem('wrongRegion', region
+      ? l10n.t('The bucket is in another region ({0}) than {1}. Select that region.', region, context.region ?? '?')
+      : l10n.t('The bucket is in another region than {0}. Select that region.', context.region ?? '?'));
   }
   if (NOT_FOUND.has(name) || status === 404) {
-    return problem('notFound', `Not found (${name}): ${firstLine(message)}`);
+    return problem('notFound', l10n.t('Not found ({0}): {1}', name, firstLine(message)));
   }
   if (THROTTLING.has(name) || status === 429) {
-    return problem('throttled', `The service is throttling requests (${name}) and the retries ran out. Try again in a moment.`, true);
+    return problem('throttled', l10n.t('The service is throttling requests ({0}) and the retries ran out. Try again in a moment.', name), true);
   }
   if (e.$fault === 'server' || (status !== undefined && status >= 500)) {
-    return problem('serviceError', `The service failed (${detail}) and the retries ran out. Try again.`, true);
+    return problem('serviceError', l10n.t('The service failed ({0}) and the retries ran out. Try again.', detail), true);
   }
   return problem('other', `${name}: ${firstLine(message)}`, status === undefined);
 }

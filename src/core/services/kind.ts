@@ -1,4 +1,5 @@
 import { type AwsClients } from '../aws/clients';
+import * as l10n from '@vscode/l10n';
 
 /** A list's parameters (a bucket and prefix, a topic ARN…): plain strings, so a list fits in a checkpoint. */
 export type Params = Readonly<Record<string, string>>;
@@ -225,7 +226,7 @@ export function prefixQueryOf(text: string, base: string): string | undefined {
   const query = new URLSearchParams(text.slice(base.length + 1));
   const unknown = [...query.keys()].filter((key) => key !== 'prefix');
   if (unknown.length) {
-    throw new AddressError(`${base} takes ?prefix=… only, not ${unknown.join(', ')}.`);
+    throw new AddressError(l10n.t('{0} takes ?prefix=… only, not {1}.', base, unknown.join(', ')));
   }
   return query.get('prefix') ?? '';
 }

@@ -4,6 +4,7 @@ import { type Adder, type ListAction, type Service } from './service';
 import { sns } from './sns';
 import { sqs } from './sqs';
 import { dynamodb } from './dynamodb';
+import * as l10n from '@vscode/l10n';
 
 /** Every service the extension knows, in the order the tree shows them. Adding a service is one line here. */
 export const services: readonly Service[] = [sns, s3, sqs, dynamodb];
@@ -76,7 +77,7 @@ export function parseAddress(text: string): ListRef {
     }
   }
   const forms = addressForms.map((form) => form.form).join(', ');
-  throw new AddressError(value ? `Cannot tell which list "${value}" names. Use one of: ${forms}.` : `Enter a list's address: ${forms}.`);
+  throw new AddressError(value ? l10n.t('Cannot tell which list "{0}" names. Use one of: {1}.', value, forms) : l10n.t('Enter a list\'s address: {0}.', forms));
 }
 
 /** Why `text` is not an address, or undefined when it is one: for input boxes. */

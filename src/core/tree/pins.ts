@@ -1,6 +1,7 @@
 import { AddressError, type ListRef, type ResourceItem, type Scope } from '../services/kind';
 import { kindOf, listKey, parseAddress, rootLists, serviceOf } from '../services/registry';
 import { type Adder } from '../services/service';
+import * as l10n from '@vscode/l10n';
 
 /**
  * A list the user opened by hand (Add … by Name, Go to…), shown as the item that owns it at the top of its service's
@@ -33,7 +34,7 @@ export function pinOf(address: string, scope: Scope): Pin {
   const { base, filter } = splitFilter(list);
   const owner = kindOf(base).owner?.(base.params, scope);
   if (!owner) {
-    throw new AddressError(`${address.trim()} is not something that can be added to the tree.`);
+    throw new AddressError(l10n.t('{0} is not something that can be added to the tree.', address.trim()));
   }
   const roots = serviceOf(list.kind).roots;
   const root = roots.find((candidate) => candidate.kind === owner.source.kind) ?? roots[0];
@@ -44,7 +45,7 @@ export function pinOf(address: string, scope: Scope): Pin {
 export function adderPin(adder: Adder, text: string, scope: Scope): Pin {
   const pin = pinOf(adder.address(text), scope);
   if (pin.source.kind !== adder.root) {
-    throw new AddressError(`${adder.title} takes e.g. ${adder.placeholder}.`);
+    throw new AddressError(l10n.t('{0} takes e.g. {1}.', adder.title, adder.placeholder));
   }
   return pin;
 }

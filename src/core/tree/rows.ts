@@ -3,12 +3,7 @@ import { type Problem } from '../problems/problem';
 import { type ItemDetails, type ListRef, type ResourceItem } from '../services/kind';
 import { kindOf } from '../services/registry';
 import { needsStartOver, type ListFailure, type ListSnapshot } from './treeModel';
-
-// The exact strings of the Resources view: the real-VS-Code tests look rows up by them.
-export const LOAD_MORE_LABEL = 'Load more…';
-export const NO_ITEMS_LABEL = 'No items';
-export const LOADING_LABEL = 'Loading…';
-export const FAILED_PREFIX = 'Failed to load: ';
+import * as l10n from '@vscode/l10n';
 
 /** One row under a list node, before it becomes a VS Code TreeItem. */
 export type Row =
@@ -52,26 +47,27 @@ export function rowsOf(snapshot: ListSnapshot, options: { readonly hasOtherRows?
 /** How many items a list node holds: `100 loaded · more` while pages remain, `103` when complete. */
 export function countDescription(snapshot: ListSnapshot): string | undefined {
   if (!snapshot.loaded) {
-    return snapshot.loading ? 'loading…' : undefined;
+    return snapshot.loading ? l10n.t('loading…') : undefined;
   }
   const count = formatCount(new Set(snapshot.items.map((item) => item.id)).size);
-  return snapshot.nextToken !== undefined ? `${count} loaded · more` : count;
+  return snapshot.nextToken !== undefined ? l10n.t('{0} loaded · more', count) : count;
 }
 
 /** The description of a list node: its own description, the active prefix filter, and the count. */
 export function listDescription(snapshot: ListSnapshot, filter: string | undefined, own?: string): string | undefined {
-  const parts = [own, filter ? `prefix: ${filter}` : undefined, countDescription(snapshot)].filter(Boolean);
+  const parts = [own, filter ? l10n.t('prefix: {0}', filter) : undefined, countDescription(snapshot)].filter(Boolean);
   return parts.length ? parts.join(' · ') : undefined;
 }
 
 /** What an empty list says: "No items", or its kind's own words. */
 export function emptyLabel(list: ListRef): string {
-  return kindOf(list).emptyLabel ?? NO_ITEMS_LABEL;
+  const own = kindOf(list).emptyLabel;
+  return own ? l10n.t(own) : l10n.t('No items');
 }
 
 /** "Failed to load: <short reason>"; the full problem goes to the tooltip and the log. */
 export function failureLabel(problem: Problem): string {
-  return FAILED_PREFIX + shortReason(problem.message);
+  return l10n.t('Failed to load: {0}', shortReason(problem.message));
 }
 
 export function failureTooltip(failure: ListFailure, startOver: boolean): string {
@@ -79,8 +75,8 @@ export function failureTooltip(failure: ListFailure, startOver: boolean): string
   return [
     problem.message,
     `(${problem.detail})`,
-    token === undefined ? 'Request: the first page.' : 'Request: the page after those loaded, with the token shown.',
-    startOver ? 'Click to start over from the first page.' : 'Click to retry the same page.',
+    token === undefined ? l10n.t('Request: the first page.') : l10n.t('Request: the page after those loaded, with the token shown.'),
+    startOver ? l10n.t('Click to start over from the first page.') : l10n.t('Click to retry the same page.'),
   ].join('\n');
 }
 

@@ -3,6 +3,7 @@ import { dynamodbItems } from './items';
 import { dynamodbQuery } from './query';
 import { queryTable } from './queryAction';
 import { dynamodbTables } from './tables';
+import * as l10n from '@vscode/l10n';
 
 export const dynamodb: Service = {
   id: 'dynamodb',
@@ -16,8 +17,12 @@ export const dynamodb: Service = {
   },
   adders: [{
     root: dynamodbTables.id,
-    title: 'Add Table by Name',
-    prompt: 'The table stays under DynamoDB Tables for this profile and region, even when listing tables is not allowed.',
+    get title() {
+      return l10n.t('Add Table by Name');
+    },
+    get prompt() {
+      return l10n.t('The table stays under DynamoDB Tables for this profile and region, even when listing tables is not allowed.');
+    },
     placeholder: 'orders',
     address: (text) => (text.trim().startsWith('arn:') ? text.trim() : `dynamodb:table/${text.trim()}`),
   }],

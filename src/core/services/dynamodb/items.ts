@@ -8,13 +8,30 @@ import { dynamodbClient } from './client';
 import { keyNames, tableSchema, type TableSchema } from './schema';
 import { load } from './sdk';
 import { tableItem, tableNameProblem } from './tables';
+import * as l10n from '@vscode/l10n';
 
 /** Pages of Scan and Query, with the table's schema beside them: it names the items (their key) as they are built. */
 export type ItemsPage = Pick<ScanCommandOutput, 'Items' | 'LastEvaluatedKey'> & { readonly schema: TableSchema };
 
 export const ITEM_STYLES: readonly ExportStyle[] = [
-  { id: 'dynamodb', label: 'DynamoDB JSON', description: 'typed, as DynamoDB\'s Export to S3 writes it: {"Item":{"pk":{"S":"…"}}}; ImportTable reads it back' },
-  { id: 'plain', label: 'Plain JSON', description: 'untyped values; numbers with every digit, sets as arrays, binary as base64' },
+  {
+    id: 'dynamodb',
+    get label() {
+      return l10n.t('DynamoDB JSON');
+    },
+    get description() {
+      return l10n.t('typed, as DynamoDB\'s Export to S3 writes it: {0}; ImportTable reads it back', '{"Item":{"pk":{"S":"…"}}}');
+    },
+  },
+  {
+    id: 'plain',
+    get label() {
+      return l10n.t('Plain JSON');
+    },
+    get description() {
+      return l10n.t('untyped values; numbers with every digit, sets as arrays, binary as base64');
+    },
+  },
 ];
 
 /**
@@ -43,7 +60,7 @@ export const dynamodbItems: ResourceKind<ItemsPage> = {
       return { table };
     }
     if (!/^\d+$/.test(segment ?? '') || !/^\d+$/.test(segments ?? '') || Number(segment) >= Number(segments) || [...query.keys()].length !== 2) {
-      throw new AddressError(`${text}: a segment is ?segment=I&segments=N with 0 <= I < N.`);
+      throw new AddressError(l10n.t('{0}: a segment is ?segment=I&segments=N with 0 <= I < N.', text));
     }
     return { table, segment: segment!, segments: segments! };
   },

@@ -5,6 +5,7 @@ import { tableSchema, type KeyAttribute } from './schema';
 import { load } from './sdk';
 import { encodeKey, type TypedItem } from './attributes';
 import { tableNameProblem } from './tables';
+import * as l10n from '@vscode/l10n';
 
 /** Sort key conditions of a Query, as KeyConditionExpression writes them. */
 export const SORT_OPERATORS = ['=', '<', '<=', '>', '>=', 'begins_with', 'between'] as const;
@@ -23,9 +24,10 @@ export const dynamodbQuery: ResourceKind<ItemsPage> = {
   itemNoun: 'items',
   title: (params) => {
     const sort = params.sk === undefined ? ''
-      : params.skOp === 'between' ? `, ${params.sk} between ${params.skValue} and ${params.skValue2}`
-        : params.skOp === 'begins_with' ? `, ${params.sk} begins with ${params.skValue}` : `, ${params.sk} ${params.skOp} ${params.skValue}`;
-    return `Query: ${params.pk} = ${params.pkValue}${sort}${params.index ? ` · index ${params.index}` : ''}`;
+      : params.skOp === 'between' ? l10n.t(', {0} between {1} and {2}', params.sk, params.skValue, params.skValue2)
+        : params.skOp === 'begins_with' ? l10n.t(', {0} begins with {1}', params.sk, params.skValue) : `, ${params.sk} ${params.skOp} ${params.skValue}`;
+    const query = l10n.t('Query: {0} = {1}{2}', params.pk, params.pkValue, sort);
+    return params.index ? l10n.t('{0} · index {1}', query, params.index) : query;
   },
   icon: 'search',
   address(params) {
@@ -54,7 +56,7 @@ export const dynamodbQuery: ResourceKind<ItemsPage> = {
       ? (params.skOp ?? params.skValue ?? params.skValue2) !== undefined
       : !(SORT_OPERATORS as readonly string[]).includes(params.skOp ?? '') || params.skValue === undefined || (params.skOp === 'between') !== (params.skValue2 !== undefined);
     if (unknown.length || !params.pk || params.pkValue === undefined || sortProblem) {
-      throw new AddressError(`${text}: a Query is ?pk=ATTRIBUTE&pkValue=VALUE, optionally &sk=ATTRIBUTE&skOp=${SORT_OPERATORS.join('|')}&skValue=V (&skValue2=V for between) and &index=NAME.`);
+      throw new AddressError(l10n.t('{0}: a Query is ?pk=ATTRIBUTE&pkValue=VALUE, optionally &sk=ATTRIBUTE&skOp={1}&skValue=V (&skValue2=V for between) and &index=NAME.', text, SORT_OPERATORS.join('|')));
     }
     return params;
   },
@@ -72,7 +74,7 @@ export const dynamodbQuery: ResourceKind<ItemsPage> = {
     const schema = await tableSchema(clients, params.table, send);
     const keys = params.index === undefined ? schema.table : schema.indexes.find((index) => index.index === params.index);
     if (!keys) {
-      throw new AddressError(`Table ${params.table} has no index named ${params.index}.`);
+      throw new AddressError(l10n.t('Table {0} has no index named {1}.', params.table, params.index));
     }
     const names: Record<string, string> = { '#pk': params.pk };
     const values: TypedItem = { ':pk': typedKey(keys.partition, params.pk, params.pkValue) };
@@ -80,7 +82,7 @@ export const dynamodbQuery: ResourceKind<ItemsPage> = {
     if (params.sk !== undefined && params.skValue !== undefined) {
       const sort = keys.sort?.name === params.sk ? keys.sort : undefined;
       if (!sort) {
-        throw new AddressError(`${params.sk} is not the sort key of ${params.index ?? params.table}.`);
+        throw new AddressError(l10n.t('{0} is not the sort key of {1}.', params.sk, params.index ?? params.table));
       }
       names['#sk'] = params.sk;
       values[':sk'] = typedKey(sort, params.sk, params.skValue);
@@ -109,7 +111,7 @@ export const dynamodbQuery: ResourceKind<ItemsPage> = {
 export function typedKey(attribute: KeyAttribute, name: string, text: string): TypedItem[string] {
   const problem = keyValueProblem(attribute, text);
   if (problem) {
-    throw new AddressError(`${name}: ${problem}`);
+    throw new AddressError(l10n.t('{0}: {1}', name, problem));
   }
   switch (attribute.type) {
     case 'N':
@@ -124,10 +126,10 @@ export function typedKey(attribute: KeyAttribute, name: string, text: string): T
 /** Why `text` is not a value of the key attribute, or undefined when it is. */
 export function keyValueProblem(attribute: KeyAttribute, text: string): string | undefined {
   if (attribute.type === 'N' && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim())) {
-    return `${attribute.name} is a number; "${text}" is not one.`;
+    return l10n.t('{0} is a number; "{1}" is not one.', attribute.name, text);
   }
   if (attribute.type === 'B' && !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
-    return `${attribute.name} is binary: enter it as base64.`;
+    return l10n.t('{0} is binary: enter it as base64.', attribute.name);
   }
-  return text === '' ? `Enter a value of ${attribute.name}.` : undefined;
+  return text === '' ? l10n.t('Enter a value of {0}.', attribute.name) : undefined;
 }

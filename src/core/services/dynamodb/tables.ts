@@ -3,6 +3,7 @@ import { responseFields, type ResourceItem, type ResourceKind } from '../kind';
 import { paginated } from '../paginated';
 import { dynamodbClient } from './client';
 import { load } from './sdk';
+import * as l10n from '@vscode/l10n';
 
 const ADDRESS = 'dynamodb:tables';
 
@@ -10,7 +11,7 @@ const ADDRESS = 'dynamodb:tables';
 export const dynamodbTables: ResourceKind<ListTablesCommandOutput> = {
   id: 'dynamodb.tables',
   itemNoun: 'tables',
-  title: () => 'DynamoDB Tables',
+  title: () => l10n.t('DynamoDB Tables'),
   icon: 'layers',
   address: () => ADDRESS,
   parseAddress: (text) => (text === ADDRESS ? {} : undefined),
@@ -46,5 +47,5 @@ export function tableItem(name: string): ResourceItem {
 /** Why `name` cannot be a table name (3 to 255 of a-z, A-Z, 0-9, `_`, `-`, `.`), or undefined when it can. */
 export function tableNameProblem(name: string): string | undefined {
   return /^[A-Za-z0-9_.-]{3,255}$/.test(name) ? undefined
-    : `"${name}" is not a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or ".".`;
+    : l10n.t('"{0}" is not a DynamoDB table name: 3 to 255 letters, digits, "_", "-" or ".".', name);
 }

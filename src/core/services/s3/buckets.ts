@@ -4,6 +4,7 @@ import { paginated } from '../paginated';
 import { s3Client } from './client';
 import { load } from './sdk';
 import { s3Uri } from './uri';
+import * as l10n from '@vscode/l10n';
 
 const ADDRESS = 's3://';
 
@@ -11,7 +12,7 @@ const ADDRESS = 's3://';
 export const s3Buckets: ResourceKind<ListBucketsCommandOutput> = {
   id: 's3.buckets',
   itemNoun: 'buckets',
-  title: () => 'S3 Buckets',
+  title: () => l10n.t('S3 Buckets'),
   icon: 'database',
   address: (params) => withPrefixQuery(ADDRESS, params.prefix),
   parseAddress(text): Params | undefined {

@@ -3,6 +3,7 @@ import { type Service } from '../service';
 import { s3Buckets } from './buckets';
 import { s3Objects } from './objects';
 import { bucketNameProblem } from './uri';
+import * as l10n from '@vscode/l10n';
 
 export const s3: Service = {
   id: 's3',
@@ -20,14 +21,18 @@ export const s3: Service = {
   },
   adders: [{
     root: s3Buckets.id,
-    title: 'Add Bucket by Name',
-    prompt: 'The bucket stays under S3 Buckets for this profile and region, even when listing buckets is not allowed.',
+    get title() {
+      return l10n.t('Add Bucket by Name');
+    },
+    get prompt() {
+      return l10n.t('The bucket stays under S3 Buckets for this profile and region, even when listing buckets is not allowed.');
+    },
     placeholder: 'my-bucket',
     address(text) {
       const name = text.trim().replace(/^s3:\/\//, '').replace(/\/$/, '');
       const problem = bucketNameProblem(name);
       if (problem) {
-        throw new AddressError(`${problem} To open a folder, use Go to….`);
+        throw new AddressError(l10n.t('{0} To open a folder, use Go to….', problem));
       }
       return `s3://${name}/`;
     },

@@ -1,4 +1,5 @@
 import { AddressError } from '../kind';
+import * as l10n from '@vscode/l10n';
 
 /** `s3://bucket/key`, with the key exactly as stored (no encoding): this is what users paste into the CLI. */
 export function s3Uri(bucket: string, key = ''): string {
@@ -15,7 +16,7 @@ export interface S3Location {
 export function parseS3Uri(uri: string): S3Location {
   const match = /^(?:s3:\/\/)?([^/]+)(?:\/(.*))?$/s.exec(uri.trim());
   if (!match) {
-    throw new AddressError(`Not an S3 URI: "${uri.trim()}". Expected s3://bucket/optional/prefix/`);
+    throw new AddressError(l10n.t('Not an S3 URI: "{0}". Expected s3://bucket/optional/prefix/', uri.trim()));
   }
   const problem = bucketNameProblem(match[1]);
   if (problem) {
@@ -28,10 +29,10 @@ export function parseS3Uri(uri: string): S3Location {
 export function bucketNameProblem(name: string): string | undefined {
   const trimmed = name.trim();
   if (!trimmed) {
-    return 'Enter a bucket name, e.g. my-bucket.';
+    return l10n.t('Enter a bucket name, e.g. my-bucket.');
   }
   if (/[/\s:]/.test(trimmed) || trimmed.length > 255) {
-    return `"${trimmed}" is not a bucket name: no slashes or spaces, at most 63 characters (255 for old buckets).`;
+    return l10n.t('"{0}" is not a bucket name: no slashes or spaces, at most 63 characters (255 for old buckets).', trimmed);
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { type Service } from '../service';
 import { snsSubscriptions } from './subscriptions';
 import { snsTopics } from './topics';
+import * as l10n from '@vscode/l10n';
 
 export const sns: Service = {
   id: 'sns',
@@ -13,8 +14,12 @@ export const sns: Service = {
   },
   adders: [{
     root: snsTopics.id,
-    title: 'Add Topic by ARN',
-    prompt: 'The topic stays under SNS Topics for this profile and region, even when listing topics is not allowed.',
+    get title() {
+      return l10n.t('Add Topic by ARN');
+    },
+    get prompt() {
+      return l10n.t('The topic stays under SNS Topics for this profile and region, even when listing topics is not allowed.');
+    },
     placeholder: 'arn:aws:sns:us-east-1:123456789012:my-topic',
     address: (text) => text.trim(),
   }],

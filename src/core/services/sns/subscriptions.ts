@@ -5,6 +5,7 @@ import { paginated } from '../paginated';
 import { snsClient } from './client';
 import { load } from './sdk';
 import { topicItem } from './topics';
+import * as l10n from '@vscode/l10n';
 
 /** The subscriptions of one SNS topic. Params: `topicArn`. */
 export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutput> = {
@@ -18,11 +19,11 @@ export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutpu
     }
     const arn = parseArn(text);
     if (!arn.resource || !arn.region || !arn.accountId) {
-      throw new AddressError(`"${text}" is not an SNS topic ARN. Expected e.g. arn:aws:sns:us-east-1:123456789012:my-topic.`);
+      throw new AddressError(l10n.t('"{0}" is not an SNS topic ARN. Expected e.g. arn:aws:sns:us-east-1:123456789012:my-topic.', text));
     }
     if (arn.resource.includes(':')) {
       const topic = text.slice(0, text.lastIndexOf(':'));
-      throw new AddressError(`"${text}" is a subscription ARN; name its topic (${topic}) to list the topic's subscriptions.`);
+      throw new AddressError(l10n.t('"{0}" is a subscription ARN; name its topic ({1}) to list the topic\'s subscriptions.', text, topic));
     }
     return { topicArn: text };
   },

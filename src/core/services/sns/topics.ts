@@ -4,6 +4,7 @@ import { type ResourceItem, type ResourceKind } from '../kind';
 import { paginated } from '../paginated';
 import { snsClient } from './client';
 import { load } from './sdk';
+import * as l10n from '@vscode/l10n';
 
 const ADDRESS = 'sns:topics';
 
@@ -11,7 +12,7 @@ const ADDRESS = 'sns:topics';
 export const snsTopics: ResourceKind<ListTopicsCommandOutput> = {
   id: 'sns.topics',
   itemNoun: 'topics',
-  title: () => 'SNS Topics',
+  title: () => l10n.t('SNS Topics'),
   icon: 'broadcast',
   address: () => ADDRESS,
   parseAddress: (text) => (text === ADDRESS ? {} : undefined),

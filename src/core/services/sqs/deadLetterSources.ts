@@ -5,6 +5,7 @@ import { sqsClient } from './client';
 import { QUEUE_COLUMNS, queueDetails, queueItems } from './queues';
 import { parseQueueUrl, queueItem, queueUrlOfArn } from './queueUrl';
 import { load } from './sdk';
+import * as l10n from '@vscode/l10n';
 
 /**
  * The queues that send their failed messages to a queue, its dead-letter source queues. Params: `queueUrl`. Every
@@ -29,7 +30,9 @@ export const sqsDeadLetterSources: ResourceKind<ListDeadLetterSourceQueuesComman
   tokenFields: { input: 'NextToken', output: 'NextToken', pageSize: 'MaxResults' },
   pageSizeLimits: { min: 1, max: 1000 },
   columns: QUEUE_COLUMNS,
-  emptyLabel: 'No queue uses it as its dead-letter queue',
+  get emptyLabel() {
+    return l10n.t('No queue uses it as its dead-letter queue');
+  },
   paginate: paginated(sqsClient, () => load().paginateListDeadLetterSourceQueues, (params) => ({ QueueUrl: params.queueUrl })),
   // The SDK names this list `queueUrls`, lower case, as the API does.
   itemsOf: (output) => queueItems(output.queueUrls),

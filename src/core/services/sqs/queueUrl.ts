@@ -1,5 +1,6 @@
 import { partitionOf } from '../../aws/partition';
 import { AddressError, type ResourceItem } from '../kind';
+import * as l10n from '@vscode/l10n';
 
 /** What a queue URL says: `https://sqs.eu-west-1.amazonaws.com/123456789012/orders`. */
 export interface QueueName {
@@ -28,7 +29,7 @@ export function parseQueueUrl(url: string): QueueName | undefined {
 export function queueUrlOfArn(arn: string): string {
   const parts = arn.split(':');
   if (parts.length !== 6 || !parts[3] || !parts[4] || !parts[5]) {
-    throw new AddressError(`"${arn}" is not an SQS queue ARN. Expected e.g. arn:aws:sqs:us-east-1:123456789012:my-queue.`);
+    throw new AddressError(l10n.t('"{0}" is not an SQS queue ARN. Expected e.g. arn:aws:sqs:us-east-1:123456789012:my-queue.', arn));
   }
   const [, partition, , region, accountId, name] = parts;
   const suffix = partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';

@@ -4,6 +4,7 @@ import { paginated } from '../paginated';
 import { sqsClient } from './client';
 import { queueItem } from './queueUrl';
 import { load } from './sdk';
+import * as l10n from '@vscode/l10n';
 
 const ADDRESS = 'sqs:queues';
 export const QUEUE_COLUMNS = ['QueueUrl', 'name', 'arn'] as const;
@@ -12,7 +13,7 @@ export const QUEUE_COLUMNS = ['QueueUrl', 'name', 'arn'] as const;
 export const sqsQueues: ResourceKind<ListQueuesCommandOutput> = {
   id: 'sqs.queues',
   itemNoun: 'queues',
-  title: () => 'SQS Queues',
+  title: () => l10n.t('SQS Queues'),
   icon: 'inbox',
   address: (params) => withPrefixQuery(ADDRESS, params.prefix),
   parseAddress(text): Params | undefined {
