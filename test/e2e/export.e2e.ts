@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { docsScreenshot } from './support/artifacts';
 import { byteOrder, objectRows, pickObjectColumns, readJsonl, topicsJsonl, type ExportedObject } from './support/groundTruth';
 import { extraCodeServer, harness, newWorkspace, type Harness } from './support/harness';
 import { eventually, Workbench } from './support/workbench';
@@ -79,6 +80,7 @@ describe('Export Full Listing in code-server (e2e)', function () {
       await wb.contextMenu('demo-archive', EXPORT, 2);
       await wb.answerSaveDialog(whole);
       await wb.waitForNotification(`Exported ${total} objects to ${path.basename(whole)}`, 120_000);
+      await wb.runCommand('Notifications: Clear All Notifications');
 
       await wb.contextMenu('demo-archive', EXPORT, 2);
       await wb.answerSaveDialog(resumed);
@@ -88,6 +90,8 @@ describe('Export Full Listing in code-server (e2e)', function () {
         const text = await progress.innerText();
         assert.match(text, /\b([3-9]|1\d) pages\b/, text);
       }, 60_000, 'a few pages to be written');
+      await wb.moveMouseAway();
+      await docsScreenshot(wb.page, 'screenshot-export.png', { x: 900, y: 640, width: 500, height: 260 });
       await progress.hover();
       await progress.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
       const cancelled = await wb.waitForNotification(/Export cancelled/);
@@ -95,6 +99,10 @@ describe('Export Full Listing in code-server (e2e)', function () {
       const saved = Number(/([\d,]+) items? (?:is|are) saved/.exec(await cancelled.innerText())?.[1].replace(/,/g, ''));
       assert.ok(saved > 0 && saved < bucket.keys.length, `${saved} of ${bucket.keys.length} items saved when cancelled`);
 
+      await wb.moveMouseAway();
+      // The toast slides in: let it settle before the picture.
+      await wb.page.waitForTimeout(800);
+      await docsScreenshot(wb.page, 'screenshot-resume.png', { x: 900, y: 640, width: 500, height: 260 });
       await cancelled.hover();
       await cancelled.locator('.monaco-button', { hasText: /^Resume$/ }).click();
       await wb.waitForNotification(`Exported ${total} objects to ${path.basename(resumed)}`, 120_000);

@@ -1,9 +1,6 @@
 // The Resources tree in the real workbench, against the seeded emulator: what a user sees and clicks.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { repoRoot } from '../../scripts/lib/paths';
-import { resultsDir } from './support/artifacts';
+import { docsScreenshot } from './support/artifacts';
 import { harness, newWorkspace, type Harness } from './support/harness';
 import { eventually, Workbench } from './support/workbench';
 
@@ -139,12 +136,6 @@ describe('Resources tree in code-server (e2e)', function () {
       assert.ok(visible.includes(label), `"${label}" is not in view: ${visible.join(', ')}`);
     }
     await wb.moveMouseAway();
-    const file = path.join(resultsDir, 'screenshot-tree.png');
-    fs.mkdirSync(resultsDir, { recursive: true });
-    await wb.page.screenshot({ path: file, clip: { x: 0, y: 0, width: 360, height: 900 } });
-    // The README's copy changes only when asked, so that a test run leaves the working tree clean.
-    if (process.env.E2E_UPDATE_SCREENSHOTS === '1') {
-      fs.copyFileSync(file, path.join(repoRoot, 'docs', 'screenshot-tree.png'));
-    }
+    await docsScreenshot(wb.page, 'screenshot-tree.png', { x: 0, y: 0, width: 360, height: 900 });
   });
 });

@@ -58,3 +58,16 @@ export async function saveFailure(title: string): Promise<void> {
   const logs = saveLogs(dir);
   console.log(`      failure artefacts: ${path.relative(process.cwd(), dir)}/ (${workbench ? 'screenshot, ' : ''}${logs.length} log files)`);
 }
+
+/**
+ * A picture for the README, taken the way a user sees the workbench: written to test-results/, and over docs/<name>
+ * only with E2E_UPDATE_SCREENSHOTS=1, so that a test run leaves the working tree clean.
+ */
+export async function docsScreenshot(page: import('playwright-core').Page, name: string, clip: { x: number; y: number; width: number; height: number }): Promise<void> {
+  const file = path.join(resultsDir, name);
+  fs.mkdirSync(resultsDir, { recursive: true });
+  await page.screenshot({ path: file, clip });
+  if (process.env.E2E_UPDATE_SCREENSHOTS === '1') {
+    fs.copyFileSync(file, path.join(repoRoot, 'docs', name));
+  }
+}
