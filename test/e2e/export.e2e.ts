@@ -92,6 +92,9 @@ describe('Export Full Listing in code-server (e2e)', function () {
       }, 60_000, 'a few pages to be written');
       await wb.moveMouseAway();
       await docsScreenshot(wb.page, 'screenshot-export.png', { x: 900, y: 640, width: 500, height: 260 });
+      // The view's badge counts the exports running.
+      const badge = wb.page.locator('.activitybar .action-item', { has: wb.page.locator('a.action-label[aria-label^="Paged AWS Explorer"]') }).locator('.badge-content');
+      assert.equal((await badge.innerText()).trim(), '1');
       await progress.hover();
       await progress.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
       const cancelled = await wb.waitForNotification(/Export cancelled/);

@@ -69,6 +69,14 @@ describe('Resources tree in code-server (e2e)', function () {
       return text;
     }, 10_000, 'the ARN on the clipboard');
     assert.equal(copied, topics[0].arn);
+
+    // The view's keys: Ctrl+C copies the selected row's ARN.
+    await wb.page.evaluate('navigator.clipboard.writeText("")');
+    await (await wb.waitForRow(topics[1].name, 30_000, 2)).click();
+    await wb.page.keyboard.press('Control+C');
+    await eventually(async () => {
+      assert.equal(await wb.page.evaluate('navigator.clipboard.readText()'), topics[1].arn);
+    }, 10_000, 'Ctrl+C to copy the selected topic\'s ARN');
   });
 
   it('a topic expands to its subscriptions', async function () {

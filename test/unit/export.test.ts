@@ -352,6 +352,24 @@ describe('export of full listings with checkpoints (against the emulator)', func
     assert.ok(fs.readFileSync(j.outputPath).equals(expected));
   });
 
+  it('a checkpoint written by 0.1.0 (other field names) is refused with Start Over, never resumed into a file of two shapes', async function () {
+    const j = job(objects('export-small'), 'jsonl', 5);
+    const checkpoint = await exportAbortedAfter(j, 2);
+    const file = path.join(store.directory, `${checkpoint.id}.json`);
+    fs.writeFileSync(file, JSON.stringify({ ...checkpoint, version: 1 }));
+    const old = await store.load(checkpoint.id);
+    assert.equal(old?.version, 1, 'read back, so that it can be offered and started over');
+    const before = fs.readFileSync(j.outputPath);
+    const requests = env.proxy.log.length;
+    const error = await resumeExport(env.session, old!, { store }).then(() => undefined, (e: unknown) => e);
+    const problem = describeExportProblem(error, { checkpoint: old });
+    assert.equal(problem.kind, 'outdatedCheckpoint');
+    assert.equal(problem.startOver, true);
+    assert.match(problem.message, /started by an earlier version, which named the fields differently.*Start over/);
+    assert.ok(fs.readFileSync(j.outputPath).equals(before), 'the file is left as it was');
+    assert.equal(env.proxy.log.length, requests, 'no request for the refused resume');
+  });
+
   it('a checkpoint names the listing, file, token, counts, length and hash, and no credentials', async function () {
     const j = job(objects('export-small'), 'csv', 5);
     const checkpoint = await exportAbortedAfter(j, 3);
