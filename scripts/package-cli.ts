@@ -1,6 +1,7 @@
 // `npm run package:cli`: the command line as a package of its own, `paged-aws-export-<version>.tgz`, installed with
-// `npm install -g ./paged-aws-export-<version>.tgz`. It holds the two production bundles (dist/cli.js, the small
-// executable, and dist/cliMain.js with the AWS SDK inside), a README and the license: no runtime dependencies.
+// `npm install -g ./paged-aws-export-<version>.tgz`. It holds the production bundles (dist/cli.js, the small
+// executable; dist/cliMain.js; dist/awsSdk.js, the parts of the AWS SDK it uses), a README and the license: no runtime
+// dependencies.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,7 +15,7 @@ export function packageCli(): string {
   const stage = path.join(root, '.cli-package');
   fs.rmSync(stage, { recursive: true, force: true });
   fs.mkdirSync(stage, { recursive: true });
-  for (const file of ['cli.js', 'cliMain.js']) {
+  for (const file of ['cli.js', 'cliMain.js', 'awsSdk.js']) {
     fs.copyFileSync(path.join(root, 'dist', file), path.join(stage, file));
   }
   fs.chmodSync(path.join(stage, 'cli.js'), 0o755);
@@ -29,7 +30,7 @@ export function packageCli(): string {
     bugs: manifest.bugs,
     keywords: ['aws', 's3', 'sns', 'sqs', 'dynamodb', 'export', 'pagination', 'cli'],
     bin: { 'paged-aws-export': 'cli.js' },
-    files: ['cli.js', 'cliMain.js', 'README.md', 'LICENSE'],
+    files: ['cli.js', 'cliMain.js', 'awsSdk.js', 'README.md', 'LICENSE'],
     engines: { node: '>=20' },
   }, null, 2)}\n`);
   const packed = run('npm', ['pack', '--silent', '--pack-destination', root], stage).trim().split('\n').pop()!;

@@ -19,12 +19,12 @@ export function builtCli(): Promise<string> {
     const esbuild = await import('esbuild');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paged-aws-cli-bundle-'));
     process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    const { bundles } = await import(path.join(root, 'scripts/lib/esbuildConfig.mjs')) as { bundles: () => import('esbuild').BuildOptions[] };
+    // The bundles of `npm run build` the command line is made of, written here instead of dist/.
+    for (const options of bundles().filter((bundle) => bundle.outfile !== 'dist/extension.js')) {
+      await esbuild.build({ ...options, outfile: path.join(dir, path.basename(options.outfile!)) });
+    }
     const outfile = path.join(dir, 'cli.js');
-    const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning' } as const;
-    await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/cli/main.ts')], outfile: path.join(dir, 'cliMain.js') });
-    await esbuild.build({
-      ...common, entryPoints: [path.join(root, 'src/cli/bin.ts')], outfile, external: ['./cliMain.js'], banner: { js: '#!/usr/bin/env node' },
-    });
     // Some tests run it as an unprivileged user.
     fs.chmodSync(dir, 0o755);
     return outfile;

@@ -9,7 +9,7 @@ import { root } from '../support/cli';
 describe('the region list', function () {
   it('holds every region of every partition the SDK knows, named, by partition, without the global pseudo-regions', async function () {
     const esbuild = await import('esbuild');
-    const { partitionData } = await import(path.join(root, 'scripts/lib/esbuildPlugins.mjs')) as { partitionData: import('esbuild').Plugin };
+    const { partitionData } = await import(path.join(root, 'scripts/lib/esbuildConfig.mjs')) as { partitionData: import('esbuild').Plugin };
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paged-aws-regions-'));
     try {
       const outfile = path.join(dir, 'regions.js');

@@ -1,12 +1,9 @@
-// The SDK's credential providers and partition data. Every `sdk.ts` under src/core is an SDK piece: esbuild bundles
-// them all into dist/awsSdk.js, which the extension requires only when `load()` is first called (see esbuild.mjs).
-/* eslint-disable @typescript-eslint/no-require-imports */
-let pieces: {
-  readonly fromNodeProviderChain: typeof import('@aws-sdk/credential-providers').fromNodeProviderChain;
-  readonly partition: typeof import('@aws-sdk/core/client').partition;
-} | undefined;
+// The SDK's credential chain and partition data. Every `sdk.ts` under src/core is an SDK piece: it names the parts of
+// the AWS SDK it uses, and only those are bundled (the SDK's ES modules, tree-shaken), into dist/awsSdk.js, which the
+// extension and the CLI require when a piece's `load()` is first called; each piece is initialized then (see
+// scripts/lib/esbuildConfig.mjs). The read-only test reads every operation the bundles can send from there.
+import { partition } from '@aws-sdk/core/client';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 
-export const load = () => (pieces ??= {
-  fromNodeProviderChain: (require('@aws-sdk/credential-providers') as typeof import('@aws-sdk/credential-providers')).fromNodeProviderChain,
-  partition: (require('@aws-sdk/core/client') as typeof import('@aws-sdk/core/client')).partition,
-});
+const sdk = { fromNodeProviderChain, partition };
+export const load = () => sdk;

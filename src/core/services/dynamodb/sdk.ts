@@ -1,11 +1,6 @@
-// An SDK piece (see src/core/aws/sdk.ts): bundled into dist/awsSdk.js, loaded when first called.
-/* eslint-disable @typescript-eslint/no-require-imports */
-let pieces: {
-  readonly client: typeof import('@aws-sdk/client-dynamodb');
-  readonly util: typeof import('@aws-sdk/util-dynamodb');
-} | undefined;
+// An SDK piece (see src/core/aws/sdk.ts): only what is named here is bundled, into dist/awsSdk.js, initialized on first use.
+import { DescribeTableCommand, DynamoDBClient, paginateListTables, paginateQuery, paginateScan } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 
-export const load = () => (pieces ??= {
-  client: require('@aws-sdk/client-dynamodb') as typeof import('@aws-sdk/client-dynamodb'),
-  util: require('@aws-sdk/util-dynamodb') as typeof import('@aws-sdk/util-dynamodb'),
-});
+const sdk = { client: { DescribeTableCommand, DynamoDBClient, paginateListTables, paginateQuery, paginateScan }, util: { unmarshall } };
+export const load = () => sdk;

@@ -1,3 +1,5 @@
-// An SDK piece (see src/core/aws/sdk.ts): bundled into dist/awsSdk.js, loaded when first called.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-export const load = () => require('@aws-sdk/client-sns') as typeof import('@aws-sdk/client-sns');
+// An SDK piece (see src/core/aws/sdk.ts): only what is named here is bundled, into dist/awsSdk.js, initialized on first use.
+import { GetSubscriptionAttributesCommand, GetTopicAttributesCommand, paginateListSubscriptionsByTopic, paginateListTopics, SNSClient } from '@aws-sdk/client-sns';
+
+const sdk = { GetSubscriptionAttributesCommand, GetTopicAttributesCommand, paginateListSubscriptionsByTopic, paginateListTopics, SNSClient };
+export const load = () => sdk;

@@ -1,3 +1,5 @@
-// An SDK piece (see src/core/aws/sdk.ts): bundled into dist/awsSdk.js, loaded when first called.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-export const load = () => require('@aws-sdk/client-sqs') as typeof import('@aws-sdk/client-sqs');
+// An SDK piece (see src/core/aws/sdk.ts): only what is named here is bundled, into dist/awsSdk.js, initialized on first use.
+import { GetQueueAttributesCommand, paginateListDeadLetterSourceQueues, paginateListQueues, SQSClient } from '@aws-sdk/client-sqs';
+
+const sdk = { GetQueueAttributesCommand, paginateListDeadLetterSourceQueues, paginateListQueues, SQSClient };
+export const load = () => sdk;
