@@ -9,7 +9,7 @@ import { resumeExport, startExport } from '../core/export/exporter';
 import { type ExportProgress } from '../core/export/options';
 import { FileCheckpointStore } from '../core/export/fileCheckpointStore';
 import { streamExport, type Sink } from '../core/export/streamExport';
-import { ago, countOf, doneMessage, progressText } from '../core/export/messages';
+import { ago, countOf, doneMessage, progressText, resumedAtMessage } from '../core/export/messages';
 import { formatBytes } from '../core/numbers';
 import { describeProblem } from '../core/problems/problem';
 import { keepHeapFlat } from './flatHeap';
@@ -63,6 +63,10 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
   const session = new AwsSession(connection, verboseLog(options.verbose, say));
   const id = checkpointId({ target: listingTarget(connection), list, outputPath });
   const progress = progressLine(io.stderr, list);
+  const onResumedAt = (after: string) => {
+    progress.end();
+    say(resumedAtMessage(list, after));
+  };
   try {
     const existing = options.mode === 'restart' ? undefined : await store.load(id);
     let result;
@@ -73,7 +77,7 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
         return EXIT.usage;
       }
       say(`Resuming: ${countOf(list, existing.itemsWritten)} written ${ago(existing.updatedAt)} (--restart to start over).`);
-      result = await resumeExport(session, existing, { store, signal, onProgress: progress.update, parallelism: options.parallelism });
+      result = await resumeExport(session, existing, { store, signal, onProgress: progress.update, onResumedAt, parallelism: options.parallelism });
     } else if (options.mode === 'resume') {
       throw new NoCheckpointError(outputPath);
     } else {
@@ -82,7 +86,7 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
         ...(options.style ? { style: options.style } : {}),
         ...csvOf(options),
       };
-      result = await startExport(session, job, { store, signal, onProgress: progress.update, parallelism: options.parallelism });
+      result = await startExport(session, job, { store, signal, onProgress: progress.update, onResumedAt, parallelism: options.parallelism });
     }
     progress.end();
     say(doneMessage(result));

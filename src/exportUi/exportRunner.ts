@@ -7,7 +7,7 @@ import { describeExportProblem } from '../core/export/errors';
 import { resumeExport, startExport } from '../core/export/exporter';
 import { FileCheckpointStore } from '../core/export/fileCheckpointStore';
 import { DEFAULT_PARALLELISM } from '../core/export/parallelExport';
-import { doneMessage, progressText } from '../core/export/messages';
+import { doneMessage, progressText, resumedAtMessage } from '../core/export/messages';
 import { type ExportOptions, type ExportResult } from '../core/export/options';
 import { addressOf } from '../core/services/registry';
 import { type ExportDeps } from './exportDeps';
@@ -66,6 +66,7 @@ export class ExportRunner {
               signal: controller.signal,
               parallelism: vscode.workspace.getConfiguration('pagedAwsExplorer').get<number>('export.parallelism', DEFAULT_PARALLELISM),
               onProgress: (p) => progress.report({ message: progressText(list, p.itemsWritten, p.pagesWritten) }),
+              onResumedAt: (after) => this.deps.log.warn(resumedAtMessage(list, after)),
             });
           } finally {
             cancel.dispose();

@@ -30,12 +30,17 @@ export class ResourcesTree implements vscode.Disposable {
       log.error(`Failed to load ${kindOf(list).title(list.params)} (${addressOf(list)}, ${failure.token === undefined ? 'first page' : 'a later page'}): `
         + `${failure.problem.message} [${failure.problem.detail}]`);
     });
+    const onResume = this.model.onDidResume((list, after) => {
+      log.warn(`The service refused the ${kindOf(list).tokenFields.input} of ${addressOf(list)} (it may have expired); `
+        + `loaded the page after ${JSON.stringify(after)}, the last row's ${kindOf(list).position?.input}, instead: no row is missing or repeated.`);
+    });
     this.subscriptions = [
       this.provider,
       this.view,
       this.details,
       this.statusBar,
-      { dispose: () => onFail.dispose() },
+      onFail,
+      onResume,
       this.provider.onDidChangeConnectionState((state) => {
         this.view.description = state.label;
         this.statusBar.show(state);

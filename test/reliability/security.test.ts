@@ -85,7 +85,9 @@ describe('security: secrets never written, file modes, derived checkpoint paths,
       const model = new TreeModel({ clients: async () => session, pageSize: () => 1000 });
       proxy.setRule(rateRule(99, 0.3, [{ kind: 'throttle' }, { kind: 'serverError', status: 500 }, { kind: 'resetMidResponse' }]));
       await model.loadAll(objects);
-      proxy.setRule((request) => (request.action === 'ListTopics' ? { kind: 'accessDenied' } : request.token ? { kind: 'refuseToken' } : undefined));
+      // Tokens refused, and the listing after the last key (StartAfter) too, so the refusal reaches the tree.
+      proxy.setRule((request) => (request.action === 'ListTopics' ? { kind: 'accessDenied' }
+        : request.token || request.url.includes('start-after=') ? { kind: 'refuseToken' } : undefined));
       const topics: ListRef = { kind: 'sns.topics', params: {} };
       await model.ensureLoaded(topics);
       const paged: ListRef = { kind: 's3.objects', params: { bucket: BIG_BUCKET, prefix: '', delimiter: '/' } };

@@ -202,20 +202,30 @@ describe('paged-aws-export command line (a separate process against the emulator
     assert.deepEqual(raw.split('\r\n').slice(1, -1).map((row) => row.split(',')[0]).sort(), ['"=HYPERLINK(""http://x"")"', '@SUM(1)', 'plain.txt']);
   });
 
-  it('a refused token on resume exits 1 saying to --restart, keeps the checkpoint, and --restart starts over', async function () {
+  it('a refused token on resume of S3 objects goes on after the last key written and says so (exit 0, the same bytes)', async function () {
     const expected = await reference('s3://cli-big/', 'expected.jsonl', ['--page-size', '500']);
     onListRequest = (index, child) => index === 3 && child.kill('SIGINT');
     assert.equal((await run(['s3://cli-big/', '--out', 'refused.jsonl', '--page-size', '500'])).code, 130);
     onListRequest = undefined;
     proxy.setRule((request) => (request.token ? { kind: 'refuseToken' } : undefined));
-    const refused = await run(['s3://cli-big/', '--out', 'refused.jsonl']);
+    const resumed = await run(['s3://cli-big/', '--out', 'refused.jsonl']);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    assert.match(resumed.stderr, /refused the page token of s3:\/\/cli-big\/ \(it may have expired\); the export went on with StartAfter after the last object written \("[^"]+"\): nothing is missing or written twice\./);
+    assert.ok(fs.readFileSync(path.join(dir, 'refused.jsonl')).equals(expected), 'byte for byte the uninterrupted export');
+    assert.deepEqual(checkpoints(), []);
+  });
+
+  it('a refused token on resume of SNS topics (no position) exits 1 saying to --restart and how many topics that writes again', async function () {
+    onListRequest = (index, child) => index === 2 && child.kill('SIGINT');
+    assert.equal((await run(['sns:topics', '--out', 'topics.jsonl'])).code, 130);
+    onListRequest = undefined;
+    proxy.setRule((request) => (request.token ? { kind: 'refuseToken' } : undefined));
+    const refused = await run(['sns:topics', '--out', 'topics.jsonl']);
     assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /refused the page token \(InvalidArgument\).*Run again with --restart to start over\./s);
+    assert.match(refused.stderr, /refused the page token \(InvalidParameterException\).*Start over from the first page\. That writes the 100 topics already exported again; the checkpoint is kept until then\. Run again with --restart to start over\./s);
     assert.equal(checkpoints().length, 1);
     proxy.setRule(undefined);
-    const restarted = await run(['s3://cli-big/', '--out', 'refused.jsonl', '--restart', '--page-size', '500']);
-    assert.equal(restarted.code, 0, restarted.stderr);
-    assert.ok(fs.readFileSync(path.join(dir, 'refused.jsonl')).equals(expected));
+    assert.equal((await run(['sns:topics', '--out', 'topics.jsonl', '--restart'])).code, 0);
     assert.deepEqual(checkpoints(), []);
   });
 

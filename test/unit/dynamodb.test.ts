@@ -285,7 +285,41 @@ describe('DynamoDB against dynalite', function () {
       await tree.ensureLoaded(items('plain'));
       env.proxy.setRule((r) => (r.action === 'Scan' && r.token ? { kind: 'refuseToken' } : undefined));
       await tree.loadMore(items('plain'), tree.snapshot(items('plain')).nextToken!);
-      assert.equal(tree.snapshot(items('plain')).failure?.problem.kind, 'refusedToken');
+      const failure = tree.snapshot(items('plain')).failure;
+      env.proxy.setRule(undefined);
+      assert.equal(failure?.problem.kind, 'refusedToken');
+      // The key is the position and does not expire: DescribeTable says the key still fits, so the table was re-created.
+      assert.match(failure!.problem.message, /^DynamoDB refused the saved position pk \(S\), though it still fits the table's key \(pk \(S\)\): the table was probably deleted and created again\. Start over from the first page\.$/);
+    });
+
+    it('a table re-created with another key while its export was interrupted: the resume says what changed, and keeps the checkpoint', async function () {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paged-aws-dynamodb-rekeyed-'));
+      const store = new FileCheckpointStore(path.join(dir, 'state'));
+      const session = testSession(env.emulator.endpoint);
+      try {
+        await createTable(session, 'rekeyed', ['pk:S']);
+        await putItems(session, 'rekeyed', numberedNames('r', 90, 4).map((pk) => ({ pk: { S: pk } })));
+        const job: ExportJob = { target: listingTarget(env.session.connection), list: items('rekeyed'), pageSize: 40, format: 'jsonl', outputPath: path.join(dir, 'rekeyed.jsonl') };
+        const controller = new AbortController();
+        await assert.rejects(startExport(env.session, job, { store, signal: controller.signal, onProgress: () => controller.abort() }), { name: 'AbortError' });
+        const kept = (await store.list())[0];
+        assert.equal(kept?.itemsWritten, 40);
+        const client = await session.client(dynamodbClient);
+        await client.send(new DeleteTableCommand({ TableName: 'rekeyed' }));
+        await createTable(session, 'rekeyed', ['tenant:S', 'id:N']);
+        // No fault injected: dynalite itself refuses a start key that does not match the table's key, as DynamoDB does.
+        const fresh = testSession(env.proxy.endpoint);
+        const error = await resumeExport(fresh, kept, { store }).then(() => undefined, (e: unknown) => e);
+        fresh.dispose();
+        const problem = describeExportProblem(error, { checkpoint: kept });
+        assert.equal(problem.kind, 'refusedToken');
+        assert.ok(problem.startOver);
+        assert.match(problem.message, /^DynamoDB refused the saved position: the table's key changed since this listing began\. The position names pk \(S\); rekeyed now has the key tenant \(S\), id \(N\)\. Start over from the first page\. That writes the 40 items already exported again; the checkpoint is kept until then\.$/);
+        assert.deepEqual(await store.load(kept.id), kept);
+      } finally {
+        session.dispose();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('a table deleted during an export: a clear message, the checkpoint kept', async function () {

@@ -299,28 +299,45 @@ describe('export of full listings with checkpoints (against the emulator)', func
     await assert.rejects(resumeExport(env.session, checkpointA, { store }), (e: unknown) => e instanceof OutputChangedError && e.reason === 'modified');
   });
 
-  for (const [label, list] of [['S3 objects', objects('export-small')], ['SNS topics', topics]] as const) {
-    it(`${label}: a refused token on resume says to start over, keeps the checkpoint and leaves the pages written`, async function () {
-      const pageSize = list.kind === 'sns.topics' ? 100 : 5;
-      const j = job(list, 'csv', pageSize);
-      const checkpoint = await exportAbortedAfter(j, 1);
-      env.proxy.setRule((request) => (request.token ? { kind: 'refuseToken' } : undefined));
-      let problem;
-      await assert.rejects(resumeExport(env.session, checkpoint, { store }), (e: unknown) => {
-        problem = describeExportProblem(e, { checkpoint });
-        return true;
-      });
-      assert.equal(problem!.kind, 'refusedToken');
-      assert.ok(problem!.startOver);
-      assert.match(problem!.message, /refused the page token.*Start over.*checkpoint .* is kept/);
-      assert.deepEqual(await store.load(checkpoint.id), checkpoint);
-      assert.equal(fs.statSync(j.outputPath).size, checkpoint.byteLength);
-      env.proxy.setRule(undefined);
-      const expected = await reference(list, 'csv', pageSize);
-      await startExport(env.session, j, { store });
-      assert.ok(fs.readFileSync(j.outputPath).equals(expected));
+  it('SNS topics (an opaque token, no position): a refused token on resume says to start over, how many items that writes again, keeps the checkpoint and the pages written', async function () {
+    const j = job(topics, 'csv', 100);
+    const checkpoint = await exportAbortedAfter(j, 1);
+    env.proxy.setRule((request) => (request.token ? { kind: 'refuseToken' } : undefined));
+    let problem;
+    await assert.rejects(resumeExport(env.session, checkpoint, { store }), (e: unknown) => {
+      problem = describeExportProblem(e, { checkpoint });
+      return true;
     });
-  }
+    assert.equal(problem!.kind, 'refusedToken');
+    assert.ok(problem!.startOver);
+    assert.match(problem!.message, /refused the page token.*Start over from the first page\. That writes the 100 topics already exported again; the checkpoint is kept until then\./);
+    assert.deepEqual(await store.load(checkpoint.id), checkpoint);
+    assert.equal(fs.statSync(j.outputPath).size, checkpoint.byteLength);
+    env.proxy.setRule(undefined);
+    const expected = await reference(topics, 'csv', 100);
+    await startExport(env.session, j, { store });
+    assert.ok(fs.readFileSync(j.outputPath).equals(expected));
+  });
+
+  it('S3 objects (key order, StartAfter): a refused token on resume goes on after the last key written, and the file equals the uninterrupted export', async function () {
+    const list = objects('export-small');
+    const j = job(list, 'csv', 5);
+    const checkpoint = await exportAbortedAfter(j, 2);
+    assert.equal(checkpoint.after, smallKeys[checkpoint.itemsWritten - 1], "the checkpoint holds the last key written");
+    const from = env.proxy.log.length;
+    env.proxy.setRule((request) => (request.token === checkpoint.nextToken ? { kind: 'refuseToken' } : undefined));
+    const resumedAt: string[] = [];
+    const result = await resumeExport(env.session, checkpoint, { store, onResumedAt: (after) => resumedAt.push(after) });
+    env.proxy.setRule(undefined);
+    assert.deepEqual(resumedAt, [checkpoint.after]);
+    const requests = env.proxy.log.slice(from).filter((r) => r.action === 'ListObjectsV2');
+    assert.equal(requests[0].token, checkpoint.nextToken, 'the saved token was tried first');
+    assert.equal(requests[1].token, undefined);
+    assert.equal(new URL(requests[1].url, 'http://x').searchParams.get('start-after'), checkpoint.after, 'then the listing went on after the last key written');
+    assert.equal(result.itemsWritten, smallKeys.length);
+    assert.ok(fs.readFileSync(j.outputPath).equals(await reference(list, 'csv', 5)), 'byte for byte the uninterrupted export');
+    assert.equal(await store.load(checkpoint.id), undefined);
+  });
 
   it('when the SDK\'s retries run out the checkpoint is kept, the message says it can be resumed, and resume completes', async function () {
     const list = objects('export-small');

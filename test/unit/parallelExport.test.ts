@@ -4,7 +4,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { type AwsSession } from '../../src/core/aws/session';
 import { checkpointId, listingTarget, type Checkpoint, type CheckpointStore, type ExportJob } from '../../src/core/export/checkpoint';
-import { describeExportProblem } from '../../src/core/export/errors';
 import { resumeExport, startExport } from '../../src/core/export/exporter';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
 import { type ExportFormat } from '../../src/core/export/formats';
@@ -185,14 +184,17 @@ describe('parallel S3 export: folders listed at once, the same bytes as a sequen
     assert.ok(await store.load(checkpoint.id), 'the checkpoint is kept');
   });
 
-  it('a refused token of one part stops the export with a start-over message; the checkpoint stays until then', async function () {
+  it('every token of one part refused: the part goes on after its last key written, page after page, and the file equals the sequential export', async function () {
+    const expected = await sequential(objects('par'), 'jsonl');
     const j = job(objects('par'), 'jsonl', 7);
     proxy.setRule((r) => (r.action === 'ListObjectsV2' && r.token !== undefined && prefixOf(r.url) === 'f-04/' ? { kind: 'refuseToken' } : undefined));
-    const error = await startExport(session, j, { store, parallelism: 3 }).then(() => undefined, (e: unknown) => e);
-    const kept = await store.load(checkpointId(j));
-    assert.ok(kept?.parallel);
-    const problem = describeExportProblem(error, { checkpoint: kept });
-    assert.equal(problem.kind, 'refusedToken');
-    assert.equal(problem.startOver, true);
+    const resumedAt: string[] = [];
+    const result = await startExport(session, j, { store, parallelism: 3, onResumedAt: (after) => resumedAt.push(after) });
+    const part = keys.filter((key) => key.startsWith('f-04/')).sort();
+    // 40 keys in pages of 7: the tokens of pages 2 to 6 are refused, and each page is listed after the last key instead.
+    assert.deepEqual(resumedAt, [6, 13, 20, 27, 34].map((i) => part[i]));
+    assert.equal(result.itemsWritten, keys.length);
+    assert.ok(fs.readFileSync(j.outputPath).equals(expected), 'byte for byte the sequential export');
+    assert.equal(await store.load(checkpointId(j)), undefined);
   });
 });

@@ -184,6 +184,31 @@ describe('tree model against the emulator', function () {
     assert.deepEqual(requests('ListTopics').map((r) => r.token), [undefined, token, undefined]);
   });
 
+  it('S3 (key order): a Load more whose token is refused loads the page after the last row instead, folders included: the rows equal an undisturbed listing', async function () {
+    const expected = async (list: ListRef) => {
+      const model = newModel(1);
+      await model.loadAll(list);
+      return itemNames(model, list);
+    };
+    for (const list of [folder('tree-folders'), folder('tree-folders', 'logs/')]) {
+      const undisturbed = await expected(list);
+      const model = newModel(1);
+      const resumed: string[] = [];
+      model.onDidResume((_list, after) => resumed.push(after));
+      await model.ensureLoaded(list);
+      env.proxy.setRule((r) => (r.action === 'ListObjectsV2' && r.token ? { kind: 'refuseToken' } : undefined));
+      while (lastRow(model, list)?.type === 'loadMore') {
+        const before = model.snapshot(list).items.length;
+        assert.equal(await model.loadMore(list, loadMoreToken(model, list)), true);
+        assert.equal(model.snapshot(list).failure, undefined, 'no failure row');
+        assert.ok(model.snapshot(list).items.length > before);
+      }
+      env.proxy.setRule(undefined);
+      assert.deepEqual(itemNames(model, list), undisturbed, `${list.params.prefix || '(root)'}: the same rows, none twice, none missing`);
+      assert.ok(resumed.length > 0 && resumed.length === undisturbed.length - 1, 'every refused token was replaced by the position');
+    }
+  });
+
   it('a service that hands back the token it was sent stops with Start over instead of loading forever', async function () {
     const model = newModel();
     await model.ensureLoaded(topics);

@@ -49,6 +49,11 @@ export interface Checkpoint {
   readonly job: ExportJob;
   /** The token of the first page not yet written ('' for a parallel export: its parts keep their own tokens). */
   readonly nextToken: string;
+  /**
+   * Where the list's kind has a stable position (S3's key order): the position after the last item written. Should
+   * the service refuse `nextToken` (expired), the export goes on from here, without starting over.
+   */
+  readonly after?: string;
   readonly itemsWritten: number;
   readonly pagesWritten: number;
   /** The output's length when this page ended; anything after it is a half-written page and is cut off on resume. */

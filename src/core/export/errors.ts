@@ -1,6 +1,7 @@
 import { formatCount } from '../numbers';
 import { describeProblem, type Problem, type ProblemContext, type ProblemKind } from '../problems/problem';
 import { type Checkpoint } from './checkpoint';
+import { countOf } from './messages';
 import * as l10n from '@vscode/l10n';
 
 /** The output file is gone, shorter, or its bytes differ from what the checkpoint recorded: appending would corrupt it. */
@@ -59,7 +60,7 @@ export function describeExportProblem(error: unknown, context: ProblemContext & 
   const kept = context.checkpoint;
   if (problem.kind === 'refusedToken') {
     return { ...problem, resumable: false, startOver: true,
-      message: kept ? l10n.t('{0} The checkpoint ({1} items written) is kept until you start over.', problem.message, formatCount(kept.itemsWritten)) : problem.message };
+      message: kept?.itemsWritten ? l10n.t('{0} That writes the {1} already exported again; the checkpoint is kept until then.', problem.message, countOf(kept.job.list, kept.itemsWritten)) : problem.message };
   }
   if (!kept) {
     return { ...problem, resumable: false, startOver: false };

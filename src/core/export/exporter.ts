@@ -28,7 +28,7 @@ export async function startExport(clients: AwsClients, job: ExportJob, options: 
     await file.append(writer.start());
     return file;
   };
-  return exportPages(clients, job, open, { token: undefined, items: 0, pages: 0, startedAt: new Date().toISOString() }, options);
+  return exportPages(clients, job, open, { token: undefined, after: undefined, items: 0, pages: 0, startedAt: new Date().toISOString() }, options);
 }
 
 /**
@@ -45,12 +45,14 @@ export async function resumeExport(clients: AwsClients, checkpoint: Checkpoint, 
     return resumeParallelExport(clients, { ...checkpoint, parallel: checkpoint.parallel }, options);
   }
   const file = await OutputFile.reopen(checkpoint.job.outputPath, checkpoint.byteLength, checkpoint.sha256);
-  const start = { token: checkpoint.nextToken, items: checkpoint.itemsWritten, pages: checkpoint.pagesWritten, startedAt: checkpoint.startedAt };
+  const start = { token: checkpoint.nextToken, after: checkpoint.after, items: checkpoint.itemsWritten, pages: checkpoint.pagesWritten, startedAt: checkpoint.startedAt };
   return exportPages(clients, checkpoint.job, async () => file, start, options).finally(() => file.close().catch(() => undefined));
 }
 
 interface Position {
   readonly token: string | undefined;
+  /** The list's position after the last item written, where its kind has positions (see `Page.after`). */
+  readonly after: string | undefined;
   readonly items: number;
   readonly pages: number;
   readonly startedAt: string;
@@ -81,7 +83,9 @@ async function exportPages(
     signal?.removeEventListener('abort', forwardAbort);
     throw error;
   }
-  const pages = streamPages(clients, job.list, { pageSize: job.pageSize, startingToken: from.token, signal: controller.signal })[Symbol.asyncIterator]();
+  const pages = streamPages(clients, job.list, {
+    pageSize: job.pageSize, startingToken: from.token, after: from.after, signal: controller.signal, onResumedAt: options.onResumedAt,
+  })[Symbol.asyncIterator]();
   let file: OutputFile | undefined;
   let items = from.items;
   let pagesWritten = from.pages;
@@ -109,7 +113,7 @@ async function exportPages(
       }
       // Only the page's text is kept across the awaits below: its items would otherwise outlive the young
       // generation while the next page is parsed, and V8 would promote (and grow the heap for) every page.
-      const { text, count, nextToken } = pageText(writer, next.value, items);
+      const { text, count, nextToken, after } = pageText(writer, next.value, items);
       next = undefined;
       // The previous page's checkpoint lands before this page is written (a failed save fails the export here):
       // the checkpoint is at most one page behind the file.
@@ -131,7 +135,7 @@ async function exportPages(
         return { job, ...done };
       }
       const checkpoint: Checkpoint = {
-        version: CHECKPOINT_VERSION, id, job, nextToken, itemsWritten: items, pagesWritten,
+        version: CHECKPOINT_VERSION, id, job, nextToken, ...(after !== undefined ? { after } : {}), itemsWritten: items, pagesWritten,
         byteLength: file.byteLength, sha256: file.sha256(), startedAt: from.startedAt, updatedAt: new Date().toISOString(),
       };
       // The checkpoint is written beside the flush, and takes effect after it.
@@ -154,6 +158,6 @@ async function exportPages(
   }
 }
 
-function pageText(writer: FormatWriter, page: Page, itemsBefore: number): { text: string; count: number; nextToken: string | undefined } {
-  return { text: writer.page(page.items, itemsBefore), count: page.items.length, nextToken: page.nextToken };
+function pageText(writer: FormatWriter, page: Page, itemsBefore: number): { text: string; count: number; nextToken: string | undefined; after: string | undefined } {
+  return { text: writer.page(page.items, itemsBefore), count: page.items.length, nextToken: page.nextToken, after: page.after };
 }

@@ -125,6 +125,7 @@ export function parseCheckpoint(text: string, expectedId: string): Checkpoint | 
   const job = value?.job;
   const valid = (value?.version === 1 || value?.version === CHECKPOINT_VERSION)
     && typeof value.nextToken === 'string' && (value.parallel === undefined ? value.nextToken !== '' : isParallelState(value.parallel))
+    && (value.after === undefined || typeof value.after === 'string')
     && Number.isSafeInteger(value.itemsWritten) && Number.isSafeInteger(value.pagesWritten) && Number.isSafeInteger(value.byteLength)
     && typeof value.sha256 === 'string' && typeof value.startedAt === 'string' && typeof value.updatedAt === 'string'
     && typeof job?.outputPath === 'string' && path.isAbsolute(job.outputPath) && isExportFormat(String(job.format))

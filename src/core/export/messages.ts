@@ -48,3 +48,13 @@ export function checkpointTitle(checkpoint: Checkpoint): string {
   const { list, outputPath } = checkpoint.job;
   return `${addressOf(list)} → ${path.basename(outputPath)}`;
 }
+
+/**
+ * The service refused a page token of an export (it expires) and the export went on from the list's position: what
+ * the user is told, once per refusal. `after` is the position, for the log.
+ */
+export function resumedAtMessage(list: ListRef, after: string): string {
+  const kind = kindOf(list);
+  return l10n.t('The service refused the page token of {0} (it may have expired); the export went on with {1} after the last {2} written ({3}): nothing is missing or written twice.',
+    addressOf(list), kind.position?.input ?? '', kind.itemNoun.replace(/s$/, ''), JSON.stringify(after.replace(/\u{10FFFF}$/u, '')));
+}

@@ -18,6 +18,11 @@ export interface ExportOptions {
   readonly signal?: AbortSignal;
   /** Called after each page is written and checkpointed. */
   readonly onProgress?: (progress: ExportProgress) => void;
+  /**
+   * Told when the service refused a page token and the export went on after the last item written (`after`, the
+   * kind's position) instead: nothing is lost or written twice, but a user may want to know.
+   */
+  readonly onResumedAt?: (after: string, refusal: unknown) => void;
   /** Recursive S3 listings: how many parts (top-level folders) to list at once; 1 or none lists sequentially. */
   readonly parallelism?: number;
 }

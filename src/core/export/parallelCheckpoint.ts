@@ -14,6 +14,8 @@ export interface PartState {
   readonly started: boolean;
   /** Token of the part's next page, while it is being listed. */
   readonly nextToken?: string;
+  /** The part's list's position after its last item written, where the kind has positions (see `Checkpoint.after`). */
+  readonly after?: string;
   /** Every item of the part is in its part file. */
   readonly done: boolean;
   /** The part file's checkpointed length and SHA-256 (hex), as for the output. */
@@ -32,6 +34,8 @@ export interface ParallelState {
   readonly version: 1;
   /** Token of the splitting listing's next page; undefined with `splitDone` once every page was split. */
   readonly splitToken?: string;
+  /** The splitting listing's position after its last page, where the kind has positions. */
+  readonly splitAfter?: string;
   readonly splitDone: boolean;
   readonly nextPartNumber: number;
   readonly outputItems: number;
@@ -48,6 +52,7 @@ export function isParallelState(value: unknown): value is ParallelState {
   return typeof state === 'object' && state !== null && state.version === 1
     && typeof state.splitDone === 'boolean'
     && (state.splitToken === undefined || (typeof state.splitToken === 'string' && state.splitToken !== ''))
+    && (state.splitAfter === undefined || typeof state.splitAfter === 'string')
     && Number.isSafeInteger(state.nextPartNumber) && Number.isSafeInteger(state.outputItems) && Number.isSafeInteger(state.outputPages)
     && Array.isArray(state.parts) && state.parts.every(isPartState);
 }
@@ -59,6 +64,7 @@ function isPartState(value: unknown): value is PartState {
     && (part.list === undefined || (typeof part.list.kind === 'string' && typeof part.list.params === 'object' && part.list.params !== null))
     && typeof part.started === 'boolean' && typeof part.done === 'boolean'
     && (part.nextToken === undefined || typeof part.nextToken === 'string')
+    && (part.after === undefined || typeof part.after === 'string')
     && Number.isSafeInteger(part.byteLength) && part.byteLength >= 0 && typeof part.sha256 === 'string' && SHA256.test(part.sha256)
     && Number.isSafeInteger(part.items) && Number.isSafeInteger(part.pages);
 }

@@ -88,6 +88,7 @@ interface Part {
   list?: ListRef;
   started: boolean;
   nextToken?: string;
+  after?: string;
   done: boolean;
   // The four below are the checkpointed values: updated only once the page they count is flushed.
   byteLength: number;
@@ -116,6 +117,7 @@ class ParallelRun {
   private parts: Part[];
   private nextPartNumber: number;
   private splitToken: string | undefined;
+  private splitAfter: string | undefined;
   private splitDone: boolean;
   private splitPages?: AsyncIterator<Page>;
   private splitting?: Promise<void>;
@@ -142,13 +144,14 @@ class ParallelRun {
     this.parts = state.parts.map((part) => ({ ...part }));
     this.nextPartNumber = state.nextPartNumber;
     this.splitToken = state.splitToken;
+    this.splitAfter = state.splitAfter;
     this.splitDone = state.splitDone;
     this.resetWake();
   }
 
   async start(splitList: ListRef): Promise<ExportResult | undefined> {
     return this.guarded(async () => {
-      this.splitPages = this.pagesOf(splitList, undefined, SPLIT_PAGE_SIZE);
+      this.splitPages = this.pagesOf(splitList, undefined, undefined, SPLIT_PAGE_SIZE);
       const first = await this.splitPages.next();
       if (first.done) {
         throw new Error('The listing ended without a last page');
@@ -201,7 +204,7 @@ class ParallelRun {
         if (!splitList) {
           throw new Error('This list cannot be listed in parts any more.');
         }
-        this.splitPages = this.pagesOf(splitList, this.splitToken, SPLIT_PAGE_SIZE);
+        this.splitPages = this.pagesOf(splitList, this.splitToken, this.splitAfter, SPLIT_PAGE_SIZE);
       }
       return this.loop();
     });
@@ -358,6 +361,7 @@ class ParallelRun {
     this.nextPartNumber = number;
     this.outputPages++;
     this.splitToken = page.nextToken;
+    this.splitAfter = page.after;
     this.splitDone = page.nextToken === undefined;
     this.save();
   }
@@ -365,7 +369,7 @@ class ParallelRun {
   /** Lists one part into its part file, flushing and checkpointing every page. */
   private async work(part: Part): Promise<void> {
     try {
-      const pages = this.pagesOf(part.list!, part.started ? part.nextToken : undefined);
+      const pages = this.pagesOf(part.list!, part.started ? part.nextToken : undefined, part.started ? part.after : undefined);
       // As in a sequential export, the next page of the part is asked for as soon as a page arrives, and the page is
       // written and flushed meanwhile: a worker holds one page and one request at most.
       let pending = pages.next();
@@ -382,7 +386,7 @@ class ParallelRun {
         await file.append(this.writer.page(page.items, 1));
         await file.sync();
         Object.assign(part, {
-          started: true, nextToken: page.nextToken, done: page.nextToken === undefined,
+          started: true, nextToken: page.nextToken, after: page.after, done: page.nextToken === undefined,
           byteLength: file.byteLength, sha256: file.sha256(), items: part.items + page.items.length, pages: part.pages + 1,
         });
         this.save();
@@ -416,8 +420,9 @@ class ParallelRun {
     }
   }
 
-  private pagesOf(list: ListRef, startingToken: string | undefined, pageSize = this.job.pageSize): AsyncIterator<Page> {
-    return streamPages(this.clients, list, { pageSize, startingToken, signal: this.controller.signal })[Symbol.asyncIterator]();
+  private pagesOf(list: ListRef, startingToken: string | undefined, after: string | undefined, pageSize = this.job.pageSize): AsyncIterator<Page> {
+    const { onResumedAt } = this.options;
+    return streamPages(this.clients, list, { pageSize, startingToken, after, signal: this.controller.signal, onResumedAt })[Symbol.asyncIterator]();
   }
 
   private partPath(part: Pick<Part, 'number'>): string {
@@ -437,12 +442,14 @@ class ParallelRun {
     const parallel: ParallelState = {
       version: 1,
       ...(this.splitToken !== undefined ? { splitToken: this.splitToken } : {}),
+      ...(this.splitAfter !== undefined ? { splitAfter: this.splitAfter } : {}),
       splitDone: this.splitDone,
       nextPartNumber: this.nextPartNumber,
       outputItems: this.outputItems,
       outputPages: this.outputPages,
-      parts: this.parts.map(({ number, list, started, nextToken, done, byteLength, sha256, items, pages }) => ({
-        number, ...(list ? { list } : {}), started, ...(nextToken !== undefined ? { nextToken } : {}), done, byteLength, sha256, items, pages,
+      parts: this.parts.map(({ number, list, started, nextToken, after, done, byteLength, sha256, items, pages }) => ({
+        number, ...(list ? { list } : {}), started, ...(nextToken !== undefined ? { nextToken } : {}), ...(after !== undefined ? { after } : {}),
+        done, byteLength, sha256, items, pages,
       })),
     };
     return {

@@ -9,6 +9,14 @@ export class RepeatedTokenError extends Error {
   }
 }
 
+/** The service refused a page token, and the list's kind found out why (a DynamoDB table whose key changed). */
+export class RefusedTokenError extends Error {
+  override readonly name = 'RefusedTokenError';
+  constructor(message: string, override readonly cause: unknown) {
+    super(message);
+  }
+}
+
 /** Thrown when an `AbortSignal` stops a listing; `name` is `AbortError` like the SDK's own. */
 export class AbortError extends Error {
   override readonly name = 'AbortError';

@@ -2,26 +2,40 @@ import { type AwsClients } from '../aws/clients';
 import { partitionOf } from '../aws/partition';
 import { nextTokenOf, type ListRef, type ResourceItem, type ResourceKind, type Scope } from '../services/kind';
 import { kindOf } from '../services/registry';
-import { RepeatedTokenError, throwIfAborted } from './errors';
+import { RefusedTokenError, RepeatedTokenError, throwIfAborted } from './errors';
+import { isRefusedTokenError } from './refusedToken';
 
 /** One page of a list, as the tree and the exporter see it. */
 export interface Page {
-  /** The token that was sent for this page (undefined for the first page). */
+  /** The token that was sent for this page (undefined for the first page, and for one that starts at a position). */
   readonly token: string | undefined;
   readonly items: ResourceItem[];
   /** The token of the page after this one; undefined when the list is complete. */
   readonly nextToken: string | undefined;
+  /**
+   * For a kind with a `position`: the position after this page's last item (after the page before it when this one
+   * is empty; '' before the first item). Saved with the token, so a refused token can be replaced by it.
+   */
+  readonly after: string | undefined;
 }
 
 export interface PageOptions {
   /** Items per request where the API takes a size; the same for every request of one listing. */
   readonly pageSize: number;
   readonly signal?: AbortSignal;
+  /**
+   * For a kind with a `position`, with a `startingToken`: the position after the last item already taken (a
+   * checkpoint's, or the last row of a tree list). Should the service refuse the token, the listing goes on from there.
+   */
+  readonly after?: string;
+  /** Told each time a refused token was replaced by the position the listing went on from. */
+  readonly onResumedAt?: (after: string, refusal: unknown) => void;
 }
 
 /**
- * Fetches exactly one page: the first one when `token` is undefined, otherwise the page that token names.
- * It runs the same SDK paginator as `streamPages` and stops after its first request.
+ * Fetches exactly one page: the first one when `token` is undefined, otherwise the page that token names (or, if the
+ * service refuses the token, the page after `options.after`). It runs the same code as `streamPages` and stops after
+ * its first page.
  */
 export async function fetchPage(clients: AwsClients, list: ListRef, token: string | undefined, options: PageOptions): Promise<Page> {
   for await (const page of streamPages(clients, list, { ...options, startingToken: token })) {
@@ -36,6 +50,11 @@ export async function fetchPage(clients: AwsClients, list: ListRef, token: strin
  * All pages of a list from `startingToken` on, one request at a time, through the SDK's generated paginator.
  * Stops with `RepeatedTokenError` if the service hands back a token it already gave (instead of looping forever),
  * and with an `AbortError` when `signal` fires, between pages or during a request.
+ *
+ * A token the service refuses (expired, say) is where the kind's `position` comes in: the listing starts again after
+ * the last item taken (every page yielded counts as taken: consumers take pages in order), so the pages that follow
+ * hold exactly the items an accepted token would have given, in other page boundaries. Without a position, or when
+ * the position itself gets nowhere, the refusal is thrown (with the kind's `whyRefused` when it can tell).
  */
 export async function* streamPages(
   clients: AwsClients,
@@ -45,30 +64,50 @@ export async function* streamPages(
   const kind = kindOf(list);
   const { signal } = options;
   throwIfAborted(signal);
-  const seen = new Set<string>();
-  let token = options.startingToken || undefined;
-  if (token) {
-    seen.add(token);
-  }
-  const outputs = kind.paginate(
-    clients,
-    list.params,
-    { pageSize: pageSizeFor(kind, options.pageSize), startingToken: token },
-    { abortSignal: signal },
-  );
   const scope = scopeOf(clients);
-  for await (const output of outputs) {
-    const nextToken = nextTokenOf(kind, output);
-    yield pageOf(token, nextToken, () => kind.itemsOf(output, list.params, scope));
-    if (nextToken === undefined) {
+  let token = options.startingToken || undefined;
+  let startAfter: string | undefined;
+  // The position after the last item taken; unknown (undefined) for a token without one, or a kind without positions.
+  let after = kind.position ? (token === undefined ? '' : options.after) : undefined;
+  let resumedAt: string | undefined;
+  for (;;) {
+    const seen = new Set<string>(token ? [token] : []);
+    const outputs = kind.paginate(
+      clients,
+      list.params,
+      { pageSize: pageSizeFor(kind, options.pageSize), startingToken: token, ...(startAfter !== undefined ? { startAfter } : {}) },
+      { abortSignal: signal },
+    );
+    try {
+      for await (const output of outputs) {
+        const nextToken = nextTokenOf(kind, output);
+        after = kind.position?.after(output, list.params) ?? after;
+        yield pageOf(token, nextToken, () => kind.itemsOf(output, list.params, scope), after);
+        if (nextToken === undefined) {
+          return;
+        }
+        if (seen.has(nextToken)) {
+          throw new RepeatedTokenError(kind.tokenFields.output, list);
+        }
+        seen.add(nextToken);
+        token = nextToken;
+        throwIfAborted(signal);
+      }
       return;
+    } catch (error) {
+      if (token === undefined || !isRefusedTokenError(error)) {
+        throw error;
+      }
+      // Once per position: a token refused again before any item came from it means the position gets nowhere.
+      if (after === undefined || after === resumedAt) {
+        const why = await kind.whyRefused?.(clients, list.params, token, { abortSignal: signal }).catch(() => undefined);
+        throw why ? new RefusedTokenError(why, error) : error;
+      }
+      options.onResumedAt?.(after, error);
+      resumedAt = after;
+      startAfter = after;
+      token = undefined;
     }
-    if (seen.has(nextToken)) {
-      throw new RepeatedTokenError(kind.tokenFields.output, list);
-    }
-    seen.add(nextToken);
-    token = nextToken;
-    throwIfAborted(signal);
   }
 }
 
@@ -93,11 +132,12 @@ export function pageSizeFor(kind: ResourceKind, pageSize: number): number | unde
  * A page whose items are built from the SDK's output when first read: a consumer that asks for the next page before
  * it reads this one (the exporter) gets that request on the wire before it pays for building the items.
  */
-function pageOf(token: string | undefined, nextToken: string | undefined, build: () => ResourceItem[]): Page {
+function pageOf(token: string | undefined, nextToken: string | undefined, build: () => ResourceItem[], after: string | undefined): Page {
   let items: ResourceItem[] | undefined;
   return {
     token,
     nextToken,
+    after,
     get items() {
       return (items ??= build());
     },

@@ -1,5 +1,6 @@
 import { InvalidEndpointError, ProfileNotFoundError } from '../aws/connection';
-import { RepeatedTokenError } from '../paging/errors';
+import { RefusedTokenError, RepeatedTokenError } from '../paging/errors';
+import { isRefusedTokenError } from '../paging/refusedToken';
 import { type ListRef } from '../services/kind';
 import { adders, services } from '../services/registry';
 import * as l10n from '@vscode/l10n';
@@ -56,26 +57,10 @@ const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'ThrottledExcep
   ...services.flatMap((service) => service.errors?.throttled ?? [])]);
 const NOT_FOUND = new Set(['NotFound', 'NotFoundException', ...services.flatMap((service) => service.errors?.notFound ?? [])]);
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', ...services.flatMap((service) => service.errors?.accessDenied ?? [])]);
-const REFUSED_TOKEN = services.flatMap((service) => service.errors?.refusedToken ?? []);
 /** The first label of an AWS endpoint's host name: `sns.eu-west-1.amazonaws.com`, `bucket.s3.eu-west-1.amazonaws.com`. */
 const AWS_HOST = new RegExp(`(?:^|\\.)(${services.map((service) => service.id).join('|')})\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?$`);
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH',
   'TimeoutError', 'RequestTimeout', 'UND_ERR_CONNECT_TIMEOUT']);
-
-/** Is this the service refusing a pagination token (expired, foreign or corrupt)? */
-export function isRefusedTokenError(error: unknown): boolean {
-  const e = error as SdkErrorShape;
-  const name = e?.name ?? '';
-  const text = `${e?.message ?? ''}`;
-  if (name === 'InvalidToken' || name === 'InvalidTokenException' || name === 'ExpiredTokenException' && /token/i.test(text) && /next|continuation|pagination/i.test(text)) {
-    return true;
-  }
-  if ((name === 'InvalidParameterException' || name === 'InvalidParameter' || e?.Code === 'InvalidParameter' || name === 'ValidationException')
-    && /(next|continuation|pagination)\s*token|nexttoken/i.test(text)) {
-    return true;
-  }
-  return REFUSED_TOKEN.some((refused) => (name === refused.code || e?.Code === refused.code) && refused.message.test(text));
-}
 
 /** Turns any error from a listing into a message a user can act on. Never includes credentials. */
 export interface ProblemContext {
@@ -111,6 +96,9 @@ export function describeProblem(error: unknown, context: ProblemContext = {}): P
   const fileProblem = describeFileError(e, code);
   if (fileProblem) {
     return problem(fileProblem.kind, fileProblem.message);
+  }
+  if (error instanceof RefusedTokenError) {
+    return problem('refusedToken', error.message);
   }
   if (isRefusedTokenError(error)) {
     return problem('refusedToken', l10n.t('The service refused the page token ({0}): it may have expired or belong to another listing. Start over from the first page.', name));

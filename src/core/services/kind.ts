@@ -65,6 +65,8 @@ export interface Scope {
 export interface PaginatorOptions {
   readonly pageSize?: number;
   readonly startingToken?: string;
+  /** For a kind with a `position`: the first request starts after this position (S3 `StartAfter`), not with a token. */
+  readonly startAfter?: string;
 }
 
 /** The only extra argument we pass to `client.send`: cancellation of the request in flight. */
@@ -150,6 +152,20 @@ export interface ResourceKind<Output = unknown> {
    * reads it back.
    */
   encodeToken?(token: unknown): string | undefined;
+  /**
+   * A stable position besides the token, where the API has one: the list comes in a fixed order and a request can
+   * start after a given item (S3 ListObjectsV2: key order, `StartAfter`). A refused or expired token is then replaced
+   * by a request that starts after the last item taken, so nothing is listed twice or skipped. `input` names the
+   * request field (`paginate` sends `startAfter` in it); `after` reads, from a page, the position after its last item
+   * (undefined for an empty page): cheap, without building the page's items. Without it, a refused token can only be
+   * started over.
+   */
+  readonly position?: { readonly input: string; after(output: Output, params: Params): string | undefined };
+  /**
+   * Why the service refused a token of this list, where the kind can find out (DynamoDB: the key names attributes
+   * the table's key no longer has); undefined when it cannot tell. Asked once, after the refusal.
+   */
+  whyRefused?(clients: AwsClients, params: Params, token: string, send: SendOptions): Promise<string | undefined>;
   /** Set when the service fixes the page size and ignores ours (SNS: 100). */
   readonly fixedPageSize?: number;
   /** The page sizes the API accepts; a larger or smaller setting is clamped, the same for every request. */

@@ -1,6 +1,6 @@
 import { type AwsClients } from '../aws/clients';
 import { RepeatedTokenError, isAbortError } from '../paging/errors';
-import { fetchPage, streamPages, type Page } from '../paging/pager';
+import { fetchPage, streamPages, type Page, type PageOptions } from '../paging/pager';
 import { describeProblem, type Problem } from '../problems/problem';
 import { type ListRef, type ResourceItem } from '../services/kind';
 import { kindOf, listKey } from '../services/registry';
@@ -95,6 +95,7 @@ export class TreeModel {
   private readonly derived = new Map<string, ListRef[]>();
   private readonly changeListeners = new Set<(list: ListRef) => void>();
   private readonly failureListeners = new Set<(list: ListRef, failure: ListFailure) => void>();
+  private readonly resumeListeners = new Set<(list: ListRef, after: string, refusal: unknown) => void>();
 
   constructor(private readonly options: TreeModelOptions) {}
 
@@ -108,6 +109,15 @@ export class TreeModel {
   onDidFail(listener: (list: ListRef, failure: ListFailure) => void): Disposable {
     this.failureListeners.add(listener);
     return { dispose: () => this.failureListeners.delete(listener) };
+  }
+
+  /**
+   * Fires when the service refused a Load more's token (a view left open for a day) and the page after the list's
+   * last row was loaded instead, from the kind's position (see `streamPages`): for the log.
+   */
+  onDidResume(listener: (list: ListRef, after: string, refusal: unknown) => void): Disposable {
+    this.resumeListeners.add(listener);
+    return { dispose: () => this.resumeListeners.delete(listener) };
   }
 
   snapshot(list: ListRef): ListSnapshot {
@@ -193,7 +203,7 @@ export class TreeModel {
       let clients: TreeClients | undefined;
       try {
         clients = await this.options.clients();
-        for await (const page of streamPages(clients, list, { pageSize: this.options.pageSize(), signal: abort.signal, startingToken })) {
+        for await (const page of streamPages(clients, list, { ...this.pageOptions(list, state, abort.signal), startingToken })) {
           if (state.generation !== generation) {
             outcome = 'cancelled';
             return;
@@ -346,7 +356,7 @@ export class TreeModel {
       let clients: TreeClients | undefined;
       try {
         clients = await this.options.clients();
-        const page = await fetchPage(clients, list, token, { pageSize: this.options.pageSize(), signal: abort.signal });
+        const page = await fetchPage(clients, list, token, this.pageOptions(list, state, abort.signal));
         if (state.generation === generation) {
           this.append(list, state, page, clients);
         }
@@ -366,6 +376,16 @@ export class TreeModel {
     state.inFlight = { promise, abort, all: false };
     this.emit(list);
     return promise;
+  }
+
+  /** A request of the list after its last row: a refused token goes on from that row's position, where the kind has one. */
+  private pageOptions(list: ListRef, state: ListState, signal: AbortSignal): PageOptions {
+    return {
+      pageSize: this.options.pageSize(),
+      signal,
+      after: state.pages.at(-1)?.after,
+      onResumedAt: (after, refusal) => this.resumeListeners.forEach((listener) => listener(list, after, refusal)),
+    };
   }
 
   private append(list: ListRef, state: ListState, page: Page, clients: TreeClients): void {

@@ -5,6 +5,7 @@ import {
 } from '../kind';
 import { decodeKey, encodeKey, keyText, plainJson, typedJson, type TypedItem } from './attributes';
 import { dynamodbClient } from './client';
+import { whyKeyRefused } from './refusal';
 import { keyNames, tableSchema, type TableSchema } from './schema';
 import { load } from './sdk';
 import { tableItem, tableNameProblem } from './tables';
@@ -71,6 +72,8 @@ export const dynamodbItems: ResourceKind<ItemsPage> = {
   owner: (params) => (params.segments ? undefined : { item: tableItem(params.table), source: { kind: 'dynamodb.tables', params: {} } }),
   tokenFields: { input: 'ExclusiveStartKey', output: 'LastEvaluatedKey', pageSize: 'Limit' },
   encodeToken: (key) => encodeKey(key as TypedItem),
+  // LastEvaluatedKey is the position itself and does not expire: there is nothing else to go on from.
+  whyRefused: whyKeyRefused,
   columns: ['Item'],
   exportStyles: ITEM_STYLES,
   exportShape: (clients, params, how, send) => itemShape(clients, params.table, how, send),

@@ -1,5 +1,6 @@
 import { AddressError, type Params, type ResourceKind } from '../kind';
 import { dynamodbClient } from './client';
+import { whyKeyRefused } from './refusal';
 import { ITEM_STYLES, itemDetails, itemRows, itemShape, startKey, type ItemsPage } from './items';
 import { tableSchema, type KeyAttribute } from './schema';
 import { load } from './sdk';
@@ -67,6 +68,8 @@ export const dynamodbQuery: ResourceKind<ItemsPage> = {
   }],
   tokenFields: { input: 'ExclusiveStartKey', output: 'LastEvaluatedKey', pageSize: 'Limit' },
   encodeToken: (key) => encodeKey(key as TypedItem),
+  // LastEvaluatedKey is the position itself and does not expire: there is nothing else to go on from.
+  whyRefused: whyKeyRefused,
   columns: ['Item'],
   exportStyles: ITEM_STYLES,
   exportShape: (clients, params, how, send) => itemShape(clients, params.table, how, send),

@@ -26,11 +26,14 @@ export interface TableSchema {
 
 /** The table's schema from DescribeTable, asked once per connection and table. */
 export function tableSchema(clients: AwsClients, table: string, send: SendOptions): Promise<TableSchema> {
-  return clients.cached(`dynamodb.schema:${table}`, async () => {
-    const command = new (load().client.DescribeTableCommand)({ TableName: table });
-    const output = await (await clients.client(dynamodbClient)).send(command, send);
-    return schemaOf(output.Table ?? {});
-  });
+  return clients.cached(`dynamodb.schema:${table}`, () => describeSchema(clients, table, send));
+}
+
+/** The table's schema as DescribeTable gives it now (not cached: after a refusal, it may have changed). */
+export async function describeSchema(clients: AwsClients, table: string, send: SendOptions): Promise<TableSchema> {
+  const command = new (load().client.DescribeTableCommand)({ TableName: table });
+  const output = await (await clients.client(dynamodbClient)).send(command, send);
+  return schemaOf(output.Table ?? {});
 }
 
 export function schemaOf(table: TableDescription): TableSchema {

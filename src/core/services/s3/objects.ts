@@ -64,8 +64,11 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
   flatten: ({ filter, ...params }) => ({ ...params, prefix: (params.prefix ?? '') + (filter ?? ''), delimiter: '' }),
   // Keys beside the folders come back as objects, each folder's keys are one contiguous run (S3 sorts all keys).
   splitBy: (params) => (params.delimiter ? undefined : { ...params, delimiter: '/' }),
-  paginate: paginated(s3Client, () => load().paginateListObjectsV2, (params) => ({
+  position: { input: 'StartAfter', after: positionAfter },
+  paginate: paginated(s3Client, () => load().paginateListObjectsV2, (params, { startAfter }) => ({
     Bucket: params.bucket, Prefix: (params.prefix ?? '') + (params.filter ?? '') || undefined, Delimiter: params.delimiter || undefined,
+    // Sent with the first request only: S3 ignores it once a ContinuationToken goes along.
+    StartAfter: startAfter || undefined,
     // As the AWS CLI does: XML cannot carry every character a key may hold (a CR becomes LF, control characters
     // break the parse), so keys come percent-encoded. `itemsOf` decodes them when the answer says it is encoded.
     EncodingType: 'url' as const,
@@ -109,6 +112,24 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
     };
   },
 };
+
+/**
+ * Where a listing goes on after a page (S3 lists in UTF-8 binary key order; `StartAfter` is exclusive): after its
+ * last object's key, or after its last folder, whichever comes later. After a folder, every key under it is passed
+ * too, or S3 would roll them up into the same folder again: the folder's prefix followed by U+10FFFF, the greatest
+ * character, which sorts after every key under the folder but those that themselves continue with it.
+ */
+function positionAfter(output: ListObjectsV2CommandOutput): string | undefined {
+  const decode = output.EncodingType === 'url' ? decodeS3Url : (text: string) => text;
+  const key = output.Contents?.at(-1)?.Key;
+  const folder = output.CommonPrefixes?.at(-1)?.Prefix;
+  const afterKey = key === undefined ? undefined : decode(key);
+  const afterFolder = folder === undefined ? undefined : `${decode(folder)}\u{10FFFF}`;
+  if (afterKey === undefined || afterFolder === undefined) {
+    return afterKey ?? afterFolder;
+  }
+  return Buffer.compare(Buffer.from(afterKey), Buffer.from(afterFolder)) > 0 ? afterKey : afterFolder;
+}
 
 /** A key as the tree shows it: its folder, filtered by the rest when it does not end in "/". */
 function folderView(bucket: string, key: string): Params {
