@@ -77,7 +77,7 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
         return EXIT.usage;
       }
       say(`Resuming: ${countOf(list, existing.itemsWritten)} written ${ago(existing.updatedAt)} (--restart to start over).`);
-      result = await resumeExport(session, existing, { store, signal, onProgress: progress.update, onResumedAt, parallelism: options.parallelism });
+      result = await resumeExport(session, existing, { store, tool: 'paged-aws-export', signal, onProgress: progress.update, onResumedAt, parallelism: options.parallelism });
     } else if (options.mode === 'resume') {
       throw new NoCheckpointError(outputPath);
     } else {
@@ -86,7 +86,7 @@ export async function main(argv: readonly string[], io: CliIo, signal?: AbortSig
         ...(options.style ? { style: options.style } : {}),
         ...csvOf(options),
       };
-      result = await startExport(session, job, { store, signal, onProgress: progress.update, onResumedAt, parallelism: options.parallelism });
+      result = await startExport(session, job, { store, tool: 'paged-aws-export', signal, onProgress: progress.update, onResumedAt, parallelism: options.parallelism });
     }
     progress.end();
     say(doneMessage(result));

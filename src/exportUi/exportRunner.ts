@@ -63,6 +63,7 @@ export class ExportRunner {
           try {
             return await exportWith(active, {
               store: this.store,
+              tool: 'VS Code',
               signal: controller.signal,
               parallelism: vscode.workspace.getConfiguration('pagedAwsExplorer').get<number>('export.parallelism', DEFAULT_PARALLELISM),
               onProgress: (p) => progress.report({ message: progressText(list, p.itemsWritten, p.pagesWritten) }),

@@ -33,6 +33,7 @@ export function builtCli(): Promise<string> {
 }
 
 export interface ProcessRun {
+  readonly pid: number | undefined;
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
@@ -48,7 +49,7 @@ export function runProcess(command: string, args: readonly string[], options: { 
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ pid: child.pid, code, signal, stdout, stderr }));
     options.onSpawn?.(child);
   });
 }

@@ -2,6 +2,7 @@ import { formatCount } from '../numbers';
 import { describeProblem, type Problem, type ProblemContext, type ProblemKind } from '../problems/problem';
 import { type Checkpoint } from './checkpoint';
 import { countOf } from './messages';
+import { OutputLockedError } from './outputLock';
 import * as l10n from '@vscode/l10n';
 
 /** The output file is gone, shorter, or its bytes differ from what the checkpoint recorded: appending would corrupt it. */
@@ -32,7 +33,7 @@ export class NoCheckpointError extends Error {
   }
 }
 
-export type ExportProblemKind = ProblemKind | 'outputChanged' | 'noCheckpoint' | 'outdatedCheckpoint';
+export type ExportProblemKind = ProblemKind | 'outputChanged' | 'noCheckpoint' | 'outdatedCheckpoint' | 'outputLocked';
 
 export interface ExportProblem extends Omit<Problem, 'kind'> {
   readonly kind: ExportProblemKind;
@@ -52,6 +53,9 @@ export function describeExportProblem(error: unknown, context: ProblemContext & 
   }
   if (error instanceof OutdatedCheckpointError) {
     return { kind: 'outdatedCheckpoint', message: error.message, retryable: false, detail: error.name, resumable: false, startOver: true };
+  }
+  if (error instanceof OutputLockedError) {
+    return { kind: 'outputLocked', message: error.message, retryable: false, detail: error.name, resumable: false, startOver: false };
   }
   if (error instanceof NoCheckpointError) {
     return { kind: 'noCheckpoint', message: error.message, retryable: false, detail: error.name, resumable: false, startOver: true };

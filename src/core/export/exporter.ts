@@ -6,6 +6,8 @@ import { streamPages, type Page } from '../paging/pager';
 import { CHECKPOINT_VERSION, checkpointId, type Checkpoint, type ExportJob } from './checkpoint';
 import { createFormatWriter, type FormatWriter } from './formats';
 import { OutputFile } from './outputFile';
+import { lockOutput } from './outputLock';
+import { addressOf } from '../services/registry';
 import { type ExportOptions, type ExportProgress, type ExportResult } from './options';
 import { canExportInParallel, resumeParallelExport, startParallelExport } from './parallelExport';
 import { recordShape } from './recordShape';
@@ -15,20 +17,22 @@ import { recordShape } from './recordShape';
  * The file is created only once the first page has arrived, so a listing that fails at once leaves it untouched.
  */
 export async function startExport(clients: AwsClients, job: ExportJob, options: ExportOptions): Promise<ExportResult> {
-  if (options.parallelism !== undefined && canExportInParallel(job, options.parallelism)) {
-    // Undefined when the list does not split into folders: then it is listed sequentially below.
-    const result = await startParallelExport(clients, job, { ...options, parallelism: options.parallelism });
-    if (result) {
-      return result;
+  return whileLocked(job, options, async () => {
+    if (options.parallelism !== undefined && canExportInParallel(job, options.parallelism)) {
+      // Undefined when the list does not split into folders: then it is listed sequentially below.
+      const result = await startParallelExport(clients, job, { ...options, parallelism: options.parallelism });
+      if (result) {
+        return result;
+      }
     }
-  }
-  const open = async (writer: FormatWriter) => {
-    await options.store.delete(checkpointId(job));
-    const file = await OutputFile.create(job.outputPath);
-    await file.append(writer.start());
-    return file;
-  };
-  return exportPages(clients, job, open, { token: undefined, after: undefined, items: 0, pages: 0, startedAt: new Date().toISOString() }, options);
+    const open = async (writer: FormatWriter) => {
+      await options.store.delete(checkpointId(job));
+      const file = await OutputFile.create(job.outputPath);
+      await file.append(writer.start());
+      return file;
+    };
+    return exportPages(clients, job, open, { token: undefined, after: undefined, items: 0, pages: 0, startedAt: new Date().toISOString() }, options);
+  });
 }
 
 /**
@@ -41,12 +45,27 @@ export async function resumeExport(clients: AwsClients, checkpoint: Checkpoint, 
   if (checkpoint.version !== CHECKPOINT_VERSION) {
     throw new OutdatedCheckpointError(checkpoint.job.outputPath);
   }
-  if (checkpoint.parallel) {
-    return resumeParallelExport(clients, { ...checkpoint, parallel: checkpoint.parallel }, options);
+  return whileLocked(checkpoint.job, options, async () => {
+    if (checkpoint.parallel) {
+      return resumeParallelExport(clients, { ...checkpoint, parallel: checkpoint.parallel }, options);
+    }
+    const file = await OutputFile.reopen(checkpoint.job.outputPath, checkpoint.byteLength, checkpoint.sha256);
+    const start = { token: checkpoint.nextToken, after: checkpoint.after, items: checkpoint.itemsWritten, pages: checkpoint.pagesWritten, startedAt: checkpoint.startedAt };
+    return exportPages(clients, checkpoint.job, async () => file, start, options).finally(() => file.close().catch(() => undefined));
+  });
+}
+
+/**
+ * Runs an export holding the lock of its output file: before the file is touched, so a second export into the same
+ * file (another window, the CLI) is refused before it could truncate or append to it. Released however it ends.
+ */
+async function whileLocked(job: ExportJob, options: ExportOptions, body: () => Promise<ExportResult>): Promise<ExportResult> {
+  const lock = await lockOutput(job.outputPath, { list: addressOf(job.list), tool: options.tool ?? 'an export' });
+  try {
+    return await body();
+  } finally {
+    await lock.release().catch(() => undefined);
   }
-  const file = await OutputFile.reopen(checkpoint.job.outputPath, checkpoint.byteLength, checkpoint.sha256);
-  const start = { token: checkpoint.nextToken, after: checkpoint.after, items: checkpoint.itemsWritten, pages: checkpoint.pagesWritten, startedAt: checkpoint.startedAt };
-  return exportPages(clients, checkpoint.job, async () => file, start, options).finally(() => file.close().catch(() => undefined));
 }
 
 interface Position {

@@ -14,6 +14,8 @@ export interface ExportResult extends ExportProgress {
 
 export interface ExportOptions {
   readonly store: CheckpointStore;
+  /** Who runs the export ("VS Code", "paged-aws-export"): the lock on the output names it to a second export. */
+  readonly tool?: string;
   /** Stops the export between pages or during a request. Whatever was checkpointed stays resumable. */
   readonly signal?: AbortSignal;
   /** Called after each page is written and checkpointed. */

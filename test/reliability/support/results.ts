@@ -8,7 +8,7 @@ import type * as Mocha from 'mocha';
  * `docs/reliability.md` when the run ends: the table is the run's own output, never typed by hand.
  */
 
-export type Area = 'Faults' | 'Refused tokens' | 'Kill' | 'Interrupted writes' | 'Bad input' | 'Security';
+export type Area = 'Faults' | 'Refused tokens' | 'Kill' | 'Interrupted writes' | 'One export per file' | 'Bad input' | 'Security';
 
 export interface Outcome {
   readonly area: Area;
@@ -46,7 +46,7 @@ export function note(area: Area, text: string): void {
 }
 
 const REPORT = path.resolve(__dirname, '../../../docs/reliability.md');
-const AREAS: readonly Area[] = ['Faults', 'Refused tokens', 'Kill', 'Interrupted writes', 'Bad input', 'Security'];
+const AREAS: readonly Area[] = ['Faults', 'Refused tokens', 'Kill', 'Interrupted writes', 'One export per file', 'Bad input', 'Security'];
 
 function cell(value: string | number | undefined): string {
   if (value === undefined) {
