@@ -1,4 +1,4 @@
-// Starts the fauxqs emulator on 127.0.0.1 seeded with demo data, for `npm run demo`, the e2e tests and the
+// Starts the emulators (fauxqs, dynalite, the Logs and EC2 stand-ins) on 127.0.0.1 seeded with demo data, for `npm run demo`, the e2e tests and the
 // "Run Extension (demo data)" launch configuration. Run directly: `npx tsx scripts/emulator.ts [--aws-dir DIR]`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -27,6 +27,15 @@ export interface DemoData {
   /** Table names, and the items of the tables that have some, typed. */
   readonly tables: readonly string[];
   readonly items: Readonly<Record<string, readonly Record<string, AttributeValue>[]>>;
+  /** CloudWatch Logs (the stand-in): the group names; the big stream; the group a search pages through empty pages of. */
+  readonly logs: {
+    readonly groups: readonly string[];
+    readonly big: { readonly group: string; readonly stream: string; readonly events: number };
+    readonly sparse: { readonly group: string; readonly pattern: string; readonly matches: number; readonly events: number };
+  };
+  /** EC2 instances (the stand-in): their ids, in the order DescribeInstances gives them, and how many are running. */
+  readonly instances: readonly string[];
+  readonly runningInstances: number;
 }
 
 /** 5,000 items with every attribute type, numbers JavaScript would round, binary, sets, nesting, Unicode. */
@@ -79,9 +88,52 @@ export const awkwardKeys = [
   'a&b=c?.txt',
 ];
 
+/**
+ * CloudWatch Logs and EC2, put straight into the stand-ins' stores (they have no write API: the explorer sends none):
+ * 120 log groups (DescribeLogGroups pages by 50), one with 60 streams; one stream of 25,000 events; a group whose
+ * ERROR events are all at its end, so a search pages through empty pages first; 1,500 instances in every state.
+ */
+export function seedLogsAndInstances(emulator: Emulator, now = Date.now()): Pick<DemoData, 'logs' | 'instances' | 'runningInstances'> {
+  const { logs, ec2 } = emulator;
+  const groups = [...numberedNames('/demo/app', 100, 3), ...numberedNames('/aws/lambda/demo-fn', 17, 2)];
+  groups.forEach((group, g) => {
+    logs.createLogGroup(group, { creationTime: now - 90 * 86_400_000 + g * 60_000, retentionInDays: [undefined, 7, 30, 365][g % 4], metricFilters: g % 5 });
+  });
+  const busy = groups[0];
+  numberedNames('stream', 60, 3).forEach((stream, i) => {
+    logs.createLogStream(busy, stream);
+    logs.putEvents(busy, stream, [{ timestamp: now - (60 - i) * 60_000, message: `${stream} started` }, { timestamp: now - (60 - i) * 60_000 + 500, message: i % 10 === 0 ? `ERROR ${stream} failed` : `${stream} ok` }]);
+  });
+  const big = { group: '/demo/big', stream: 'web-1', events: 25_000 };
+  logs.createLogGroup(big.group, { creationTime: now - 86_400_000, retentionInDays: 14 });
+  logs.createLogStream(big.group, big.stream);
+  logs.putEvents(big.group, big.stream, Array.from({ length: big.events }, (_, i) => ({
+    timestamp: now - (big.events - i) * 1000,
+    message: i % 97 === 0 ? `ERROR request ${i} timed out\n  at handler (index.js:42)` : `INFO request ${i} served in ${i % 250} ms`,
+  })));
+  const sparse = { group: '/demo/sparse', pattern: 'ERROR', matches: 40, events: 12_000 };
+  logs.createLogGroup(sparse.group, { creationTime: now - 86_400_000 });
+  for (const stream of ['a', 'b', 'c']) {
+    logs.createLogStream(sparse.group, stream);
+  }
+  ['a', 'b', 'c'].forEach((stream, s) => {
+    logs.putEvents(sparse.group, stream, Array.from({ length: sparse.events / 3 }, (_, j) => {
+      const i = j * 3 + s;
+      const late = i >= sparse.events - sparse.matches;
+      return { timestamp: now - (sparse.events - i) * 500, message: late ? `ERROR disk full on node ${i}` : `INFO heartbeat ${i}` };
+    }));
+  });
+  const instances = ec2.seedInstances(1500);
+  return {
+    logs: { groups: [...groups, big.group, sparse.group].sort(), big, sparse },
+    instances: ec2.instances().map((instance) => instance.instanceId),
+    runningInstances: instances.filter((instance) => instance.state === 'running').length,
+  };
+}
+
 /** The default profile's data: 250 topics (three pages), a few with subscriptions, three buckets. */
-export async function seedDemo(endpoint: string): Promise<DemoData> {
-  const session = testSession(endpoint, { region: demoRegion });
+export async function seedDemo(emulator: Emulator): Promise<DemoData> {
+  const session = testSession(emulator.endpoint, { region: demoRegion });
   const topicNames = numberedNames('demo-topic', 250, 3);
   const arns = await createTopics(session, topicNames);
   const subscriptions = new Map<string, string[]>([
@@ -131,6 +183,7 @@ export async function seedDemo(endpoint: string): Promise<DemoData> {
     deadLetterQueues,
     tables: [...plainTables, 'demo-items', 'demo-orders', 'demo-empty'].sort(),
     items,
+    ...seedLogsAndInstances(emulator),
   };
 }
 
@@ -150,6 +203,9 @@ export async function seedOther(endpoint: string): Promise<DemoData> {
     deadLetterQueues: {},
     tables: ['other-table'],
     items: {},
+    logs: { groups: [], big: { group: '', stream: '', events: 0 }, sparse: { group: '', pattern: '', matches: 0, events: 0 } },
+    instances: [],
+    runningInstances: 0,
   };
 }
 
@@ -210,7 +266,7 @@ export async function startDemoEmulators(options: { readonly awsDir: string }): 
   const main = await startEmulator();
   const other = await startEmulator();
   try {
-    const [mainData, otherData] = [await seedDemo(main.endpoint), await seedOther(other.endpoint)];
+    const [mainData, otherData] = [await seedDemo(main), await seedOther(other.endpoint)];
     const awsEnv = writeAwsFiles(options.awsDir, { demo: main.endpoint, 'demo-other': other.endpoint });
     return {
       main, mainData, other, otherData, awsDir: options.awsDir, awsEnv,
@@ -235,7 +291,7 @@ async function main(): Promise<void> {
   console.log('Seeding the demo emulators…');
   const demo = await startDemoEmulators({ awsDir });
   const objects = demo.mainData.buckets.reduce((n, b) => n + b.keys.length, 0);
-  console.log(`Seeded ${demo.mainData.topics.length} topics, ${demo.mainData.buckets.length} buckets (${objects} objects), ${demo.mainData.queues.length} queues and ${demo.mainData.tables.length} tables in ${Date.now() - started} ms.`);
+  console.log(`Seeded ${demo.mainData.topics.length} topics, ${demo.mainData.buckets.length} buckets (${objects} objects), ${demo.mainData.queues.length} queues, ${demo.mainData.tables.length} tables, ${demo.mainData.logs.groups.length} log groups and ${demo.mainData.instances.length} EC2 instances in ${Date.now() - started} ms.`);
   console.log(`AWS_CONFIG_FILE=${demo.awsEnv.AWS_CONFIG_FILE}`);
   console.log(`AWS_SHARED_CREDENTIALS_FILE=${demo.awsEnv.AWS_SHARED_CREDENTIALS_FILE}`);
   console.log('Profiles: demo, demo-other.');

@@ -4,8 +4,13 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportFormats, formatFromPath, isExportFormat, type ExportFormat } from '../core/export/formats';
 import { MAX_PARALLELISM } from '../core/export/parallelExport';
-import { addressForms, kindOf } from '../core/services/registry';
+import { addressForms, kindOf, listOptions } from '../core/services/registry';
 import { parseListArgument, UsageError, type ListArgument } from './listArgument';
+
+/** A line of the help: the term, then its text from column `width`, on a line of its own when the term is longer. */
+function helpRow(term: string, width: number, text: string): string {
+  return term.length < width ? `${term.padEnd(width)}${text}` : `${term}\n${' '.repeat(width)}${text}`;
+}
 
 /** `--help`: the address forms come from the registry, so a new service shows up here by itself. */
 export const usage = `Usage: paged-aws-export [options] <list> --out FILE
@@ -14,7 +19,7 @@ Exports a full AWS listing to a file, page by page, with a checkpoint after ever
 An interrupted export (Ctrl+C, crash, network) resumes where it stopped when run again.
 
 <list>:
-${addressForms.map((form) => `  ${form.form.padEnd(34)} ${form.description}`).join('\n')}
+${addressForms.map((form) => helpRow(`  ${form.form}`, 37, form.description)).join('\n')}
 
 Options:
   -o, --out FILE          output file (required); - (or a pipe, /dev/stdout) streams to standard output, with
@@ -31,6 +36,7 @@ Options:
       --csv-bom           CSV: start the file with a UTF-8 byte-order mark (for Excel)
       --plain             DynamoDB items as plain JSON (numbers exact, sets as arrays, binary as base64)
                           instead of DynamoDB JSON ({"Item":{"pk":{"S":"…"}}})
+${listOptions.map((option) => helpRow(`      --${option.flag} ${option.value}`, 26, option.description)).join('\n')}
       --profile P         AWS profile (default: AWS_PROFILE, else default)
       --region R          AWS region (default: the profile's, AWS_REGION, else us-east-1)
       --endpoint-url URL  custom endpoint (default: AWS_ENDPOINT_URL, else the profile's)
@@ -94,6 +100,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
         verbose: { type: 'boolean', short: 'v', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
+        // The kinds' own options (--start, --state…): each sets a parameter of the list.
+        ...Object.fromEntries(listOptions.map((option) => [option.flag, { type: 'string' as const }])),
       },
     });
   } catch (error) {
@@ -142,7 +150,9 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
   if (stream && values.resume) {
     throw new UsageError('--resume needs a file: an export to standard output or a pipe has no checkpoint.');
   }
-  const listArgument = parseListArgument(positionals[0], values.folders);
+  const given = values as Record<string, unknown>;
+  const kindOptions = Object.fromEntries(listOptions.flatMap((option) => (typeof given[option.flag] === 'string' ? [[option.flag, given[option.flag] as string]] : [])));
+  const listArgument = parseListArgument(positionals[0], values.folders, kindOptions);
   if (values.plain && !kindOf(listArgument.list).exportStyles?.some((style) => style.id === 'plain')) {
     throw new UsageError('--plain applies to DynamoDB items (a table or a Query) only.');
   }

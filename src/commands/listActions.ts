@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { describeProblem } from '../core/problems/problem';
-import { actions } from '../core/services/registry';
+import { actions, addressOf } from '../core/services/registry';
 import { type ListAction, type Prompter } from '../core/services/service';
-import { isItemNode, type TreeNode } from '../views/nodes';
+import { isItemNode, isListNode, type TreeNode } from '../views/nodes';
 import { type CommandDeps } from './deps';
 
 /**
- * The services' list actions ("Query by Partition Key…"), one command each: ask the user through quick picks and
- * input boxes, then open the list under the item, expanded.
+ * The services' list actions ("Query by Partition Key…", "Filter by State…"), one command each: ask the user through
+ * quick picks and input boxes, then open the list under the node they were asked on, expanded.
  */
 export function registerListActions(deps: CommandDeps): vscode.Disposable {
   return vscode.Disposable.from(...actions.map((action) =>
@@ -16,24 +16,27 @@ export function registerListActions(deps: CommandDeps): vscode.Disposable {
 
 async function run(deps: CommandDeps, action: ListAction, node?: TreeNode): Promise<void> {
   const target = node ?? deps.tree.view.selection[0];
-  if (!isItemNode(target) || target.item.itemKind !== action.itemKind || !target.list) {
+  const applies = action.listKind
+    ? isListNode(target) && target.list.kind === action.listKind
+    : isItemNode(target) && target.item.itemKind === action.itemKind && target.list !== undefined;
+  if (!applies || !isListNode(target)) {
     return;
   }
-  const owner = { ...target, list: target.list, base: target.base! };
+  const item = isItemNode(target) ? target.item : undefined;
   let list;
   try {
-    list = await action.open(target.item, await deps.connections.session(), prompter, {});
+    list = await action.open({ item, list: target.list }, await deps.connections.session(), prompter, {});
   } catch (error) {
     const problem = describeProblem(error, deps.tree.provider.currentConnection());
-    deps.log.error(`${action.command} ${target.item.id}: ${problem.message} [${problem.detail}]`);
+    deps.log.error(`${action.command} ${item?.id ?? addressOf(target.list)}: ${problem.message} [${problem.detail}]`);
     void vscode.window.showErrorMessage(problem.message);
     return;
   }
   if (!list) {
     return;
   }
-  deps.tree.model.addDerived(owner.list, list);
-  const opened = deps.tree.provider.derivedNode(owner, list);
+  deps.tree.model.addDerived(target.list, list);
+  const opened = deps.tree.provider.derivedNode(target, list);
   await deps.tree.view.reveal(opened, { select: true, focus: true, expand: true }).then(undefined, () => undefined);
 }
 

@@ -3,6 +3,7 @@ import { registerAddByName } from './addByName';
 import { registerClearFilter } from './clearFilter';
 import { registerCopyArn } from './copyArn';
 import { registerCopyJson } from './copyJson';
+import { registerCopyId } from './copyId';
 import { registerCopyName } from './copyName';
 import { registerCopyS3Uri } from './copyS3Uri';
 import { registerCopyUrl } from './copyUrl';
@@ -29,7 +30,7 @@ export function registerTreeCommands(deps: CommandDeps): vscode.Disposable {
     ...[
       registerSelectProfile, registerSelectRegion, registerSelectConnection, registerRefresh, registerLoadMore, registerLoadAll,
       registerRetry, registerStartOver, registerFilterByPrefix, registerClearFilter, registerGoTo, registerAddByName,
-      registerRemovePin, registerCopyArn, registerCopyS3Uri, registerCopyUrl, registerCopyName, registerCopyJson, registerShowDetails,
+      registerRemovePin, registerCopyArn, registerCopyS3Uri, registerCopyUrl, registerCopyName, registerCopyId, registerCopyJson, registerShowDetails,
       registerShowLog, registerListActions, registerKeyboard,
     ].map((register) => register(deps)),
   );

@@ -35,7 +35,8 @@ export function rootTreeItem(node: RootListNode, model: TreeModel): vscode.TreeI
   item.description = listDescription(snapshot, model.filterOf(node.base));
   item.iconPath = snapshot.loadingAll ? SPINNER : themeIcon(kindOf(node.base).icon);
   const addable = adders.some((adder) => adder.root === node.base.kind) ? ['addable'] : [];
-  item.contextValue = ['root', ...addable, ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
+  // The kind's id (`ec2.instances`): package.json shows a kind's list actions on its nodes by it.
+  item.contextValue = ['root', node.base.kind, ...addable, ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
   item.accessibilityInformation = { label: [item.label, item.description, vscode.l10n.t('list')].filter(Boolean).join(', ') };
   return item;
 }
@@ -48,7 +49,7 @@ export function derivedTreeItem(node: DerivedListNode, model: TreeModel): vscode
   item.description = listDescription(snapshot, model.filterOf(node.base));
   item.iconPath = snapshot.loadingAll ? SPINNER : themeIcon(kind.icon);
   item.tooltip = addressOf(node.base);
-  item.contextValue = ['derived', ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
+  item.contextValue = ['derived', node.base.kind, ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
   item.accessibilityInformation = { label: [item.label, item.description, vscode.l10n.t('opened list')].filter(Boolean).join(', ') };
   return item;
 }

@@ -12,14 +12,21 @@ import { startFaultProxy, type FaultProxy } from './faultProxy';
 import { startServiceRouter } from './serviceRouter';
 import { deadLetterSourcesHandler } from './sqsDeadLetterSources';
 import { queryListQueuesHandler } from './sqsQueryProtocol';
+import { ec2Handler, Ec2Store } from './ec2StandIn';
+import { logsHandler, LogsStore } from './logsStandIn';
 
 /**
  * The AWS-compatible emulators on 127.0.0.1 behind one endpoint (see serviceRouter.ts): fauxqs (SNS, SQS, S3) and
- * dynalite (DynamoDB), plus the stand-in for the one SQS operation fauxqs lacks.
+ * dynalite (DynamoDB), the stand-ins for the SQS operations fauxqs lacks, and the stand-in servers of CloudWatch Logs
+ * (logsStandIn.ts) and EC2 (ec2StandIn.ts), for which no emulator exists.
  */
 export interface Emulator {
   readonly endpoint: string;
   readonly port: number;
+  /** The CloudWatch Logs stand-in's data: seed it, age its tokens. */
+  readonly logs: LogsStore;
+  /** The EC2 stand-in's instances. */
+  readonly ec2: Ec2Store;
   /** fauxqs itself, for a test that must bypass the router. */
   readonly fauxqsEndpoint: string;
   stop(): Promise<void>;
@@ -38,17 +45,25 @@ export async function startEmulator(): Promise<Emulator> {
   const fauxqs = await startFauxqs({ port: 0, host: '127.0.0.1', logger: false });
   const fauxqsEndpoint = `http://127.0.0.1:${fauxqs.port}`;
   const dynamodb = await startDynalite();
+  const logs = new LogsStore();
+  const ec2 = new Ec2Store();
   const router = await startServiceRouter({
     fallback: fauxqsEndpoint,
     byTarget: [
       ['DynamoDB_20120810.', dynamodb.endpoint],
       ['AmazonSQS.ListDeadLetterSourceQueues', deadLetterSourcesHandler(fauxqsEndpoint)],
+      ['Logs_20140328.', logsHandler(logs)],
     ],
-    byForm: [['2012-11-05', 'ListQueues', queryListQueuesHandler(fauxqsEndpoint)]],
+    byForm: [
+      ['2012-11-05', 'ListQueues', queryListQueuesHandler(fauxqsEndpoint)],
+      ['2016-11-15', 'DescribeInstances', ec2Handler(ec2)],
+    ],
   });
   return {
     endpoint: router.endpoint,
     port: Number(new URL(router.endpoint).port),
+    logs,
+    ec2,
     fauxqsEndpoint,
     stop: async () => {
       await router.stop();

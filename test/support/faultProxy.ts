@@ -7,10 +7,10 @@ import { type AddressInfo } from 'node:net';
  * tokens and empty pages that still carry a token. The SDK is never stubbed; it sees real HTTP.
  */
 
-export type Service = 'sns' | 's3' | 'sqs' | 'dynamodb';
+export type Service = 'sns' | 's3' | 'sqs' | 'dynamodb' | 'logs' | 'ec2';
 
 /** Services that speak an AWS JSON protocol: the operation is in `X-Amz-Target`, the input a JSON body. */
-const JSON_SERVICES: Readonly<Record<string, Service>> = { AmazonSQS: 'sqs', DynamoDB_20120810: 'dynamodb' };
+const JSON_SERVICES: Readonly<Record<string, Service>> = { AmazonSQS: 'sqs', DynamoDB_20120810: 'dynamodb', Logs_20140328: 'logs' };
 /** The request field that carries the page token, and the one with the page size, by JSON operation. */
 const JSON_TOKENS: Readonly<Record<string, { token: string; size?: string }>> = {
   ListQueues: { token: 'NextToken', size: 'MaxResults' },
@@ -18,6 +18,10 @@ const JSON_TOKENS: Readonly<Record<string, { token: string; size?: string }>> = 
   ListTables: { token: 'ExclusiveStartTableName', size: 'Limit' },
   Scan: { token: 'ExclusiveStartKey', size: 'Limit' },
   Query: { token: 'ExclusiveStartKey', size: 'Limit' },
+  DescribeLogGroups: { token: 'nextToken', size: 'limit' },
+  DescribeLogStreams: { token: 'nextToken', size: 'limit' },
+  GetLogEvents: { token: 'nextToken', size: 'limit' },
+  FilterLogEvents: { token: 'nextToken', size: 'limit' },
 };
 
 export interface ProxyRequest {
@@ -220,7 +224,13 @@ function describeRequest(index: number, method: string, url: string, headers: ht
   }
   if (contentType.includes('x-www-form-urlencoded') || target.startsWith('AmazonSimpleNotificationService')) {
     const form = new URLSearchParams(body.toString('utf8'));
-    return { index, method, url, service: 'sns', action: form.get('Action') ?? target.split('.').pop() ?? '', token: form.get('NextToken') ?? undefined };
+    // EC2's query protocol (Version 2016-11-15); SNS's is 2010-03-31.
+    const service: Service = form.get('Version') === '2016-11-15' ? 'ec2' : 'sns';
+    const size = form.get('MaxResults');
+    return {
+      index, method, url, service, action: form.get('Action') ?? target.split('.').pop() ?? '', token: form.get('NextToken') ?? undefined,
+      ...(size ? { pageSize: Number(size) } : {}),
+    };
   }
   const { pathname, searchParams } = new URL(url, 'http://proxy');
   const segments = pathname.split('/').filter(Boolean);
@@ -250,7 +260,7 @@ function replaceToken(request: ProxyRequest, url: string, body: Buffer, token: s
     }
     return { url, body: Buffer.from(JSON.stringify(input), 'utf8') };
   }
-  if (service === 'sns') {
+  if (service === 'sns' || service === 'ec2') {
     const form = new URLSearchParams(body.toString('utf8'));
     if (token) {
       form.set('NextToken', token);
@@ -274,18 +284,24 @@ const THROTTLING: Readonly<Record<Service, ServiceError>> = {
   sns: { status: 429, code: 'Throttling', message: 'Rate exceeded' },
   sqs: { status: 400, code: 'ThrottlingException', message: 'Rate exceeded' },
   dynamodb: { status: 400, code: 'ProvisionedThroughputExceededException', message: 'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.' },
+  logs: { status: 400, code: 'ThrottlingException', message: 'Rate exceeded' },
+  ec2: { status: 503, code: 'RequestLimitExceeded', message: 'Request limit exceeded.' },
 };
 const REFUSED_TOKEN: Readonly<Record<Service, ServiceError>> = {
   s3: { status: 400, code: 'InvalidArgument', message: 'The continuation token provided is incorrect' },
   sns: { status: 400, code: 'InvalidParameter', message: 'Invalid parameter: NextToken' },
   sqs: { status: 400, code: 'InvalidParameterValue', message: 'Invalid NextToken value.' },
   dynamodb: { status: 400, code: 'ValidationException', message: 'The provided starting key is invalid: The provided key element does not match the schema' },
+  logs: { status: 400, code: 'InvalidParameterException', message: 'The specified nextToken is invalid.' },
+  ec2: { status: 400, code: 'InvalidPaginationToken', message: 'The specified pagination token is not valid or is expired.' },
 };
 const ACCESS_DENIED: Readonly<Record<Service, ServiceError>> = {
   s3: { status: 403, code: 'AccessDenied', message: 'Access Denied' },
   sns: { status: 403, code: 'AuthorizationError', message: 'User is not authorized to perform this action' },
   sqs: { status: 400, code: 'AccessDenied', message: 'Access to the resource is denied.' },
   dynamodb: { status: 400, code: 'AccessDeniedException', message: 'User is not authorized to perform: dynamodb:Scan' },
+  logs: { status: 400, code: 'AccessDeniedException', message: 'User is not authorized to perform: logs:FilterLogEvents' },
+  ec2: { status: 403, code: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.' },
 };
 
 interface ServiceError {
@@ -324,6 +340,14 @@ function emptyPage(request: ProxyRequest, token: string): string {
       return JSON.stringify({ queueUrls: [], NextToken: token });
     case 'ListTables':
       return JSON.stringify({ TableNames: [], LastEvaluatedTableName: token });
+    case 'DescribeLogGroups':
+      return JSON.stringify({ logGroups: [], nextToken: token });
+    case 'DescribeLogStreams':
+      return JSON.stringify({ logStreams: [], nextToken: token });
+    case 'FilterLogEvents':
+      return JSON.stringify({ events: [], searchedLogStreams: [], nextToken: token });
+    case 'DescribeInstances':
+      return `<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>fault-proxy</requestId><reservationSet/><nextToken>${xmlEscape(token)}</nextToken></DescribeInstancesResponse>`;
     case 'ListTopics':
     case 'ListSubscriptionsByTopic':
     case 'ListSubscriptions': {
@@ -342,11 +366,16 @@ function emptyPage(request: ProxyRequest, token: string): string {
 }
 
 function sendError(res: http.ServerResponse, service: Service, error: ServiceError, headers: http.OutgoingHttpHeaders = {}): void {
-  if (service === 'sqs' || service === 'dynamodb') {
-    const namespace = service === 'sqs' ? 'com.amazonaws.sqs' : 'com.amazonaws.dynamodb.v20120810';
-    const text = JSON.stringify({ __type: `${namespace}#${error.code}`, message: error.message });
-    res.writeHead(error.status, { 'content-type': 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': 'fault-proxy', ...headers });
+  if (service === 'sqs' || service === 'dynamodb' || service === 'logs') {
+    const namespace = { sqs: 'com.amazonaws.sqs#', dynamodb: 'com.amazonaws.dynamodb.v20120810#', logs: '' }[service];
+    const text = JSON.stringify({ __type: `${namespace}${error.code}`, message: error.message });
+    const contentType = service === 'logs' ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0';
+    res.writeHead(error.status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': 'fault-proxy', 'x-amzn-errortype': error.code, ...headers });
     res.end(text);
+    return;
+  }
+  if (service === 'ec2') {
+    sendXml(res, error.status, `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${error.code}</Code><Message>${xmlEscape(error.message)}</Message></Error></Errors><RequestID>fault-proxy</RequestID></Response>`, headers);
     return;
   }
   const body = service === 'sns'
@@ -357,7 +386,7 @@ function sendError(res: http.ServerResponse, service: Service, error: ServiceErr
 
 function sendPage(res: http.ServerResponse, request: ProxyRequest, body: string): void {
   if (request.input) {
-    res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(body), 'x-amzn-requestid': 'fault-proxy' });
+    res.writeHead(200, { 'content-type': request.service === 'logs' ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(body), 'x-amzn-requestid': 'fault-proxy' });
     res.end(body);
   } else {
     sendXml(res, 200, body);

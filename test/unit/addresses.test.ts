@@ -24,6 +24,15 @@ const treeLists: ListRef[] = [
   { kind: 'dynamodb.items', params: { table: 'orders', segment: '3', segments: '8' } },
   { kind: 'dynamodb.query', params: { table: 'orders', pk: 'customer id', pkValue: 'c&1=2' } },
   { kind: 'dynamodb.query', params: { table: 'orders', index: 'byDate', pk: 'status', pkValue: 'open', sk: 'date', skOp: 'between', skValue: '2024-01', skValue2: '2024-06' } },
+  { kind: 'logs.groups', params: {} },
+  { kind: 'logs.groups', params: { prefix: '/aws/lambda/' } },
+  { kind: 'logs.streams', params: { group: '/aws/lambda/orders' } },
+  { kind: 'logs.events', params: { group: '/aws/lambda/orders', stream: '2026/11/30/[$LATEST]0a1b?x=1&y' } },
+  { kind: 'logs.search', params: { group: 'app#1' } },
+  { kind: 'logs.search', params: { group: '/aws/lambda/orders', start: '1764489600000', end: '1764576000000', pattern: '"timed out" ERROR & more?' } },
+  { kind: 'logs.search', params: { group: 'g', start: '-24h', end: 'now', stream: 'web/1' } },
+  { kind: 'ec2.instances', params: {} },
+  { kind: 'ec2.instances', params: { state: 'running,stopped', tag: 'Name=web-*&?' } },
 ];
 
 describe('addresses: one grammar for the CLI, Go to…, Add by Name and the export quick pick', function () {
@@ -48,6 +57,22 @@ describe('addresses: one grammar for the CLI, Go to…, Add by Name and the expo
       assert.deepEqual(parseAddress(addressOf(list)), list, form.example);
       assert.ok(kindOf(list), form.example);
     }
+  });
+
+  it('the kinds\' own options set their parameters; an option of another kind, a bad time, state or tag is a usage error', function () {
+    assert.deepEqual(parseListArgument('logs:group/app', false, { start: '-24h', end: '2026-11-30T10:00', 'filter-pattern': 'ERROR', 'log-stream': 'web-1' }).list,
+      { kind: 'logs.search', params: { group: 'app', start: '-24h', end: '2026-11-30T10:00', pattern: 'ERROR', stream: 'web-1' } });
+    assert.deepEqual(parseListArgument('ec2:instances', false, { state: 'running, stopped', tag: 'Name=web-*' }).list,
+      { kind: 'ec2.instances', params: { state: 'running,stopped', tag: 'Name=web-*' } });
+    assert.throws(() => parseListArgument('sns:topics', false, { start: '-1h' }), /--start applies to logs:group\/GROUP.* only\./);
+    assert.throws(() => parseListArgument('logs:group/app', false, { start: 'yesterday' }), /"yesterday" is not a time: use now, -15m, -24h, -7d/);
+    assert.throws(() => parseListArgument('ec2:instances', false, { state: 'runing' }), /"runing" is not an instance state: pending, running/);
+    assert.throws(() => parseListArgument('ec2:instances', false, { tag: '=web' }), /is not a tag filter/);
+    assert.throws(() => parseAddress('logs:stream/app'), /a stream is logs:stream\/GROUP:STREAM/);
+    assert.throws(() => parseAddress('logs:group/bad name'), /is not a log group name/);
+    assert.deepEqual(parseAddress('arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/orders:*'), { kind: 'logs.streams', params: { group: '/aws/lambda/orders' } });
+    assert.deepEqual(parseAddress('arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/orders'), { kind: 'logs.search', params: { group: '/aws/lambda/orders' } });
+    assert.deepEqual(parseAddress('arn:aws:logs:eu-west-1:123456789012:log-group:app:log-stream:web/1').params, { group: 'app', stream: 'web/1' });
   });
 
   it('S3: a key that does not end in "/" is its folder filtered by the rest; the CLI lists every key below, or --folders one level', function () {

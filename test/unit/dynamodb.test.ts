@@ -141,7 +141,7 @@ describe('DynamoDB against dynalite', function () {
     const table = adderPin(adders.find((adder) => adder.root === 'dynamodb.tables')!, 'orders', { region: 'us-east-1', partition: 'aws' }).item;
 
     answers.push('orders', 'c-0007', 'date begins with…', '2024-0');
-    const query = (await queryTable.open(table, env.session, prompter, {}))!;
+    const query = (await queryTable.open({ item: table, list: table.children! }, env.session, prompter, {}))!;
     assert.deepEqual(query, { kind: 'dynamodb.query', params: { table: 'orders', pk: 'customer', pkValue: 'c-0007', sk: 'date', skOp: 'begins_with', skValue: '2024-0' } });
     assert.deepEqual(parseAddress('dynamodb:table/orders/query?pk=customer&pkValue=c-0007&sk=date&skOp=begins_with&skValue=2024-0'), query);
     const tree = model(2);
@@ -152,12 +152,12 @@ describe('DynamoDB against dynalite', function () {
     assert.deepEqual(tree.snapshot(query).items.map((item) => item.name), ['c-0007 · 2024-01', 'c-0007 · 2024-02', 'c-0007 · 2024-03']);
 
     answers.push('orders', 'c-0001', 'date between…', '2024-02', '2024-03');
-    const between = (await queryTable.open(table, env.session, prompter, {}))!;
+    const between = (await queryTable.open({ item: table, list: table.children! }, env.session, prompter, {}))!;
     await tree.loadAll(between);
     assert.deepEqual(tree.snapshot(between).items.map((item) => item.name), ['c-0001 · 2024-02', 'c-0001 · 2024-03']);
 
     answers.push('byTotal', '11', 'Every item of the partition');
-    const byTotal = (await queryTable.open(table, env.session, prompter, {}))!;
+    const byTotal = (await queryTable.open({ item: table, list: table.children! }, env.session, prompter, {}))!;
     assert.deepEqual(byTotal.params, { table: 'orders', index: 'byTotal', pk: 'total', pkValue: '11' });
     await tree.loadAll(byTotal);
     assert.equal(tree.snapshot(byTotal).items.length, 40);

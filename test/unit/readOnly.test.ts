@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { root } from '../support/cli';
 
 /** Reads, by the operation's name. */
-const READ = /^(List|Describe|Get|Head|Scan$|Query$|BatchGet)/;
+const READ = /^(List|Describe|Get|Head|FilterLogEvents$|Scan$|Query$|BatchGet)/;
 /**
  * Sessions and credentials the SDK obtains by itself, which change nothing in the account: the credential chain's
  * (an assumed role, web identity, IAM Identity Center, `aws login`'s OAuth token) and the S3 client's own session for

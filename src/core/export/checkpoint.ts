@@ -32,6 +32,11 @@ export interface ExportJob {
   readonly style?: string;
   /** CSV only: how cells are written (see `CsvOptions`). */
   readonly csv?: CsvOptions;
+  /**
+   * When the export started (ISO 8601): relative parameters of its list (`start=-24h`) are measured from it, by the
+   * first run and by every resume alike. Set by `startExport`.
+   */
+  readonly asOf?: string;
 }
 
 /**

@@ -16,7 +16,8 @@ import { recordShape } from './recordShape';
  * Exports a whole list into a new file (an existing one is replaced, and a checkpoint of the same job dropped).
  * The file is created only once the first page has arrived, so a listing that fails at once leaves it untouched.
  */
-export async function startExport(clients: AwsClients, job: ExportJob, options: ExportOptions): Promise<ExportResult> {
+export async function startExport(clients: AwsClients, given: ExportJob, options: ExportOptions): Promise<ExportResult> {
+  const job: ExportJob = { ...given, asOf: given.asOf ?? new Date().toISOString() };
   return whileLocked(job, options, async () => {
     if (options.parallelism !== undefined && canExportInParallel(job, options.parallelism)) {
       // Undefined when the list does not split into folders: then it is listed sequentially below.
@@ -103,7 +104,7 @@ async function exportPages(
     throw error;
   }
   const pages = streamPages(clients, job.list, {
-    pageSize: job.pageSize, startingToken: from.token, after: from.after, signal: controller.signal, onResumedAt: options.onResumedAt,
+    pageSize: job.pageSize, startingToken: from.token, after: from.after, asOf: job.asOf, signal: controller.signal, onResumedAt: options.onResumedAt,
   })[Symbol.asyncIterator]();
   let file: OutputFile | undefined;
   let items = from.items;

@@ -56,5 +56,5 @@ export function checkpointTitle(checkpoint: Checkpoint): string {
 export function resumedAtMessage(list: ListRef, after: string): string {
   const kind = kindOf(list);
   return l10n.t('The service refused the page token of {0} (it may have expired); the export went on with {1} after the last {2} written ({3}): nothing is missing or written twice.',
-    addressOf(list), kind.position?.input ?? '', kind.itemNoun.replace(/s$/, ''), JSON.stringify(after.replace(/\u{10FFFF}$/u, '')));
+    addressOf(list), kind.position?.input ?? '', kind.itemNoun.replace(/s$/, ''), kind.position?.describe?.(after) ?? JSON.stringify(after));
 }

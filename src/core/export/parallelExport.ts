@@ -422,7 +422,7 @@ class ParallelRun {
 
   private pagesOf(list: ListRef, startingToken: string | undefined, after: string | undefined, pageSize = this.job.pageSize): AsyncIterator<Page> {
     const { onResumedAt } = this.options;
-    return streamPages(this.clients, list, { pageSize, startingToken, after, signal: this.controller.signal, onResumedAt })[Symbol.asyncIterator]();
+    return streamPages(this.clients, list, { pageSize, startingToken, after, asOf: this.job.asOf, signal: this.controller.signal, onResumedAt })[Symbol.asyncIterator]();
   }
 
   private partPath(part: Pick<Part, 'number'>): string {

@@ -28,6 +28,8 @@ export interface PageOptions {
    * checkpoint's, or the last row of a tree list). Should the service refuse the token, the listing goes on from there.
    */
   readonly after?: string;
+  /** The instant relative parameters are measured from (an export's start); undefined: now. */
+  readonly asOf?: string;
   /** Told each time a refused token was replaced by the position the listing went on from. */
   readonly onResumedAt?: (after: string, refusal: unknown) => void;
 }
@@ -75,13 +77,14 @@ export async function* streamPages(
     const outputs = kind.paginate(
       clients,
       list.params,
-      { pageSize: pageSizeFor(kind, options.pageSize), startingToken: token, ...(startAfter !== undefined ? { startAfter } : {}) },
+      { pageSize: pageSizeFor(kind, options.pageSize), startingToken: token, ...(startAfter !== undefined ? { startAfter } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) },
       { abortSignal: signal },
     );
     try {
       for await (const output of outputs) {
-        const nextToken = nextTokenOf(kind, output);
-        after = kind.position?.after(output, list.params) ?? after;
+        const handedOn = nextTokenOf(kind, output);
+        const nextToken = kind.sameTokenEnds && handedOn === token ? undefined : handedOn;
+        after = kind.position ? kind.position.after(output, list.params, after) ?? after : undefined;
         yield pageOf(token, nextToken, () => kind.itemsOf(output, list.params, scope), after);
         if (nextToken === undefined) {
           return;

@@ -45,6 +45,8 @@ export interface ResourceItem {
   readonly s3Uri?: string;
   /** The item's URL, where it has one (an SQS queue URL). */
   readonly url?: string;
+  /** The id the service names the item by, where it is not its name (an EC2 instance id): Copy ID copies it. */
+  readonly resourceId?: string;
   /** The list this item expands to, if any. */
   readonly children?: ListRef;
   /**
@@ -67,6 +69,11 @@ export interface PaginatorOptions {
   readonly startingToken?: string;
   /** For a kind with a `position`: the first request starts after this position (S3 `StartAfter`), not with a token. */
   readonly startAfter?: string;
+  /**
+   * The instant (ISO 8601) relative parameters are measured from (`start=-24h` in a Logs search): an export's, fixed
+   * when it starts, so a resume the next day reads the same time range. Undefined: now.
+   */
+  readonly asOf?: string;
 }
 
 /** The only extra argument we pass to `client.send`: cancellation of the request in flight. */
@@ -110,6 +117,19 @@ export interface ExportStyle {
   readonly id: string;
   readonly label: string;
   readonly description: string;
+}
+
+/** A command-line option of a kind (see `ResourceKind.options`). */
+export interface ListOption {
+  /** Without the dashes: `start` is `--start`. */
+  readonly flag: string;
+  /** The parameter it sets. */
+  readonly param: string;
+  /** What the help shows after the flag: `TIME`. */
+  readonly value: string;
+  readonly description: string;
+  /** The parameter's value for the text given; throws `AddressError` saying what is wrong. Default: the text. */
+  parse?(text: string): string;
 }
 
 /** The text names a list of this kind, but not a valid one: says what is wrong with it. */
@@ -160,7 +180,23 @@ export interface ResourceKind<Output = unknown> {
    * (undefined for an empty page): cheap, without building the page's items. Without it, a refused token can only be
    * started over.
    */
-  readonly position?: { readonly input: string; after(output: Output, params: Params): string | undefined };
+  readonly position?: {
+    readonly input: string;
+    after(output: Output, params: Params, before: string | undefined): string | undefined;
+    /** The position in words, for the message that says the listing went on from it. Default: as it is. */
+    describe?(after: string): string;
+  };
+  /**
+   * The service hands back the token it was sent at the end of the list (CloudWatch Logs GetLogEvents: "If you have
+   * reached the end of the stream, it returns the same token you passed in"): for this API that ends the list. Every
+   * other API's repeated token is a paging loop and stops the listing with an error.
+   */
+  readonly sameTokenEnds?: boolean;
+  /**
+   * Command-line options that set a parameter of this kind's lists (`--start -24h` for a Logs search), so the CLI
+   * takes them without knowing the service.
+   */
+  readonly options?: readonly ListOption[];
   /**
    * Why the service refused a token of this list, where the kind can find out (DynamoDB: the key names attributes
    * the table's key no longer has); undefined when it cannot tell. Asked once, after the refusal.

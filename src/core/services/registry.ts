@@ -1,13 +1,15 @@
-import { AddressError, type AddressForm, type ListRef, type ResourceKind } from './kind';
+import { AddressError, type AddressForm, type ListOption, type ListRef, type ResourceKind } from './kind';
 import { s3 } from './s3';
 import { type Adder, type ListAction, type Service } from './service';
 import { sns } from './sns';
 import { sqs } from './sqs';
 import { dynamodb } from './dynamodb';
+import { logs } from './logs';
+import { ec2 } from './ec2';
 import * as l10n from '@vscode/l10n';
 
 /** Every service the extension knows, in the order the tree shows them. Adding a service is one line here. */
-export const services: readonly Service[] = [sns, s3, sqs, dynamodb];
+export const services: readonly Service[] = [sns, s3, sqs, dynamodb, logs, ec2];
 
 const kinds: ReadonlyMap<string, ResourceKind> = new Map(
   services.flatMap((service) => service.kinds as ResourceKind[]).map((kind) => [kind.id, kind]),
@@ -46,6 +48,22 @@ export const actions: readonly ListAction[] = services.flatMap((service) => serv
 
 /** Every address form of every kind, in the order of the services. */
 export const addressForms: readonly AddressForm[] = [...kinds.values()].flatMap((kind) => kind.addressForms);
+
+/** Every command-line option a kind takes (`--start`, `--state`), once per flag, with the kinds that take it. */
+export const listOptions: ReadonlyArray<ListOption & { readonly kinds: readonly string[] }> = (() => {
+  const byFlag = new Map<string, ListOption & { kinds: string[] }>();
+  for (const kind of kinds.values()) {
+    for (const option of kind.options ?? []) {
+      const known = byFlag.get(option.flag);
+      if (known) {
+        known.kinds.push(kind.id);
+      } else {
+        byFlag.set(option.flag, { ...option, kinds: [kind.id] });
+      }
+    }
+  }
+  return [...byFlag.values()];
+})();
 
 /** An item kind (`s3Object`) as its service declares it: its codicon and its name. */
 export function itemKindOf(itemKind: string): { readonly icon: string; readonly noun: string } | undefined {

@@ -45,15 +45,19 @@ export interface Choice<T> {
 }
 
 /**
- * A list opened from an item by asking the user first ("Query by Partition Key…" on a table): shown under the item,
- * above its own rows, with Load more like any list.
+ * A list opened by asking the user first, shown under the node it was asked on, above that node's own rows, with Load
+ * more like any list: from an item ("Query by Partition Key…" on a table, "Search Events…" on a log group) or from a
+ * list ("Filter by State…" on EC2 Instances, which narrows that list).
  */
 export interface ListAction {
-  /** Registered as `pagedAwsExplorer.<command>`; package.json gives its title and shows it on rows of `itemKind`. */
+  /** Registered as `pagedAwsExplorer.<command>`; package.json gives its title and shows it where it applies. */
   readonly command: string;
-  readonly itemKind: string;
-  /** The list to open, or undefined when the user backs out. */
-  open(item: ResourceItem, clients: AwsClients, prompter: Prompter, send: SendOptions): Promise<ListRef | undefined>;
+  /** Offered on rows of this item kind… */
+  readonly itemKind?: string;
+  /** …or on the nodes of lists of this kind (package.json matches the kind id in the node's context). */
+  readonly listKind?: string;
+  /** The list to open, or undefined when the user backs out. `item` is set for an item kind's action. */
+  open(target: { readonly item?: ResourceItem; readonly list: ListRef }, clients: AwsClients, prompter: Prompter, send: SendOptions): Promise<ListRef | undefined>;
 }
 
 /**

@@ -108,6 +108,7 @@ export function itemContext(item: ResourceItem, source: ListRef, pinned: boolean
     item.arn ? 'hasArn' : undefined,
     item.s3Uri ? 'hasS3Uri' : undefined,
     item.url ? 'hasUrl' : undefined,
+    item.resourceId ? 'hasId' : undefined,
     detailsOf(source, item) ? 'hasDetails' : undefined,
     pinned ? 'pinned' : undefined,
   ].filter((token): token is string => token !== undefined);

@@ -16,8 +16,8 @@ const operatorLabel = (op: SortOperator) => ({
 export const queryTable: ListAction = {
   command: 'queryTable',
   itemKind: 'dynamodbTable',
-  async open(item, clients, prompter, send) {
-    const table = item.name;
+  async open({ item }, clients, prompter, send) {
+    const table = item!.name;
     const title = l10n.t('Query {0}', table);
     const schema = await tableSchema(clients, table, send);
     const describe = (keys: KeySchema) => [keys.partition, keys.sort].filter((key): key is KeyAttribute => key !== undefined)

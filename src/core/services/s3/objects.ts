@@ -64,7 +64,7 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
   flatten: ({ filter, ...params }) => ({ ...params, prefix: (params.prefix ?? '') + (filter ?? ''), delimiter: '' }),
   // Keys beside the folders come back as objects, each folder's keys are one contiguous run (S3 sorts all keys).
   splitBy: (params) => (params.delimiter ? undefined : { ...params, delimiter: '/' }),
-  position: { input: 'StartAfter', after: positionAfter },
+  position: { input: 'StartAfter', after: positionAfter, describe: (after) => JSON.stringify(after.replace(/\u{10FFFF}$/u, '')) },
   paginate: paginated(s3Client, () => load().paginateListObjectsV2, (params, { startAfter }) => ({
     Bucket: params.bucket, Prefix: (params.prefix ?? '') + (params.filter ?? '') || undefined, Delimiter: params.delimiter || undefined,
     // Sent with the first request only: S3 ignores it once a ContinuationToken goes along.

@@ -1,0 +1,111 @@
+import type { DescribeInstancesCommandOutput, Instance } from '@aws-sdk/client-ec2';
+import { partitionOf } from '../../aws/partition';
+import { AddressError, responseFields, type ExportRecord, type Params, type ResourceItem, type ResourceKind, type Scope, type Value } from '../kind';
+import { paginated } from '../paginated';
+import { ec2Client } from './client';
+import { filtersOf, stateParam, tagParam } from './filters';
+import { load } from './sdk';
+import * as l10n from '@vscode/l10n';
+
+const ADDRESS = 'ec2:instances';
+/** The CSV columns: the fields a spreadsheet of instances wants, under the API's names (State as its name), and our `name` (the Name tag). */
+const CSV_COLUMNS = ['InstanceId', 'name', 'State', 'InstanceType', 'LaunchTime', 'PrivateIpAddress', 'PublicIpAddress', 'VpcId', 'SubnetId', 'ImageId', 'Tags'];
+
+/**
+ * The EC2 instances of the region, reservations flattened in the order DescribeInstances gives them. Params:
+ * optional `state` and `tag`, sent as the API's `Filters` (see filters.ts).
+ */
+export const ec2Instances: ResourceKind<DescribeInstancesCommandOutput> = {
+  id: 'ec2.instances',
+  itemNoun: 'instances',
+  title: (params) => [l10n.t('EC2 Instances'), params.state, params.tag].filter(Boolean).join(' · '),
+  icon: 'vm',
+  address(params) {
+    const query = new URLSearchParams();
+    for (const name of ['state', 'tag'] as const) {
+      if (params[name]) {
+        query.set(name, params[name]);
+      }
+    }
+    const text = query.toString();
+    return text ? `${ADDRESS}?${text}` : ADDRESS;
+  },
+  parseAddress(text): Params | undefined {
+    if (text !== ADDRESS && !text.startsWith(`${ADDRESS}?`)) {
+      return undefined;
+    }
+    const query = new URLSearchParams(text.slice(ADDRESS.length + 1));
+    const unknown = [...query.keys()].filter((key) => key !== 'state' && key !== 'tag');
+    if (unknown.length) {
+      throw new AddressError(l10n.t('{0} takes ?state=… and &tag=… only, not {1}.', ADDRESS, unknown.join(', ')));
+    }
+    const state = query.get('state');
+    const tag = query.get('tag');
+    return { ...(state ? { state: stateParam(state) } : {}), ...(tag ? { tag: tagParam(tag) } : {}) };
+  },
+  addressForms: [
+    { form: `${ADDRESS}[?state=S&tag=K=V]`, example: `${ADDRESS}?state=running&tag=Name=web-*`, description: 'the EC2 instances of the region, optionally by state and tag (server-side Filters)' },
+  ],
+  options: [
+    { flag: 'state', param: 'state', value: 'STATES', description: `EC2 instances in these states (comma-separated: running,stopped…)`, parse: stateParam },
+    { flag: 'tag', param: 'tag', value: 'KEY[=VALUE]', description: 'EC2 instances with this tag (* and ? as wildcards in VALUE)', parse: tagParam },
+  ],
+  tokenFields: { input: 'NextToken', output: 'NextToken', pageSize: 'MaxResults' },
+  // API reference, DescribeInstances: "MaxResults … You cannot specify this parameter and the instance IDs parameter
+  // in the same request. Valid range: 5 - 1000." A listing never sends InstanceIds.
+  pageSizeLimits: { min: 5, max: 1000 },
+  columns: CSV_COLUMNS,
+  exportShape: async (_clients, _params, how) => (how.format === 'csv'
+    ? { columns: CSV_COLUMNS, record: (item) => ({ ...item.record, State: (item.record.State as { Name?: string } | undefined)?.Name ?? null }) }
+    : { columns: CSV_COLUMNS }),
+  paginate: paginated(ec2Client, () => load().paginateDescribeInstances, (params) => ({ Filters: filtersOf(params) })),
+  itemsOf: (output, _params, scope) => (output.Reservations ?? []).flatMap((reservation) =>
+    (reservation.Instances ?? []).flatMap((instance) => (instance.InstanceId === undefined ? [] : [instanceItem(instance, reservation.OwnerId, scope)]))),
+  detailsOf(item) {
+    const id = item.record.InstanceId;
+    return typeof id !== 'string' ? undefined : {
+      operation: 'DescribeInstances',
+      async fetch(clients, send) {
+        const output = await (await clients.client(ec2Client)).send(new (load().DescribeInstancesCommand)({ InstanceIds: [id] }), send);
+        return responseFields(output.Reservations?.[0]?.Instances?.[0] ?? { InstanceId: id });
+      },
+    };
+  },
+};
+
+function instanceItem(instance: Instance, ownerId: string | undefined, scope: Scope): ResourceItem {
+  const id = instance.InstanceId!;
+  const name = instance.Tags?.find((tag) => tag.Key === 'Name')?.Value;
+  const arn = ownerId ? `arn:${scope.partition || partitionOf(scope.region)}:ec2:${scope.region}:${ownerId}:instance/${id}` : undefined;
+  const record = plain(instance) as Record<string, Value>;
+  return {
+    id: arn ?? `ec2:instance/${id}`,
+    name: name || id,
+    description: [instance.State?.Name, instance.InstanceType, instance.PrivateIpAddress].filter(Boolean).join(' · '),
+    time: instance.LaunchTime?.toISOString(),
+    itemKind: 'ec2Instance',
+    arn,
+    resourceId: id,
+    record: { ...record, name: name ?? null, arn: arn ?? null } as ExportRecord,
+  };
+}
+
+/** The SDK's instance as the AWS CLI prints it: its fields under the API's names, dates in ISO 8601, absent ones left out. */
+function plain(value: unknown): Value {
+  if (value instanceof Date) {
+    return value.toISOString();
+  }
+  if (Array.isArray(value)) {
+    return value.map(plain);
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, Value> = {};
+    for (const [key, field] of Object.entries(value)) {
+      if (field !== undefined) {
+        out[key] = plain(field);
+      }
+    }
+    return out;
+  }
+  return value as Value;
+}

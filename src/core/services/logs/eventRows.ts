@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { type ItemDetails, type ResourceItem, type Value } from '../kind';
+import { isoOf } from './time';
+
+/** A log event as GetLogEvents (no stream, no id) or FilterLogEvents (both) gives it. */
+export interface LogEvent {
+  readonly logStreamName?: string;
+  readonly timestamp?: number;
+  readonly message?: string;
+  readonly ingestionTime?: number;
+  readonly eventId?: string;
+}
+
+/** The event columns: the API's fields in the order the AWS CLI prints them, then ours (the instants in ISO 8601). */
+export const EVENT_COLUMNS = ['logStreamName', 'timestamp', 'message', 'ingestionTime', 'eventId', 'timestampIso', 'ingestionTimeIso'] as const;
+
+const FIRST_LINE = 200;
+
+/**
+ * Events as rows: the first line of the message (the row's time shows the timestamp), the stream when the list spans
+ * several. GetLogEvents gives no event id, so such a row is named by what it holds (a repeat within a page counted).
+ */
+export function eventRows(events: readonly LogEvent[] | undefined, listAddress: string, showStream: boolean): ResourceItem[] {
+  const seen = new Map<string, number>();
+  return (events ?? []).map((event) => {
+    const message = event.message ?? '';
+    let key = event.eventId;
+    if (key === undefined) {
+      const digest = createHash('sha1').update(`${event.timestamp}\n${event.ingestionTime}\n${message}`).digest('hex').slice(0, 16);
+      const repeat = seen.get(digest) ?? 0;
+      seen.set(digest, repeat + 1);
+      key = repeat ? `${digest}~${repeat}` : digest;
+    }
+    const firstLine = message.split(/\r?\n/, 1)[0].trimEnd();
+    return {
+      id: `${listAddress}#${key}`,
+      name: firstLine.length > FIRST_LINE ? `${firstLine.slice(0, FIRST_LINE)}…` : firstLine || '(empty)',
+      description: showStream ? event.logStreamName : undefined,
+      time: isoOf(event.timestamp) ?? undefined,
+      itemKind: 'logEvent',
+      record: eventRecord(event),
+    };
+  });
+}
+
+function eventRecord(event: LogEvent): Record<string, Value> {
+  const record: Record<string, Value> = {};
+  for (const field of ['logStreamName', 'timestamp', 'message', 'ingestionTime', 'eventId'] as const) {
+    if (event[field] !== undefined) {
+      record[field] = event[field];
+    }
+  }
+  record.timestampIso = isoOf(event.timestamp);
+  record.ingestionTimeIso = isoOf(event.ingestionTime);
+  return record;
+}
+
+/** Show Details of an event: the whole event as listed, without a request. */
+export function eventDetails(item: ResourceItem): ItemDetails | undefined {
+  return item.itemKind !== 'logEvent' ? undefined : {
+    operation: 'Log event',
+    local: true,
+    fetch: async () => ({ ...item.record }),
+  };
+}

@@ -1,0 +1,79 @@
+import type { GetLogEventsCommandOutput } from '@aws-sdk/client-cloudwatch-logs';
+import { type Params, type ResourceKind } from '../kind';
+import { logsClient } from './client';
+import { eventDetails, eventRows, EVENT_COLUMNS } from './eventRows';
+import { checkedGroup, parseLogsArn, streamNameProblem } from './names';
+import { load } from './sdk';
+import { AddressError } from '../kind';
+import * as l10n from '@vscode/l10n';
+
+const PREFIX = 'logs:stream/';
+
+/**
+ * The events of one log stream, oldest first (GetLogEvents `startFromHead`), a page per request. Params: `group`,
+ * `stream`. The token is `nextForwardToken`; at the end of the stream the service hands back the token it was sent.
+ */
+export const logEvents: ResourceKind<GetLogEventsCommandOutput> = {
+  id: 'logs.events',
+  itemNoun: 'events',
+  title: (params) => params.stream,
+  icon: 'list-flat',
+  address: (params) => `${PREFIX}${params.group}:${params.stream}`,
+  parseAddress(text): Params | undefined {
+    let group: string;
+    let stream: string;
+    if (text.startsWith(PREFIX)) {
+      const rest = text.slice(PREFIX.length);
+      const colon = rest.indexOf(':');
+      if (colon < 0) {
+        throw new AddressError(`${text}: a stream is ${PREFIX}GROUP:STREAM.`);
+      }
+      [group, stream] = [rest.slice(0, colon), rest.slice(colon + 1)];
+    } else {
+      const arn = parseLogsArn(text);
+      if (arn?.stream === undefined) {
+        return undefined;
+      }
+      ({ group, stream } = { group: arn.group, stream: arn.stream });
+    }
+    const problem = streamNameProblem(stream);
+    if (problem) {
+      throw new AddressError(problem);
+    }
+    return { group: checkedGroup(group), stream };
+  },
+  addressForms: [
+    { form: `${PREFIX}GROUP:STREAM`, example: `${PREFIX}/aws/lambda/orders:2026/11/30/[$LATEST]0123abcd`, description: "a log stream's events, oldest first" },
+    {
+      form: 'arn:aws:logs:REGION:ACCOUNT:log-group:GROUP:log-stream:STREAM',
+      example: 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/orders:log-stream:2026/11/30/[$LATEST]0123abcd',
+      description: 'the same, by the stream\'s ARN',
+    },
+  ],
+  owner: (params) => ({
+    item: { id: `logs:stream/${params.group}:${params.stream}`, name: params.stream, itemKind: 'logStream', children: { kind: 'logs.events', params }, record: { logStreamName: params.stream } },
+    source: { kind: 'logs.streams', params: { group: params.group } },
+  }),
+  tokenFields: { input: 'nextToken', output: 'nextForwardToken', pageSize: 'limit' },
+  // API reference, GetLogEvents: "nextForwardToken … If you have reached the end of the stream, it returns the same
+  // token you passed in."
+  sameTokenEnds: true,
+  // API reference, GetLogEvents: "limit … Valid Range: Minimum value of 1. Maximum value of 10000."
+  pageSizeLimits: { min: 1, max: 10_000 },
+  columns: EVENT_COLUMNS,
+  get emptyLabel() {
+    return l10n.t('No events');
+  },
+  async *paginate(clients, params, options, send) {
+    const client = await clients.client(logsClient);
+    // startFromHead: "If you are using a previous nextForwardToken value as the nextToken in this operation, you must
+    // specify true for startFromHead."
+    yield* load().paginateGetLogEvents(
+      { client, pageSize: options.pageSize, startingToken: options.startingToken, stopOnSameToken: true },
+      { logGroupName: params.group, logStreamName: params.stream, startFromHead: true },
+      send,
+    );
+  },
+  itemsOf: (output, params) => eventRows(output.events, `${PREFIX}${params.group}:${params.stream}`, false),
+  detailsOf: eventDetails,
+};

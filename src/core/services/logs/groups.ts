@@ -1,0 +1,82 @@
+import type { DescribeLogGroupsCommandOutput, LogGroup } from '@aws-sdk/client-cloudwatch-logs';
+import { formatBytes } from '../../numbers';
+import { prefixQueryOf, responseFields, withPrefixQuery, type Params, type ResourceItem, type ResourceKind, type Value } from '../kind';
+import { paginated } from '../paginated';
+import { logsClient } from './client';
+import { load } from './sdk';
+import { isoOf } from './time';
+import * as l10n from '@vscode/l10n';
+
+const ADDRESS = 'logs:groups';
+
+/** The log groups of the region, in name order. Params: optional `prefix` (logGroupNamePrefix, server-side). */
+export const logGroups: ResourceKind<DescribeLogGroupsCommandOutput> = {
+  id: 'logs.groups',
+  itemNoun: 'log groups',
+  title: () => l10n.t('CloudWatch Log Groups'),
+  icon: 'output',
+  address: (params) => withPrefixQuery(ADDRESS, params.prefix),
+  parseAddress(text): Params | undefined {
+    const prefix = prefixQueryOf(text, ADDRESS);
+    return prefix === undefined ? undefined : prefix ? { prefix } : {};
+  },
+  addressForms: [
+    { form: ADDRESS, example: ADDRESS, description: 'the CloudWatch log groups of the region' },
+    { form: `${ADDRESS}?prefix=NAME`, example: `${ADDRESS}?prefix=/aws/lambda/`, description: 'the log groups whose names start with NAME' },
+  ],
+  tokenFields: { input: 'nextToken', output: 'nextToken', pageSize: 'limit' },
+  // API reference, DescribeLogGroups: "limit … Valid Range: Minimum value of 1. Maximum value of 50."
+  pageSizeLimits: { min: 1, max: 50 },
+  columns: ['logGroupName', 'creationTime', 'retentionInDays', 'metricFilterCount', 'arn', 'storedBytes', 'kmsKeyId', 'logGroupClass', 'logGroupArn', 'creationTimeIso'],
+  filterParam: 'prefix',
+  paginate: paginated(logsClient, () => load().paginateDescribeLogGroups, (params) => ({ logGroupNamePrefix: params.prefix || undefined })),
+  itemsOf: (output) => (output.logGroups ?? []).flatMap((group) => (group.logGroupName === undefined ? [] : [groupItem(group)])),
+  detailsOf(item) {
+    const name = item.name;
+    return {
+      operation: 'DescribeLogGroups',
+      async fetch(clients, send) {
+        const client = await clients.client(logsClient);
+        const [groups, filters] = await Promise.all([
+          client.send(new (load().DescribeLogGroupsCommand)({ logGroupNamePrefix: name, limit: 50 }), send),
+          client.send(new (load().DescribeMetricFiltersCommand)({ logGroupName: name, limit: 50 }), send),
+        ]);
+        const group = groups.logGroups?.find((candidate) => candidate.logGroupName === name);
+        return {
+          ...responseFields(group ?? { logGroupName: name }),
+          retention: group?.retentionInDays ? l10n.t('{0} days', group.retentionInDays) : l10n.t('never expires'),
+          creationTimeIso: isoOf(group?.creationTime),
+          metricFilters: (filters.metricFilters ?? []).map((filter) => filter.filterName ?? ''),
+        };
+      },
+    };
+  },
+};
+
+/** A log group as a row: it expands to its streams, newest first; Search Events… opens a search under it. */
+export function groupItem(group: LogGroup): ResourceItem {
+  const name = group.logGroupName!;
+  const retention = group.retentionInDays ? l10n.t('{0} days', group.retentionInDays) : l10n.t('never expires');
+  const record: Record<string, Value> = {};
+  for (const [field, value] of Object.entries(group)) {
+    if (value !== undefined && (typeof value !== 'object' || value === null)) {
+      record[field] = value as string | number | boolean | null;
+    }
+  }
+  record.creationTimeIso = isoOf(group.creationTime);
+  return {
+    id: group.logGroupArn ?? `logs:group/${name}`,
+    name,
+    description: [group.storedBytes === undefined ? undefined : formatBytes(group.storedBytes), retention].filter(Boolean).join(' · '),
+    time: isoOf(group.creationTime) ?? undefined,
+    itemKind: 'logGroup',
+    arn: group.logGroupArn ?? group.arn?.replace(/:\*$/, ''),
+    children: { kind: 'logs.streams', params: { group: name } },
+    record,
+  };
+}
+
+/** A group the user named (Add Log Group by Name…), before anything was listed of it. */
+export function namedGroupItem(name: string): ResourceItem {
+  return { ...groupItem({ logGroupName: name }), description: undefined };
+}
