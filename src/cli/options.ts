@@ -80,7 +80,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: joinSpans(argv),
       allowPositionals: true,
       options: {
         out: { type: 'string', short: 'o' },
@@ -173,6 +173,24 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
     stateDir: values['state-dir'] ? path.resolve(cwd, values['state-dir']) : defaultStateDir(env),
     verbose: values.verbose,
   };
+}
+
+/**
+ * `--start -24h` as `--start=-24h`: parseArgs takes a value that starts with a dash for an option of its own, and the
+ * kinds' time options are written that way (as the AWS CLI's users write relative times).
+ */
+function joinSpans(argv: readonly string[]): string[] {
+  const flags = new Set(listOptions.map((option) => `--${option.flag}`));
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (flags.has(argv[i]) && /^-\d/.test(argv[i + 1] ?? '')) {
+      args.push(`${argv[i]}=${argv[i + 1]}`);
+      i++;
+    } else {
+      args.push(argv[i]);
+    }
+  }
+  return args;
 }
 
 /** `-`, a pipe, a socket or a device (`/dev/stdout`): an output that cannot be cut back to a checkpoint and resumed. */

@@ -1,7 +1,7 @@
 // One address grammar: every kind writes its list's address and reads it back, and every form --help names parses.
 import * as assert from 'node:assert/strict';
 import { parseListArgument } from '../../src/cli/listArgument';
-import { usage } from '../../src/cli/options';
+import { parseOptions, usage } from '../../src/cli/options';
 import { AddressError, type ListRef } from '../../src/core/services/kind';
 import { addressForms, addressOf, kindOf, listKey, parseAddress, services } from '../../src/core/services/registry';
 
@@ -73,6 +73,12 @@ describe('addresses: one grammar for the CLI, Go to…, Add by Name and the expo
     assert.deepEqual(parseAddress('arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/orders:*'), { kind: 'logs.streams', params: { group: '/aws/lambda/orders' } });
     assert.deepEqual(parseAddress('arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/orders'), { kind: 'logs.search', params: { group: '/aws/lambda/orders' } });
     assert.deepEqual(parseAddress('arn:aws:logs:eu-west-1:123456789012:log-group:app:log-stream:web/1').params, { group: 'app', stream: 'web/1' });
+  });
+
+  it('the command line takes a relative time after its option as written: --start -24h', function () {
+    const options = parseOptions(['logs:group/app', '--start', '-24h', '--end', '-1h', '--filter-pattern', 'ERROR', '--out', 'x.jsonl'], {}, '/tmp');
+    assert.ok(typeof options === 'object');
+    assert.deepEqual(options.listArgument.list.params, { group: 'app', start: '-24h', end: '-1h', pattern: 'ERROR' });
   });
 
   it('S3: a key that does not end in "/" is its folder filtered by the rest; the CLI lists every key below, or --folders one level', function () {
