@@ -26,8 +26,8 @@ Options:
                           no checkpoint
       --format F          jsonl (default), csv or json; default from the file extension
       --folders           S3 objects: one folder level (common prefixes) instead of every key
-      --page-size N       items per request where the API takes it, 1-1000 (default 1000; the API's own
-                          limit where it is lower)
+      --page-size N       items per request where the API takes it, 1-10000 (default 1000), within each
+                          API's own limits (S3 and SQS: 1000; DynamoDB tables: 100; log events: 10000)
       --parallel N        JSON Lines or CSV, 1-64 (default 1: one request at a time). S3 objects: list up
                           to N top-level folders at once, the file the same byte for byte. DynamoDB items:
                           a parallel Scan of N segments, written one after the other
@@ -74,6 +74,8 @@ export interface CliOptions {
 }
 
 export const DEFAULT_PAGE_SIZE = 1000;
+/** The largest page any API here takes (CloudWatch Logs events: 10,000); each kind clamps it to its own limit. */
+const MAX_PAGE_SIZE = 10_000;
 
 /** The parsed command line, `'help'` for --help, `'version'` for --version, or a `UsageError` saying what is wrong. */
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): CliOptions | 'help' | 'version' {
@@ -133,8 +135,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
   let pageSize: number | undefined;
   if (values['page-size'] !== undefined) {
     pageSize = Number(values['page-size']);
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
-      throw new UsageError('--page-size must be a whole number from 1 to 1000.');
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw new UsageError(`--page-size must be a whole number from 1 to ${MAX_PAGE_SIZE.toLocaleString('en-US')}.`);
     }
   }
   // Sequential unless asked: scripts see one request at a time, as with earlier versions.

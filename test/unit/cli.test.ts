@@ -258,7 +258,7 @@ describe('paged-aws-export command line (a separate process against the emulator
       [['s3://cli-big/'], /--out FILE is required/],
       [['ftp://x', '--out', 'x.jsonl'], /Cannot tell which list "ftp:\/\/x" names/],
       [['s3://cli-big/', '--out', 'x', '--format', 'xml'], /--format must be one of jsonl, csv, json/],
-      [['s3://cli-big/', '--out', 'x', '--page-size', '0'], /--page-size must be a whole number from 1 to 1000/],
+      [['s3://cli-big/', '--out', 'x', '--page-size', '0'], /--page-size must be a whole number from 1 to 10,000/],
       [['s3://cli-big/', '--out', 'x', '--resume', '--restart'], /exclude each other/],
       [['arn:aws:sns:us-east-1:123456789012:orders:5f2c8e3a', '--out', 'x'], /is a subscription ARN; name its topic \(arn:aws:sns:us-east-1:123456789012:orders\)/],
       [['s3://a bucket/', '--out', 'x'], /"a bucket" is not a bucket name/],
