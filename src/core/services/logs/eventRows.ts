@@ -11,8 +11,10 @@ export interface LogEvent {
   readonly eventId?: string;
 }
 
-/** The event columns: the API's fields in the order the AWS CLI prints them, then ours (the instants in ISO 8601). */
+/** A search's event columns (FilterLogEvents): the API's fields in the order the AWS CLI prints them, then ours (the instants in ISO 8601). */
 export const EVENT_COLUMNS = ['logStreamName', 'timestamp', 'message', 'ingestionTime', 'eventId', 'timestampIso', 'ingestionTimeIso'] as const;
+/** A stream's event columns (GetLogEvents gives no stream name and no event id). */
+export const STREAM_EVENT_COLUMNS = ['timestamp', 'message', 'ingestionTime', 'timestampIso', 'ingestionTimeIso'] as const;
 
 const FIRST_LINE = 200;
 

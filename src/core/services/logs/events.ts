@@ -1,7 +1,7 @@
 import type { GetLogEventsCommandOutput } from '@aws-sdk/client-cloudwatch-logs';
 import { type Params, type ResourceKind } from '../kind';
 import { logsClient } from './client';
-import { eventDetails, eventRows, EVENT_COLUMNS } from './eventRows';
+import { eventDetails, eventRows, STREAM_EVENT_COLUMNS } from './eventRows';
 import { checkedGroup, parseLogsArn, streamNameProblem } from './names';
 import { load } from './sdk';
 import { AddressError } from '../kind';
@@ -60,7 +60,7 @@ export const logEvents: ResourceKind<GetLogEventsCommandOutput> = {
   sameTokenEnds: true,
   // API reference, GetLogEvents: "limit … Valid Range: Minimum value of 1. Maximum value of 10000."
   pageSizeLimits: { min: 1, max: 10_000 },
-  columns: EVENT_COLUMNS,
+  columns: STREAM_EVENT_COLUMNS,
   get emptyLabel() {
     return l10n.t('No events');
   },
