@@ -1,6 +1,13 @@
 // npm run bench: this project's exporter against a plain SDK loop, the AWS CLI and rclone, on one emulator, in one
 // run. Prints the tables and writes them to docs/benchmarks.md. Not part of CI; takes ~15 minutes (plus a few minutes
 // of seeding on the first run, cached in .bench-cache/). BENCH_RUNS=N changes the runs per contender (default 5).
+//
+// BENCH_ONLY=ID[,ID…] runs a part only: the scenarios whose id (see `scenarios` below) is ID or starts with `ID-`
+// (`logs`: logs-100k and logs-10k; `s3-10k`: s3-10k and s3-10k-latency; `dynamodb`, `sns`, `startup`, …), and
+// `in-process`, `tree` or `activation` for the sections after them; an ID that matches nothing is refused with the
+// list. Only the servers those parts use are started and seeded (BENCH_ONLY=logs starts neither fauxqs nor dynalite),
+// and the AWS CLI and rclone are installed only if they run. A partial run prints its tables and leaves
+// docs/benchmarks.md as it is: only a full run writes it. E.g. `BENCH_ONLY=logs BENCH_RUNS=3 npm run bench`.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,6 +16,7 @@ import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
 import { startDynaliteProcess, startEmulatorProcess, startServerProcess, type EmulatorProcess } from './emulatorProcess';
 import { type InProcessRun } from './inProcessExport';
+import { logsBig, logsSmall } from './logsData';
 import { measure, stats, type Command, type Sample, type Stats } from './measure';
 import { CACHE, NODE, ROOT } from './paths';
 import { render, type InProcessRow, type Report, type Scenario } from './report';
@@ -16,13 +24,57 @@ import { bigKeys, DATA, seedDynamo, seedOnce, smallKeys } from './seed';
 import { measureTree } from './tree';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** BENCH_ONLY, split at commas: undefined for a full run (unset or empty). */
+const ONLY = ((ids) => (ids?.length ? ids : undefined))(process.env.BENCH_ONLY?.split(',').map((id) => id.trim()).filter(Boolean));
+/** The sections after the scenarios, selectable by BENCH_ONLY like a scenario. */
+const SECTIONS = ['in-process', 'tree', 'activation'] as const;
+const selected = (id: string) => !ONLY || ONLY.some((only) => id === only || id.startsWith(`${only}-`));
+/** FilterLogEvents' largest `limit` (API reference: "Valid Range: Minimum value of 1. Maximum value of 10000."). */
+const LOGS_PAGE_SIZE = 10_000;
 const execFileAsync = promisify(execFile);
 const LATENCY_MS = 20;
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
+/**
+ * A server of the benchmark in its own process, started (and seeded) only when a selected part uses it: its endpoint
+ * is read when a contender's command is made, after the start.
+ */
+class Server {
+  private running?: EmulatorProcess;
+
+  constructor(readonly name: string, private readonly launch: () => Promise<EmulatorProcess>, readonly dependsOn: readonly Server[] = []) {}
+
+  get process(): EmulatorProcess {
+    if (!this.running) {
+      throw new Error(`${this.name} was not started`);
+    }
+    return this.running;
+  }
+
+  get endpoint(): string {
+    return this.process.endpoint;
+  }
+
+  async start(): Promise<void> {
+    for (const server of this.dependsOn) {
+      await server.start();
+    }
+    this.running ??= await this.launch();
+  }
+
+  async stop(): Promise<void> {
+    await this.running?.stop();
+    this.running = undefined;
+  }
+}
+
 /** One contender of a scenario: how to run it, and how to check what it wrote. */
 interface Contender {
   readonly name: string;
+  /** The server it lists from (started only when a selected scenario needs it). */
+  readonly server: Server;
+  /** A program it needs beyond Node (installed when missing). */
+  readonly tool?: string;
   /** Our exporter: the row the others are compared with. */
   readonly reference?: boolean;
   readonly command: (out: string) => Command;
@@ -40,29 +92,21 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(CACHE, 'home'), { recursive: true });
   const emptyFile = path.join(CACHE, 'empty');
   fs.writeFileSync(emptyFile, '');
-  ensureTools();
 
   say('packaging the VSIX (npm run package: production build of dist/extension.js and dist/cli.js)…');
   run('npm', ['run', 'package']);
   const vsix = path.join(ROOT, 'paged-aws-explorer.vsix');
-  const sdkLoop = path.join(CACHE, 'sdk-loop.js');
-  await esbuild.build({
-    entryPoints: [path.join(__dirname, 'sdkLoop.ts')], outfile: sdkLoop, bundle: true, platform: 'node', format: 'cjs', target: 'node18',
-    minify: true, logLevel: 'warning',
-  });
-  const inProcessScript = path.join(CACHE, 'in-process-export.js');
-  await esbuild.build({
-    entryPoints: [path.join(__dirname, 'inProcessExport.ts')], outfile: inProcessScript, bundle: true, platform: 'node', format: 'cjs', target: 'node18',
-    minify: true, logLevel: 'warning',
-  });
-  const latencyProxyScript = path.join(CACHE, 'latency-proxy.js');
-  await esbuild.build({
-    entryPoints: [path.join(__dirname, 'latencyProxy.ts')], outfile: latencyProxyScript, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning',
-  });
-  const activationScript = path.join(CACHE, 'activation.js');
-  await esbuild.build({
-    entryPoints: [path.join(__dirname, 'activation.ts')], outfile: activationScript, bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning',
-  });
+  const bundle = async (entry: string, outfile: string, minify = false) => {
+    await esbuild.build({
+      entryPoints: [path.join(__dirname, entry)], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node18', minify, logLevel: 'warning',
+    });
+    return outfile;
+  };
+  const sdkLoop = await bundle('sdkLoop.ts', path.join(CACHE, 'sdk-loop.js'), true);
+  const inProcessScript = await bundle('inProcessExport.ts', path.join(CACHE, 'in-process-export.js'), true);
+  const latencyProxyScript = await bundle('latencyProxy.ts', path.join(CACHE, 'latency-proxy.js'));
+  const activationScript = await bundle('activation.ts', path.join(CACHE, 'activation.js'));
+  const logsServerScript = await bundle('logsServer.ts', path.join(CACHE, 'logs-server.js'));
   const cli = path.join(ROOT, 'dist', 'cli.js');
   // The in-process tree measurement uses the same fake credentials, and no ~/.aws.
   Object.assign(process.env, {
@@ -72,197 +116,266 @@ async function main(): Promise<void> {
   delete process.env.AWS_SESSION_TOKEN;
 
   const dataDir = path.join(CACHE, 'fauxqs');
-  fs.mkdirSync(dataDir, { recursive: true });
-  let emulator: EmulatorProcess | undefined = await startEmulatorProcess(dataDir);
-  const dynalite = await startDynaliteProcess();
-  const servers: EmulatorProcess[] = [dynalite];
-  try {
-    const seeded = await seedOnce(emulator.endpoint, dataDir, say);
-    if (seeded) {
-      // Measure against a freshly started emulator, as every later run does.
+  const fauxqs = new Server('fauxqs', async () => {
+    fs.mkdirSync(dataDir, { recursive: true });
+    let emulator = await startEmulatorProcess(dataDir);
+    try {
+      if (await seedOnce(emulator.endpoint, dataDir, say)) {
+        // Measure against a freshly started emulator, as every later run does.
+        await emulator.stop();
+        emulator = await startEmulatorProcess(dataDir);
+      }
+      return emulator;
+    } catch (error) {
       await emulator.stop();
-      emulator = await startEmulatorProcess(dataDir);
+      throw error;
     }
-    await seedDynamo(dynalite.endpoint, say);
-    const direct = emulator.endpoint;
-    const latency = (upstream: EmulatorProcess) => startServerProcess([latencyProxyScript, upstream.endpoint, String(LATENCY_MS)]);
-    const proxy = await latency(emulator);
-    const dynaliteProxy = await latency(dynalite);
-    servers.push(proxy, dynaliteProxy);
-    {
-      const env = (endpoint: string): NodeJS.ProcessEnv => ({
-        PATH: process.env.PATH, HOME: path.join(CACHE, 'home'), LANG: 'C.UTF-8',
-        AWS_ACCESS_KEY_ID: 'AKIDBENCH', AWS_SECRET_ACCESS_KEY: 'bench-secret', AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1',
-        AWS_ENDPOINT_URL: endpoint, AWS_CONFIG_FILE: emptyFile, AWS_SHARED_CREDENTIALS_FILE: emptyFile, AWS_PAGER: '',
-        AWS_EC2_METADATA_DISABLED: 'true',
-      });
-      // rclone: configured from the environment; AWS_CA_BUNDLE is not passed (rclone fails on it).
-      const rcloneEnv = (endpoint: string): NodeJS.ProcessEnv => ({
-        PATH: process.env.PATH, HOME: path.join(CACHE, 'home'), RCLONE_CONFIG: emptyFile,
-        RCLONE_CONFIG_BENCH_TYPE: 's3', RCLONE_CONFIG_BENCH_PROVIDER: 'Other', RCLONE_CONFIG_BENCH_ENDPOINT: endpoint,
-        RCLONE_CONFIG_BENCH_ACCESS_KEY_ID: 'AKIDBENCH', RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY: 'bench-secret', RCLONE_CONFIG_BENCH_REGION: 'us-east-1',
-      });
-      const jsonLines = (out: string) => countLines(out);
-      const exporter = (list: string, parallel: number, endpoint: string, name: string, reference = false, extra: { pageSize?: number } = {}): Contender => ({
-        name, reference, count: jsonLines, sameBytesAs: 'jsonl',
-        command: (out) => ({
-          file: NODE, env: env(endpoint),
-          args: [cli, list, '--out', out, '--parallel', String(parallel), '--page-size', String(extra.pageSize ?? 1000),
-            '--restart', '--state-dir', path.join(CACHE, 'state')],
-        }),
-      });
-      const sdk = (args: readonly string[], endpoint: string): Contender => ({
-        name: 'plain SDK v3 paginator loop', count: jsonLines, sameBytesAs: 'jsonl',
-        command: (out) => ({ file: NODE, env: env(endpoint), args: [sdkLoop, ...args, out] }),
-      });
-      const awsCli = (args: readonly string[], field: string, endpoint: string): Contender => ({
-        name: `AWS CLI ${args.slice(0, 2).join(' ')}`,
-        count: (out) => ((JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown[]>)[field] ?? []).length,
-        command: (out) => ({ file: '/usr/bin/aws', env: env(endpoint), stdout: out, args: [...args, '--output', 'json', '--endpoint-url', endpoint] }),
-      });
-      const rclone = (bucket: string, flags: readonly string[], endpoint: string): Contender => ({
-        name: `rclone lsjson -R${flags.length ? ` ${flags.join(' ')}` : ''}`,
-        count: (out) => (JSON.parse(fs.readFileSync(out, 'utf8')) as Array<{ IsDir: boolean }>).filter((e) => !e.IsDir).length,
-        command: (out) => ({ file: 'rclone', env: rcloneEnv(endpoint), stdout: out, args: ['lsjson', '-R', ...flags, `bench:${bucket}`] }),
-      });
-      const dynamoAwsCli = (table: string, endpoint: string): Contender => ({
-        name: 'AWS CLI dynamodb scan',
-        count: (out) => (JSON.parse(fs.readFileSync(out, 'utf8')) as { Items?: unknown[] }).Items?.length ?? 0,
-        command: (out) => ({ file: '/usr/bin/aws', env: env(endpoint), stdout: out, args: ['dynamodb', 'scan', '--table-name', table, '--page-size', '1000', '--output', 'json', '--endpoint-url', endpoint] }),
-      });
-      // A parallel scan writes the segments one after the other: the same lines as a sequential export, not the same order.
-      const segmented = (contender: Contender): Contender => ({ ...contender, sameLinesOnly: true });
-      const items = (table: string) => `dynamodb:table/${table}`;
-      const big = `s3://${DATA.big.bucket}/`;
-      const small = `s3://${DATA.small.bucket}/`;
-      const scenarios: Array<{ id: string; title: string; items: number; contenders: Contender[] }> = [
-        {
-          id: 's3-100k', title: `S3 ListObjectsV2: ${bigKeys.toLocaleString('en-US')} keys in ${DATA.big.prefixes} top-level prefixes, page size 1000`, items: bigKeys,
-          contenders: [
-            exporter(big, 1, direct, 'paged-aws-export (sequential)', true),
-            exporter(big, 8, direct, 'paged-aws-export --parallel 8'),
-            sdk(['s3', DATA.big.bucket], direct),
-            awsCli(['s3api', 'list-objects-v2', '--bucket', DATA.big.bucket, '--page-size', '1000'], 'Contents', direct),
-            rclone(DATA.big.bucket, ['--use-server-modtime'], direct),
-            // Parts of 313 keys at 10k come back in pages of 313: the same page size here compares like with like.
-            exporter(big, 8, direct, 'paged-aws-export --parallel 8 --page-size 313', false, { pageSize: 313 }),
-          ],
-        },
-        {
-          id: 'startup', title: 'Process start-up and one request: 10 keys (s3://bench-10k/p-00/k-0000), for the net listing times below', items: 10,
-          contenders: [
-            exporter(`s3://${DATA.small.bucket}/p-00/k-0000`, 1, direct, 'paged-aws-export (sequential)', true),
-            exporter(`s3://${DATA.small.bucket}/p-00/k-0000`, 8, direct, 'paged-aws-export --parallel 8'),
-          ],
-        },
-        {
-          id: 'sns-5000', title: `SNS ListTopics: ${DATA.topics.toLocaleString('en-US')} topics (pages of 100, fixed by the service)`, items: DATA.topics,
-          contenders: [
-            exporter('sns:topics', 1, direct, 'paged-aws-export', true),
-            sdk(['sns'], direct),
-            awsCli(['sns', 'list-topics'], 'Topics', direct),
-          ],
-        },
-        {
-          id: 'sns-5000-latency', title: `SNS ListTopics: ${DATA.topics.toLocaleString('en-US')} topics through the fault proxy adding ${LATENCY_MS} ms to every request`, items: DATA.topics,
-          contenders: [
-            exporter('sns:topics', 1, proxy.endpoint, 'paged-aws-export', true),
-            sdk(['sns'], proxy.endpoint),
-          ],
-        },
-        {
-          id: 's3-10k', title: `S3 ListObjectsV2: ${smallKeys.toLocaleString('en-US')} keys in ${DATA.small.prefixes} prefixes (memory at 10,000 keys)`, items: smallKeys,
-          contenders: [
-            exporter(small, 1, direct, 'paged-aws-export (sequential)', true),
-            exporter(small, 8, direct, 'paged-aws-export --parallel 8'),
-            sdk(['s3', DATA.small.bucket], direct),
-            awsCli(['s3api', 'list-objects-v2', '--bucket', DATA.small.bucket, '--page-size', '1000'], 'Contents', direct),
-            rclone(DATA.small.bucket, [], direct),
-          ],
-        },
-        {
-          id: 's3-100k-latency', title: `S3, ${bigKeys.toLocaleString('en-US')} keys, through the fault proxy adding ${LATENCY_MS} ms to every request`, items: bigKeys,
-          contenders: [
-            exporter(big, 1, proxy.endpoint, 'paged-aws-export (sequential)', true),
-            exporter(big, 8, proxy.endpoint, 'paged-aws-export --parallel 8'),
-            sdk(['s3', DATA.big.bucket], proxy.endpoint),
-          ],
-        },
-        {
-          id: 's3-10k-latency', title: `S3, ${smallKeys.toLocaleString('en-US')} keys in ${DATA.small.prefixes} prefixes, page size 100, through the fault proxy adding ${LATENCY_MS} ms to every request`,
-          items: smallKeys,
-          contenders: [
-            exporter(small, 1, proxy.endpoint, 'paged-aws-export (sequential)', true, { pageSize: 100 }),
-            exporter(small, 8, proxy.endpoint, 'paged-aws-export --parallel 8', false, { pageSize: 100 }),
-            sdk(['s3', DATA.small.bucket, '100'], proxy.endpoint),
-          ],
-        },
-        {
-          id: 'dynamodb-100k', title: `DynamoDB Scan: ${DATA.dynamodb.big.items.toLocaleString('en-US')} items (dynalite), page size (Limit) 1000, DynamoDB JSON`,
-          items: DATA.dynamodb.big.items,
-          contenders: [
-            exporter(items(DATA.dynamodb.big.table), 1, dynalite.endpoint, 'paged-aws-export (sequential)', true),
-            segmented(exporter(items(DATA.dynamodb.big.table), 8, dynalite.endpoint, 'paged-aws-export --parallel 8')),
-            sdk(['dynamodb', DATA.dynamodb.big.table, '1000'], dynalite.endpoint),
-            dynamoAwsCli(DATA.dynamodb.big.table, dynalite.endpoint),
-          ],
-        },
-        {
-          id: 'dynamodb-10k', title: `DynamoDB Scan: ${DATA.dynamodb.small.items.toLocaleString('en-US')} items (memory at 10,000 items)`, items: DATA.dynamodb.small.items,
-          contenders: [
-            exporter(items(DATA.dynamodb.small.table), 1, dynalite.endpoint, 'paged-aws-export (sequential)', true),
-            segmented(exporter(items(DATA.dynamodb.small.table), 8, dynalite.endpoint, 'paged-aws-export --parallel 8')),
-            sdk(['dynamodb', DATA.dynamodb.small.table, '1000'], dynalite.endpoint),
-          ],
-        },
-      ];
+  });
+  const dynalite = new Server('dynalite', async () => {
+    const server = await startDynaliteProcess();
+    try {
+      await seedDynamo(server.endpoint, say);
+      return server;
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
+  });
+  const latency = (upstream: Server) => new Server(`${upstream.name} behind the latency proxy`,
+    () => startServerProcess([latencyProxyScript, upstream.endpoint, String(LATENCY_MS)]), [upstream]);
+  const proxy = latency(fauxqs);
+  const dynaliteProxy = latency(dynalite);
+  // This project's CloudWatch Logs stand-in (there is no emulator), seeded in memory as it starts.
+  const logs = new Server('the CloudWatch Logs stand-in', () => startServerProcess([logsServerScript]));
+  // Stopped in this order: the proxies before what they forward to.
+  const servers = [proxy, dynaliteProxy, fauxqs, dynalite, logs];
+  try {
+    const env = (endpoint: string): NodeJS.ProcessEnv => ({
+      PATH: process.env.PATH, HOME: path.join(CACHE, 'home'), LANG: 'C.UTF-8',
+      AWS_ACCESS_KEY_ID: 'AKIDBENCH', AWS_SECRET_ACCESS_KEY: 'bench-secret', AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_ENDPOINT_URL: endpoint, AWS_CONFIG_FILE: emptyFile, AWS_SHARED_CREDENTIALS_FILE: emptyFile, AWS_PAGER: '',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    });
+    // rclone: configured from the environment; AWS_CA_BUNDLE is not passed (rclone fails on it).
+    const rcloneEnv = (endpoint: string): NodeJS.ProcessEnv => ({
+      PATH: process.env.PATH, HOME: path.join(CACHE, 'home'), RCLONE_CONFIG: emptyFile,
+      RCLONE_CONFIG_BENCH_TYPE: 's3', RCLONE_CONFIG_BENCH_PROVIDER: 'Other', RCLONE_CONFIG_BENCH_ENDPOINT: endpoint,
+      RCLONE_CONFIG_BENCH_ACCESS_KEY_ID: 'AKIDBENCH', RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY: 'bench-secret', RCLONE_CONFIG_BENCH_REGION: 'us-east-1',
+    });
+    const jsonLines = (out: string) => countLines(out);
+    const exporter = (list: string, parallel: number, server: Server, name: string, reference = false, extra: { pageSize?: number } = {}): Contender => ({
+      name, reference, server, count: jsonLines, sameBytesAs: 'jsonl',
+      command: (out) => ({
+        file: NODE, env: env(server.endpoint),
+        args: [cli, list, '--out', out, '--parallel', String(parallel), '--page-size', String(extra.pageSize ?? 1000),
+          '--restart', '--state-dir', path.join(CACHE, 'state')],
+      }),
+    });
+    const sdk = (args: readonly string[], server: Server): Contender => ({
+      name: 'plain SDK v3 paginator loop', server, count: jsonLines, sameBytesAs: 'jsonl',
+      command: (out) => ({ file: NODE, env: env(server.endpoint), args: [sdkLoop, ...args, out] }),
+    });
+    const awsCli = (args: readonly string[], field: string, server: Server): Contender => ({
+      name: `AWS CLI ${args.slice(0, 2).join(' ')}`, server, tool: AWS,
+      count: (out) => ((JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown[]>)[field] ?? []).length,
+      command: (out) => ({ file: AWS, env: env(server.endpoint), stdout: out, args: [...args, '--output', 'json', '--endpoint-url', server.endpoint] }),
+    });
+    const rclone = (bucket: string, flags: readonly string[], server: Server): Contender => ({
+      name: `rclone lsjson -R${flags.length ? ` ${flags.join(' ')}` : ''}`, server, tool: RCLONE,
+      count: (out) => (JSON.parse(fs.readFileSync(out, 'utf8')) as Array<{ IsDir: boolean }>).filter((e) => !e.IsDir).length,
+      command: (out) => ({ file: 'rclone', env: rcloneEnv(server.endpoint), stdout: out, args: ['lsjson', '-R', ...flags, `bench:${bucket}`] }),
+    });
+    const dynamoAwsCli = (table: string, server: Server): Contender => ({
+      name: 'AWS CLI dynamodb scan', server, tool: AWS,
+      count: (out) => (JSON.parse(fs.readFileSync(out, 'utf8')) as { Items?: unknown[] }).Items?.length ?? 0,
+      command: (out) => ({
+        file: AWS, env: env(server.endpoint), stdout: out,
+        args: ['dynamodb', 'scan', '--table-name', table, '--page-size', '1000', '--output', 'json', '--endpoint-url', server.endpoint],
+      }),
+    });
+    // A parallel scan writes the segments one after the other: the same lines as a sequential export, not the same order.
+    const segmented = (contender: Contender): Contender => ({ ...contender, sameLinesOnly: true });
+    const items = (table: string) => `dynamodb:table/${table}`;
+    const big = `s3://${DATA.big.bucket}/`;
+    const small = `s3://${DATA.small.bucket}/`;
+    const logGroup = (group: string) => `logs:group/${group}`;
+    const logsNote = `The server is this project's CloudWatch Logs stand-in (\`test/support/logsStandIn.ts\`, served by `
+      + '`scripts/bench/logsServer.ts` in a process of its own), not AWS: there is no Logs emulator, and the service\'s own time per request is not '
+      + `measured. It is seeded in memory as it starts: ${logsBig.streams} streams a group, messages of 50–78 bytes (so that a page of `
+      + `${LOGS_PAGE_SIZE.toLocaleString('en-US')} stays within the 1 MB a page may hold), timestamps over the last day; its scan budget is `
+      + `${LOGS_PAGE_SIZE.toLocaleString('en-US')} events a request, so every page holds \`limit\` events. Both contenders search the whole group `
+      + '(no pattern, no time range), one request at a time.';
+    const scenarios: Array<{ id: string; title: string; note?: string; items: number; contenders: Contender[] }> = [
+      {
+        id: 's3-100k', title: `S3 ListObjectsV2: ${bigKeys.toLocaleString('en-US')} keys in ${DATA.big.prefixes} top-level prefixes, page size 1000`, items: bigKeys,
+        contenders: [
+          exporter(big, 1, fauxqs, 'paged-aws-export (sequential)', true),
+          exporter(big, 8, fauxqs, 'paged-aws-export --parallel 8'),
+          sdk(['s3', DATA.big.bucket], fauxqs),
+          awsCli(['s3api', 'list-objects-v2', '--bucket', DATA.big.bucket, '--page-size', '1000'], 'Contents', fauxqs),
+          rclone(DATA.big.bucket, ['--use-server-modtime'], fauxqs),
+          // Parts of 313 keys at 10k come back in pages of 313: the same page size here compares like with like.
+          exporter(big, 8, fauxqs, 'paged-aws-export --parallel 8 --page-size 313', false, { pageSize: 313 }),
+        ],
+      },
+      {
+        id: 'startup', title: 'Process start-up and one request: 10 keys (s3://bench-10k/p-00/k-0000), for the net listing times below', items: 10,
+        contenders: [
+          exporter(`s3://${DATA.small.bucket}/p-00/k-0000`, 1, fauxqs, 'paged-aws-export (sequential)', true),
+          exporter(`s3://${DATA.small.bucket}/p-00/k-0000`, 8, fauxqs, 'paged-aws-export --parallel 8'),
+        ],
+      },
+      {
+        id: 'sns-5000', title: `SNS ListTopics: ${DATA.topics.toLocaleString('en-US')} topics (pages of 100, fixed by the service)`, items: DATA.topics,
+        contenders: [
+          exporter('sns:topics', 1, fauxqs, 'paged-aws-export', true),
+          sdk(['sns'], fauxqs),
+          awsCli(['sns', 'list-topics'], 'Topics', fauxqs),
+        ],
+      },
+      {
+        id: 'sns-5000-latency', title: `SNS ListTopics: ${DATA.topics.toLocaleString('en-US')} topics through the fault proxy adding ${LATENCY_MS} ms to every request`, items: DATA.topics,
+        contenders: [
+          exporter('sns:topics', 1, proxy, 'paged-aws-export', true),
+          sdk(['sns'], proxy),
+        ],
+      },
+      {
+        id: 's3-10k', title: `S3 ListObjectsV2: ${smallKeys.toLocaleString('en-US')} keys in ${DATA.small.prefixes} prefixes (memory at 10,000 keys)`, items: smallKeys,
+        contenders: [
+          exporter(small, 1, fauxqs, 'paged-aws-export (sequential)', true),
+          exporter(small, 8, fauxqs, 'paged-aws-export --parallel 8'),
+          sdk(['s3', DATA.small.bucket], fauxqs),
+          awsCli(['s3api', 'list-objects-v2', '--bucket', DATA.small.bucket, '--page-size', '1000'], 'Contents', fauxqs),
+          rclone(DATA.small.bucket, [], fauxqs),
+        ],
+      },
+      {
+        id: 's3-100k-latency', title: `S3, ${bigKeys.toLocaleString('en-US')} keys, through the fault proxy adding ${LATENCY_MS} ms to every request`, items: bigKeys,
+        contenders: [
+          exporter(big, 1, proxy, 'paged-aws-export (sequential)', true),
+          exporter(big, 8, proxy, 'paged-aws-export --parallel 8'),
+          sdk(['s3', DATA.big.bucket], proxy),
+        ],
+      },
+      {
+        id: 's3-10k-latency', title: `S3, ${smallKeys.toLocaleString('en-US')} keys in ${DATA.small.prefixes} prefixes, page size 100, through the fault proxy adding ${LATENCY_MS} ms to every request`,
+        items: smallKeys,
+        contenders: [
+          exporter(small, 1, proxy, 'paged-aws-export (sequential)', true, { pageSize: 100 }),
+          exporter(small, 8, proxy, 'paged-aws-export --parallel 8', false, { pageSize: 100 }),
+          sdk(['s3', DATA.small.bucket, '100'], proxy),
+        ],
+      },
+      {
+        id: 'dynamodb-100k', title: `DynamoDB Scan: ${DATA.dynamodb.big.items.toLocaleString('en-US')} items (dynalite), page size (Limit) 1000, DynamoDB JSON`,
+        items: DATA.dynamodb.big.items,
+        contenders: [
+          exporter(items(DATA.dynamodb.big.table), 1, dynalite, 'paged-aws-export (sequential)', true),
+          segmented(exporter(items(DATA.dynamodb.big.table), 8, dynalite, 'paged-aws-export --parallel 8')),
+          sdk(['dynamodb', DATA.dynamodb.big.table, '1000'], dynalite),
+          dynamoAwsCli(DATA.dynamodb.big.table, dynalite),
+        ],
+      },
+      {
+        id: 'dynamodb-10k', title: `DynamoDB Scan: ${DATA.dynamodb.small.items.toLocaleString('en-US')} items (memory at 10,000 items)`, items: DATA.dynamodb.small.items,
+        contenders: [
+          exporter(items(DATA.dynamodb.small.table), 1, dynalite, 'paged-aws-export (sequential)', true),
+          segmented(exporter(items(DATA.dynamodb.small.table), 8, dynalite, 'paged-aws-export --parallel 8')),
+          sdk(['dynamodb', DATA.dynamodb.small.table, '1000'], dynalite),
+        ],
+      },
+      {
+        id: 'logs-100k',
+        title: `CloudWatch Logs FilterLogEvents: ${logsBig.events.toLocaleString('en-US')} events (this project's stand-in, not AWS), limit ${LOGS_PAGE_SIZE.toLocaleString('en-US')}`,
+        note: logsNote, items: logsBig.events,
+        contenders: [
+          exporter(logGroup(logsBig.group), 1, logs, 'paged-aws-export', true, { pageSize: LOGS_PAGE_SIZE }),
+          sdk(['logs', logsBig.group, String(LOGS_PAGE_SIZE)], logs),
+        ],
+      },
+      {
+        id: 'logs-10k',
+        title: `CloudWatch Logs FilterLogEvents: ${logsSmall.events.toLocaleString('en-US')} events (this project's stand-in, not AWS; memory at 10,000 events), limit ${LOGS_PAGE_SIZE.toLocaleString('en-US')}`,
+        note: logsNote, items: logsSmall.events,
+        contenders: [
+          exporter(logGroup(logsSmall.group), 1, logs, 'paged-aws-export', true, { pageSize: LOGS_PAGE_SIZE }),
+          sdk(['logs', logsSmall.group, String(LOGS_PAGE_SIZE)], logs),
+        ],
+      },
+    ];
 
-      const results: Scenario[] = [];
-      for (const scenario of scenarios) {
-        say(`\n${scenario.title}: ${scenario.contenders.length} contenders × ${RUNS} runs, alternating`);
-        const samples = scenario.contenders.map(() => [] as Sample[]);
-        const outputs = scenario.contenders.map((c, i) => path.join(CACHE, 'out', `${scenario.id}-${i}.${c.sameBytesAs ? 'jsonl' : 'json'}`));
-        for (let runIndex = 0; runIndex < RUNS; runIndex++) {
-          for (const [i, contender] of scenario.contenders.entries()) {
-            const sample = await measure(contender.command(outputs[i]));
-            samples[i].push(sample);
-            say(`  run ${runIndex + 1} ${contender.name}: ${sample.seconds.toFixed(2)} s, CPU ${sample.cpuSeconds.toFixed(2)} s, ${sample.rssMb.toFixed(0)} MB`);
-            if (runIndex === 0) {
-              const count = contender.count(outputs[i]);
-              if (count !== scenario.items) {
-                throw new Error(`${contender.name} listed ${count} items, expected ${scenario.items}`);
-              }
+    const known = [...scenarios.map((scenario) => scenario.id), ...SECTIONS];
+    const unknown = (ONLY ?? []).filter((only) => !known.some((id) => id === only || id.startsWith(`${only}-`)));
+    if (unknown.length) {
+      throw new Error(`BENCH_ONLY: ${unknown.join(', ')} names no part of the benchmark (ids: ${known.join(', ')})`);
+    }
+    const chosen = scenarios.filter((scenario) => selected(scenario.id));
+    const section = (id: (typeof SECTIONS)[number]) => selected(id);
+    if (ONLY) {
+      say(`BENCH_ONLY=${ONLY.join(',')}: ${[...chosen.map((scenario) => scenario.id), ...SECTIONS.filter(section)].join(', ')} (docs/benchmarks.md is left as it is)`);
+    }
+    const needed = new Set<Server>(chosen.flatMap((scenario) => scenario.contenders.map((contender) => contender.server)));
+    if (section('in-process')) {
+      [proxy, dynaliteProxy].forEach((server) => needed.add(server));
+    }
+    if (section('tree')) {
+      needed.add(fauxqs);
+    }
+    ensureTools(new Set(chosen.flatMap((scenario) => scenario.contenders.flatMap((contender) => (contender.tool ? [contender.tool] : [])))));
+    for (const server of needed) {
+      say(`starting ${server.name}…`);
+      await server.start();
+    }
+
+    const results: Scenario[] = [];
+    for (const scenario of chosen) {
+      say(`\n${scenario.title}: ${scenario.contenders.length} contenders × ${RUNS} runs, alternating`);
+      const samples = scenario.contenders.map(() => [] as Sample[]);
+      const outputs = scenario.contenders.map((c, i) => path.join(CACHE, 'out', `${scenario.id}-${i}.${c.sameBytesAs ? 'jsonl' : 'json'}`));
+      for (let runIndex = 0; runIndex < RUNS; runIndex++) {
+        for (const [i, contender] of scenario.contenders.entries()) {
+          const sample = await measure(contender.command(outputs[i]));
+          samples[i].push(sample);
+          say(`  run ${runIndex + 1} ${contender.name}: ${sample.seconds.toFixed(2)} s, CPU ${sample.cpuSeconds.toFixed(2)} s, ${sample.rssMb.toFixed(0)} MB`);
+          if (runIndex === 0) {
+            const count = contender.count(outputs[i]);
+            if (count !== scenario.items) {
+              throw new Error(`${contender.name} listed ${count} items, expected ${scenario.items}`);
             }
           }
         }
-        const reference = scenario.contenders.findIndex((c) => c.reference);
-        const sortedLines = (file: string) => fs.readFileSync(file, 'utf8').split('\n').sort().join('\n');
-        const identical = scenario.contenders.every((c, i) => !c.sameBytesAs
-          || (c.sameLinesOnly ? sortedLines(outputs[i]) === sortedLines(outputs[reference]) : fs.readFileSync(outputs[i]).equals(fs.readFileSync(outputs[reference]))));
-        const referenceSeconds = stats(samples[reference].map((s) => s.seconds)).median;
-        results.push({
-          id: scenario.id, title: scenario.title, items: scenario.items, identicalJsonLines: identical,
-          rows: scenario.contenders.map((c, i) => {
-            const seconds = stats(samples[i].map((s) => s.seconds));
-            return {
-              name: c.name, reference: c.reference ?? false, seconds, rssMb: stats(samples[i].map((s) => s.rssMb)), cpuSeconds: stats(samples[i].map((s) => s.cpuSeconds)),
-              itemsPerSecond: scenario.items / seconds.median, relative: seconds.median / referenceSeconds,
-            };
-          }),
-        });
       }
+      const reference = scenario.contenders.findIndex((c) => c.reference);
+      const sortedLines = (file: string) => fs.readFileSync(file, 'utf8').split('\n').sort().join('\n');
+      const identical = scenario.contenders.every((c, i) => !c.sameBytesAs
+        || (c.sameLinesOnly ? sortedLines(outputs[i]) === sortedLines(outputs[reference]) : fs.readFileSync(outputs[i]).equals(fs.readFileSync(outputs[reference]))));
+      const referenceSeconds = stats(samples[reference].map((s) => s.seconds)).median;
+      results.push({
+        id: scenario.id, title: scenario.title, ...(scenario.note ? { note: scenario.note } : {}), items: scenario.items, identicalJsonLines: identical,
+        rows: scenario.contenders.map((c, i) => {
+          const seconds = stats(samples[i].map((s) => s.seconds));
+          return {
+            name: c.name, reference: c.reference ?? false, seconds, rssMb: stats(samples[i].map((s) => s.rssMb)), cpuSeconds: stats(samples[i].map((s) => s.cpuSeconds)),
+            itemsPerSecond: scenario.items / seconds.median, relative: seconds.median / referenceSeconds,
+          };
+        }),
+      });
+    }
 
+    const inProcess: InProcessRow[] = [];
+    if (section('in-process')) {
       say(`\nexports inside one long-lived process (as in VS Code), through the fault proxy adding ${LATENCY_MS} ms…`);
-      const inProcess: InProcessRow[] = [];
       for (const [label, list, pageSize, upstream, through] of [
-        [`S3: ${smallKeys.toLocaleString('en-US')} keys in ${DATA.small.prefixes} prefixes, page size 100`, small, 100, emulator, proxy],
-        [`S3: ${bigKeys.toLocaleString('en-US')} keys in ${DATA.big.prefixes} prefixes, page size 1000`, big, 1000, emulator, proxy],
+        [`S3: ${smallKeys.toLocaleString('en-US')} keys in ${DATA.small.prefixes} prefixes, page size 100`, small, 100, fauxqs, proxy],
+        [`S3: ${bigKeys.toLocaleString('en-US')} keys in ${DATA.big.prefixes} prefixes, page size 1000`, big, 1000, fauxqs, proxy],
         [`DynamoDB: ${DATA.dynamodb.small.items.toLocaleString('en-US')} items, page size 100, parallel scan of 8 segments`, items(DATA.dynamodb.small.table), 100, dynalite, dynaliteProxy],
         [`DynamoDB: ${DATA.dynamodb.big.items.toLocaleString('en-US')} items, page size 1000, parallel scan of 8 segments`, items(DATA.dynamodb.big.table), 1000, dynalite, dynaliteProxy],
       ] as const) {
         const dir = path.join(CACHE, 'out', `in-process-${list.replace(/\W+/g, '-')}-${pageSize}`);
         fs.mkdirSync(dir, { recursive: true });
-        const { stdout: output } = await execFileAsync(NODE, [inProcessScript, through.endpoint, list, String(pageSize), String(RUNS), dir, `${upstream.pid},${through.pid}`],
+        const { stdout: output } = await execFileAsync(NODE,
+          [inProcessScript, through.endpoint, list, String(pageSize), String(RUNS), dir, `${upstream.process.pid},${through.process.pid}`],
           { encoding: 'utf8', env: env(through.endpoint) });
         const { sequential, parallel, identical, sameLines } = JSON.parse(output) as { sequential: InProcessRun; parallel: InProcessRun; identical: boolean; sameLines: boolean };
         const cores = os.cpus().length;
@@ -276,10 +389,16 @@ async function main(): Promise<void> {
         });
         say(`  ${label}: sequential ${stats(sequential.seconds).median.toFixed(2)} s, --parallel 8 ${stats(parallel.seconds).median.toFixed(2)} s`);
       }
+    }
 
+    let tree: Report['tree'] = undefined;
+    if (section('tree')) {
       say('\ntree model: first pages and Load more…');
-      const tree = await measureTree(direct, RUNS);
+      tree = await measureTree(fauxqs.endpoint, RUNS);
+    }
 
+    let startup: Report['startup'] = undefined;
+    if (section('activation')) {
       say('activation: require + activate of dist/extension.js in fresh processes…');
       const activation: number[] = [];
       const requireOnly: number[] = [];
@@ -289,24 +408,30 @@ async function main(): Promise<void> {
         activation.push(requireMs + activateMs);
         requireOnly.push(requireMs);
       }
-
-      const report: Report = {
-        date: started.toISOString(), runs: RUNS, latencyMs: LATENCY_MS, machine: machine(), versions: versions(), scenarios: results, inProcess, tree,
-        startup: {
-          vsixBytes: fs.statSync(vsix).size, bundleBytes: fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size,
-          sdkBundleBytes: fs.statSync(path.join(ROOT, 'dist', 'awsSdk.js')).size,
-          activationMs: stats(activation), requireMs: stats(requireOnly),
-        },
+      startup = {
+        vsixBytes: fs.statSync(vsix).size, bundleBytes: fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size,
+        sdkBundleBytes: fs.statSync(path.join(ROOT, 'dist', 'awsSdk.js')).size,
+        activationMs: stats(activation), requireMs: stats(requireOnly),
       };
-      const { console: table, markdown } = render(report);
+    }
+
+    const report: Report = {
+      date: started.toISOString(), runs: RUNS, latencyMs: LATENCY_MS, machine: machine(), versions: versions(), scenarios: results, inProcess, tree, startup,
+      ...(ONLY ? { only: ONLY.join(',') } : {}),
+    };
+    const { console: table, markdown } = render(report);
+    process.stdout.write(`${table}\n`);
+    if (ONLY) {
+      say(`BENCH_ONLY=${ONLY.join(',')}: a partial run, docs/benchmarks.md not written (a full run, without BENCH_ONLY, writes it)`);
+    } else {
       fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
       fs.writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), markdown);
-      process.stdout.write(`${table}\n`);
       say('written to docs/benchmarks.md');
     }
   } finally {
-    await emulator?.stop();
-    await Promise.all(servers.map((server) => server.stop()));
+    for (const server of servers) {
+      await server.stop();
+    }
   }
 }
 
@@ -328,9 +453,13 @@ function run(command: string, args: readonly string[]): void {
   }
 }
 
-/** The Debian AWS CLI, rclone and GNU time; installed when missing (this machine runs as root). */
-function ensureTools(): void {
-  const missing = [['/usr/bin/aws', 'awscli'], ['/usr/bin/rclone', 'rclone'], ['/usr/bin/time', 'time']].filter(([file]) => !fs.existsSync(file)).map(([, pkg]) => pkg);
+const AWS = '/usr/bin/aws';
+const RCLONE = '/usr/bin/rclone';
+
+/** GNU time, and the Debian AWS CLI and rclone where the selected scenarios run them; installed when missing (this machine runs as root). */
+function ensureTools(used: ReadonlySet<string>): void {
+  const missing = [[AWS, 'awscli'], [RCLONE, 'rclone'], ['/usr/bin/time', 'time']]
+    .filter(([file]) => (file === '/usr/bin/time' || used.has(file)) && !fs.existsSync(file)).map(([, pkg]) => pkg);
   if (missing.length > 0) {
     say(`installing ${missing.join(', ')} (apt-get)…`);
     run('apt-get', ['install', '-y', ...missing]);
@@ -363,7 +492,7 @@ function versions(): Report['versions'] {
   return {
     commit: firstLine('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']),
     node: firstLine(NODE, ['--version']),
-    sdk: `@aws-sdk/client-s3 ${packageVersion('@aws-sdk/client-s3')}, @aws-sdk/client-sns ${packageVersion('@aws-sdk/client-sns')}, @aws-sdk/client-dynamodb ${packageVersion('@aws-sdk/client-dynamodb')}`,
+    sdk: `@aws-sdk/client-s3 ${packageVersion('@aws-sdk/client-s3')}, @aws-sdk/client-sns ${packageVersion('@aws-sdk/client-sns')}, @aws-sdk/client-dynamodb ${packageVersion('@aws-sdk/client-dynamodb')}, @aws-sdk/client-cloudwatch-logs ${packageVersion('@aws-sdk/client-cloudwatch-logs')}`,
     emulator: `fauxqs ${packageVersion('fauxqs')} and dynalite ${packageVersion('dynalite')}`,
     awsCli: firstLine('/usr/bin/aws', ['--version']),
     rclone: firstLine('rclone', ['version']),

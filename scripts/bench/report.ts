@@ -16,6 +16,8 @@ export interface Row {
 export interface Scenario {
   readonly id: string;
   readonly title: string;
+  /** What the reader needs to know about the scenario beyond its title (its server, its data). */
+  readonly note?: string;
   readonly items: number;
   readonly rows: readonly Row[];
   /** The exporters and the SDK loop wrote the same bytes. */
@@ -53,8 +55,11 @@ export interface Report {
   readonly versions: { readonly commit: string; readonly node: string; readonly sdk: string; readonly emulator: string; readonly awsCli: string; readonly rclone: string };
   readonly scenarios: readonly Scenario[];
   readonly inProcess: readonly InProcessRow[];
-  readonly tree: TreeFigures;
-  readonly startup: { readonly vsixBytes: number; readonly bundleBytes: number; readonly sdkBundleBytes: number; readonly activationMs: Stats; readonly requireMs: Stats };
+  /** Absent when a partial run (BENCH_ONLY) left the section out; so are the in-process rows (empty). */
+  readonly tree?: TreeFigures;
+  readonly startup?: { readonly vsixBytes: number; readonly bundleBytes: number; readonly sdkBundleBytes: number; readonly activationMs: Stats; readonly requireMs: Stats };
+  /** BENCH_ONLY of a partial run (printed, never written to docs/benchmarks.md). */
+  readonly only?: string;
 }
 
 const n = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -146,6 +151,18 @@ function goals(report: Report): string {
       check(`peak RSS flat from 10k to 100k DynamoDB items (${label}): growth < 10 MB`, `${n(at10k.rssMb.median)} → ${n(at100k.rssMb.median)} MB (${growth >= 0 ? '+' : ''}${n(growth, 1)} MB)`, growth < 10);
     }
   }
+  const logs = find(report, 'logs-100k', 'paged-aws-export');
+  const logsLoop = sdk('logs-100k');
+  if (logs && logsLoop) {
+    check('exporter ≤ 1.0× the time of a plain paginateFilterLogEvents loop, CloudWatch Logs 100k events (the stand-in, limit 10,000)',
+      `${n(logs.seconds.median / logsLoop.seconds.median, 2)}× the loop's time`, logs.seconds.median <= logsLoop.seconds.median);
+  }
+  const logs10k = find(report, 'logs-10k', 'paged-aws-export');
+  if (logs10k && logs) {
+    const growth = logs.rssMb.median - logs10k.rssMb.median;
+    check('peak RSS flat from 10k to 100k CloudWatch Logs events: growth < 10 MB',
+      `${n(logs10k.rssMb.median)} → ${n(logs.rssMb.median)} MB (${growth >= 0 ? '+' : ''}${n(growth, 1)} MB)`, growth < 10);
+  }
   const par313 = (id: string) => find(report, id, id === 's3-100k' ? 'paged-aws-export --parallel 8 --page-size 313' : 'paged-aws-export --parallel 8');
   for (const [label, pick] of [['sequential', seq], ['--parallel 8', par], ['--parallel 8, pages of 313 at both sizes', par313]] as const) {
     const at10k = pick('s3-10k');
@@ -155,8 +172,10 @@ function goals(report: Report): string {
       check(`peak RSS flat from 10k to 100k keys (${label}): growth < 10 MB`, `${n(at10k.rssMb.median)} → ${n(at100k.rssMb.median)} MB (${growth >= 0 ? '+' : ''}${n(growth, 1)} MB)`, growth < 10);
     }
   }
-  check('activation (require + activate) < 50 ms', `${n(report.startup.activationMs.median, 1)} ms`, report.startup.activationMs.median < 50);
-  check('VSIX < 2 MB', `${n(report.startup.vsixBytes / 1024)} KB`, report.startup.vsixBytes < 2 * 1024 * 1024);
+  if (report.startup) {
+    check('activation (require + activate) < 50 ms', `${n(report.startup.activationMs.median, 1)} ms`, report.startup.activationMs.median < 50);
+    check('VSIX < 2 MB', `${n(report.startup.vsixBytes / 1024)} KB`, report.startup.vsixBytes < 2 * 1024 * 1024);
+  }
   return table(['goal', 'measured (median)', 'met'], rows);
 }
 
@@ -172,59 +191,67 @@ export function render(report: Report): { console: string; markdown: string } {
       '',
       scenarioTable(scenario),
       '',
+      ...(scenario.note ? [scenario.note, ''] : []),
       `JSON Lines of the exporters and the SDK loop byte-identical: ${scenario.identicalJsonLines ? 'yes' : '**no**'}${scenario.id.startsWith('dynamodb') ? ' (the parallel scan\'s lines are compared sorted: it writes the segments one after the other)' : ''}.`,
       '',
     ]),
-    `## Exports inside one long-lived process (as in VS Code), through the fault proxy adding ${report.latencyMs} ms to every request`,
-    '',
-    'The extension runs exports in its already running host: no process start-up, the SDK loaded and the connection open',
-    '(one warm-up export first). `scripts/bench/inProcessExport.ts` runs the core exporter the same way, sequential and',
-    `\`--parallel 8\` alternating, ${report.runs} runs each. The limits are this machine's: the CPU limit is the CPU time of`,
-    'the sequential run (the exporter, the emulator and the latency proxy, each in its own process, read from /proc)',
-    `divided by the ${machine.cpu.split(' × ').pop()} cores; the latency limit is the parallel run's requests ÷ 8 × ${report.latencyMs} ms. A parallel run`,
-    'can beat neither; "÷ limit" is its time against the larger one.',
-    '',
-    table(['listing', 'sequential, s: median (min–max)', '--parallel 8, s: median (min–max)', 'speed-up', 'CPU limit, s', 'latency limit, s', '÷ limit', 'output'],
-      report.inProcess.map((row) => {
-        const { binds, ratio } = againstLimit(row);
-        return [
-          row.label, range(row.sequential, 2), range(row.parallel, 2), `${n(row.sequential.median / row.parallel.median, 1)}×`,
-          n(row.cpuLimitSeconds, 2), n(row.latencyLimitSeconds, 2), `${n(ratio, 2)}× (${binds})`,
-          row.identical ? 'same bytes' : row.sameLines ? 'same lines' : '**differs**',
-        ];
-      })),
-    '',
-    '## Tree (extension side, default page size 100)',
-    '',
-    table(['action', 'ms: median (min–max)'], [
-      ...tree.firstPage.map((f) => [`expand ${f.label} → first page in the model, rows built`, range(f.ms, 1)]),
-      [`one "Load more" on a list holding ${n(tree.rowsBefore - 1)} rows (request + append + rows)`, range(tree.loadMore, 1)],
-      ['… of which rebuilding the rows of that list', range(tree.rows, 2)],
+    ...(report.inProcess.length === 0 ? [] : [
+      `## Exports inside one long-lived process (as in VS Code), through the fault proxy adding ${report.latencyMs} ms to every request`,
+      '',
+      'The extension runs exports in its already running host: no process start-up, the SDK loaded and the connection open',
+      '(one warm-up export first). `scripts/bench/inProcessExport.ts` runs the core exporter the same way, sequential and',
+      `\`--parallel 8\` alternating, ${report.runs} runs each. The limits are this machine's: the CPU limit is the CPU time of`,
+      'the sequential run (the exporter, the emulator and the latency proxy, each in its own process, read from /proc)',
+      `divided by the ${machine.cpu.split(' × ').pop()} cores; the latency limit is the parallel run's requests ÷ 8 × ${report.latencyMs} ms. A parallel run`,
+      'can beat neither; "÷ limit" is its time against the larger one.',
+      '',
+      table(['listing', 'sequential, s: median (min–max)', '--parallel 8, s: median (min–max)', 'speed-up', 'CPU limit, s', 'latency limit, s', '÷ limit', 'output'],
+        report.inProcess.map((row) => {
+          const { binds, ratio } = againstLimit(row);
+          return [
+            row.label, range(row.sequential, 2), range(row.parallel, 2), `${n(row.sequential.median / row.parallel.median, 1)}×`,
+            n(row.cpuLimitSeconds, 2), n(row.latencyLimitSeconds, 2), `${n(ratio, 2)}× (${binds})`,
+            row.identical ? 'same bytes' : row.sameLines ? 'same lines' : '**differs**',
+          ];
+        })),
+      '',
     ]),
-    '',
-    'The real workbench adds its own rendering; the e2e run reports that time, it is not measured here.',
-    '',
-    '## Start-up',
-    '',
-    table(['measure', 'value'], [
-      ['VSIX size (`npm run package`)', `${n(startup.vsixBytes / 1024)} KB`],
-      ['dist/extension.js (production bundle, loaded at activation)', `${n(startup.bundleBytes / 1024)} KB`],
-      ['dist/awsSdk.js (the AWS SDK clients, loaded on first use)', `${n(startup.sdkBundleBytes / 1024)} KB`],
-      [`activation: require + activate, ${report.runs * 2} fresh processes`, `${range(startup.activationMs, 1)} ms`],
-      ['… of which require of the bundle', `${range(startup.requireMs, 1)} ms`],
+    ...(!tree ? [] : [
+      '## Tree (extension side, default page size 100)',
+      '',
+      table(['action', 'ms: median (min–max)'], [
+        ...tree.firstPage.map((f) => [`expand ${f.label} → first page in the model, rows built`, range(f.ms, 1)]),
+        [`one "Load more" on a list holding ${n(tree.rowsBefore - 1)} rows (request + append + rows)`, range(tree.loadMore, 1)],
+        ['… of which rebuilding the rows of that list', range(tree.rows, 2)],
+      ]),
+      '',
+      'The real workbench adds its own rendering; the e2e run reports that time, it is not measured here.',
+      '',
     ]),
-    '',
-    'Activation is measured outside VS Code: `scripts/bench/activation.ts` injects a minimal fake `vscode` module',
-    '(every API a do-nothing stand-in) for this measurement only, so the figure is the extension\'s own cost.',
+    ...(!startup ? [] : [
+      '## Start-up',
+      '',
+      table(['measure', 'value'], [
+        ['VSIX size (`npm run package`)', `${n(startup.vsixBytes / 1024)} KB`],
+        ['dist/extension.js (production bundle, loaded at activation)', `${n(startup.bundleBytes / 1024)} KB`],
+        ['dist/awsSdk.js (the AWS SDK clients, loaded on first use)', `${n(startup.sdkBundleBytes / 1024)} KB`],
+        [`activation: require + activate, ${report.runs * 2} fresh processes`, `${range(startup.activationMs, 1)} ms`],
+        ['… of which require of the bundle', `${range(startup.requireMs, 1)} ms`],
+      ]),
+      '',
+      'Activation is measured outside VS Code: `scripts/bench/activation.ts` injects a minimal fake `vscode` module',
+      '(every API a do-nothing stand-in) for this measurement only, so the figure is the extension\'s own cost.',
+    ]),
   ].join('\n');
   const header = [
     '# Benchmarks',
     '',
     `Written by \`npm run bench\` on ${report.date.slice(0, 16).replace('T', ' ')} UTC (commit ${versions.commit}). Do not edit by hand: run it again.`,
     '',
+    ...(report.only ? [`**A partial run (BENCH_ONLY=${report.only}): printed only, docs/benchmarks.md is written by a full run.**`, ''] : []),
     `- Machine: ${machine.cpu}, ${n(machine.memoryGb, 1)} GB, ${machine.os}; load average at the start ${machine.loadAverage} (a shared machine: other work ran too).`,
     `- Contenders: ${versions.node} (this project's CLI \`dist/cli.js\` and the SDK loop, both esbuild bundles), ${versions.sdk}; ${versions.awsCli}; ${versions.rclone}.`,
-    `- Servers: ${versions.emulator}, each in its own process on 127.0.0.1 (fauxqs's data persisted and seeded once, dynalite's in memory and seeded every run), the latency proxies in processes of their own; each contender is a separate process, timed from spawn to exit, peak RSS from GNU time.`,
+    `- Servers: ${versions.emulator}, each in its own process on 127.0.0.1 (fauxqs's data persisted and seeded once, dynalite's in memory and seeded every run), the latency proxies in processes of their own; CloudWatch Logs: this project's stand-in (\`test/support/logsStandIn.ts\`), not AWS, in its own process, seeded in memory every run. Each contender is a separate process, timed from spawn to exit, peak RSS from GNU time.`,
     `- ${report.runs} runs per contender, alternating contenders run by run (A B C … A B C …); medians with min–max.`,
     '- Keys are lower-case, zero-padded and of one shape (`p-07/k-00042`): fauxqs sorts with localeCompare but resumes after a token with `>`, so keys on which the two orders disagree would be dropped or repeated by the emulator itself.',
     '- The AWS CLI and rclone print their own JSON (one document), not JSON Lines; their item counts are checked. rclone runs with `--use-server-modtime` on 100k keys: without it, it sends a HEAD request per object for the modification time (the 10k row shows its default).',

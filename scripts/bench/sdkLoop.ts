@@ -1,11 +1,15 @@
 // The baseline: what a developer writes without this project. A plain loop over the SDK's own paginator, one
 // request at a time, writing the same JSON Lines records as the exporter (same columns, same order), no checkpoints.
-// Usage: sdk-loop.js s3 BUCKET [PAGE_SIZE] OUT | sdk-loop.js sns OUT | sdk-loop.js dynamodb TABLE PAGE_SIZE OUT.
-// Endpoint, region and credentials from the environment.
+// Usage: sdk-loop.js s3 BUCKET [PAGE_SIZE] OUT | sdk-loop.js sns OUT | sdk-loop.js dynamodb TABLE PAGE_SIZE OUT
+// | sdk-loop.js logs GROUP PAGE_SIZE OUT. Endpoint, region and credentials from the environment.
 import * as fs from 'node:fs';
 import { paginateListObjectsV2, S3Client } from '@aws-sdk/client-s3';
 import { paginateListTopics, SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
+import { CloudWatchLogsClient, paginateFilterLogEvents } from '@aws-sdk/client-cloudwatch-logs';
+
+/** Epoch milliseconds as ISO 8601 UTC, null when absent: the exporter's `…Iso` fields. */
+const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
 async function main(): Promise<void> {
   const [service, ...rest] = process.argv.slice(2);
@@ -28,6 +32,19 @@ async function main(): Promise<void> {
       const client = new DynamoDBClient({});
       for await (const page of paginateScan({ client, pageSize: Number(rest[1]) }, { TableName: rest[0] })) {
         fs.writeSync(out, (page.Items ?? []).map((Item) => `${JSON.stringify({ Item })}\n`).join(''));
+      }
+      client.destroy();
+    } else if (service === 'logs') {
+      // FilterLogEvents of the whole group (no pattern, no time range), `limit` = the page size. The exporter's
+      // record: the API's fields in the order the AWS CLI prints them (JSON.stringify leaves out an absent one), then
+      // the two instants in ISO 8601.
+      const client = new CloudWatchLogsClient({});
+      for await (const page of paginateFilterLogEvents({ client, pageSize: Number(rest[1]) }, { logGroupName: rest[0] })) {
+        const lines = (page.events ?? []).map((e) => `${JSON.stringify({
+          logStreamName: e.logStreamName, timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime, eventId: e.eventId,
+          timestampIso: iso(e.timestamp), ingestionTimeIso: iso(e.ingestionTime),
+        })}\n`);
+        fs.writeSync(out, lines.join(''));
       }
       client.destroy();
     } else {

@@ -4,13 +4,13 @@ import { describeProblem, type Problem } from '../core/problems/problem';
 import { type ListRef } from '../core/services/kind';
 import { listKey, rootLists } from '../core/services/registry';
 import { type Pin } from '../core/tree/pins';
-import { detailsOf, emptyLabel, rowsOf, type Row } from '../core/tree/rows';
+import { emptyLabel, rowsOf, type Row } from '../core/tree/rows';
 import { type TreeModel } from '../core/tree/treeModel';
 import { type ConnectionManager } from '../connection/connectionManager';
 import { isListNode, type DerivedListNode, type ItemNode, type ListNode, type RootListNode, type TreeNode } from './nodes';
 import { type PinStore } from './pinStore';
 import {
-  derivedTreeItem, detailsTooltip, failureTreeItem, itemTreeItem, loadMoreTreeItem, messageTreeItem, plainTooltip, rootTreeItem,
+  derivedTreeItem, failureTreeItem, itemTreeItem, loadMoreTreeItem, messageTreeItem, rootTreeItem,
 } from './treeItems';
 
 /** What the top of the tree knows about the connection; the view description and status bar show it. */
@@ -145,29 +145,6 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   /** Fetches the item's details on hover, for its tooltip (GetTopicAttributes, HeadObject…). */
-  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
-    if (node.type !== 'item' || item.tooltip !== undefined) {
-      return item;
-    }
-    const details = detailsOf(node.source, node.item);
-    if (!details) {
-      return item;
-    }
-    const abort = new AbortController();
-    const cancel = token.onCancellationRequested(() => abort.abort());
-    try {
-      const fields = await details.fetch(await this.connections.session(), { abortSignal: abort.signal });
-      item.tooltip = detailsTooltip(node.item, details.operation, fields);
-    } catch (error) {
-      const problem = describeProblem(error, this.connection);
-      this.log.warn(`${details.operation} ${node.item.id}: ${problem.message} (${problem.detail})`);
-      item.tooltip = vscode.l10n.t('{0}\n\n{1} failed: {2}', plainTooltip(node.item), details.operation, problem.message);
-    } finally {
-      cancel.dispose();
-    }
-    return item;
-  }
-
   dispose(): void {
     for (const subscription of this.subscriptions) {
       subscription.dispose();

@@ -73,10 +73,7 @@ export function itemTreeItem(node: ItemNode, model: TreeModel): vscode.TreeItem 
     item.description = own;
   }
   item.contextValue = context.join(' ');
-  // Items with a details call get their tooltip from resolveTreeItem, on hover; the others get it now.
-  if (!context.includes('hasDetails')) {
-    item.tooltip = plainTooltip(resource);
-  }
+  item.tooltip = itemTooltip(resource);
   item.accessibilityInformation = { label: [resource.name, item.description, itemKindOf(resource.itemKind)?.noun].filter(Boolean).join(', ') };
   return item;
 }
@@ -134,25 +131,27 @@ export function messageTreeItem(node: MessageNode): vscode.TreeItem {
   return item;
 }
 
-/** Tooltip of an item whose details are fetched on hover. */
-export function detailsTooltip(resource: ResourceItem, operation: string, details: Record<string, unknown>): vscode.MarkdownString {
+/**
+ * An item's tooltip, from what its list already returned (the record's fields): a hover sends no request, so it costs
+ * no billed call and leaves no CloudTrail entry. Show Details is the one that asks the service.
+ */
+export function itemTooltip(resource: ResourceItem): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**${escapeMarkdown(resource.name)}**\n\n`);
-  tooltip.appendMarkdown(`\`${resource.id.replace(/`/g, '')}\`\n\n`);
-  const rows = Object.entries(details).filter(([, value]) => value !== undefined && value !== null && typeof value !== 'object').slice(0, 14);
+  tooltip.appendMarkdown(`\`${(resource.arn ?? resource.s3Uri ?? resource.url ?? resource.id).replace(/`/g, '')}\`\n\n`);
+  const rows: Array<[string, string]> = Object.entries(resource.record)
+    .filter(([, value]) => value !== undefined && value !== null && typeof value !== 'object')
+    .map(([name, value]) => [name, String(value)]);
+  if (resource.time) {
+    rows.push([vscode.l10n.t('local time'), zonedTime(resource.time)]);
+  }
   if (rows.length) {
     tooltip.appendMarkdown('| | |\n|---|---|\n');
-    for (const [name, value] of rows) {
-      tooltip.appendMarkdown(`| ${escapeMarkdown(name)} | ${escapeMarkdown(shorten(String(value)))} |\n`);
+    for (const [name, value] of rows.slice(0, 14)) {
+      tooltip.appendMarkdown(`| ${escapeMarkdown(name)} | ${escapeMarkdown(shorten(value))} |\n`);
     }
   }
-  tooltip.appendMarkdown(`\n_${operation}_`);
   return tooltip;
-}
-
-export function plainTooltip(resource: ResourceItem): string {
-  return [resource.name, resource.arn ?? resource.s3Uri ?? resource.url ?? resource.id, resource.description, resource.time ? zonedTime(resource.time) : undefined]
-    .filter(Boolean).join('\n');
 }
 
 /** For rows with a file or folder icon, so the file icon theme can pick one by the name's extension. */

@@ -130,6 +130,29 @@ describe('Resources tree in code-server (e2e)', function () {
     assert.deepEqual(rows.map((r) => folderName(r.label)), Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0')));
   });
 
+  it('hovering rows shows what the list returned and sends no request; Show Details sends one', async function () {
+    const details = /GetTopicAttributes|GetQueueAttributes|DescribeTable|DescribeLogGroups|DescribeInstances/;
+    const sentSince = (from: number) => h.demo.main.requests.slice(from).filter((r) => r.method === 'HEAD' || details.test(r.operation));
+    await wb.expand('S3 Buckets', 1);
+    await wb.expand('demo-odd-keys', 2);
+    const objects = await wb.loadedChildren('demo-odd-keys', 2);
+    await wb.expand('SNS Topics', 1);
+    await wb.loadedChildren('SNS Topics', 1);
+    const from = h.demo.main.requests.length;
+    const hovered = [...objects.filter((r) => /\.txt$/.test(r.label)).slice(0, 3).map((r) => [r.label, 3] as const),
+      ...h.demo.mainData.topics.slice(0, 3).map((t) => [t.name, 2] as const)];
+    for (const [label, level] of hovered) {
+      await (await wb.waitForRow(label, 30_000, level)).hover();
+      const hover = wb.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: label });
+      await eventually(async () => assert.ok(await hover.first().isVisible(), `no tooltip for ${label}`), 10_000, `the tooltip of ${label}`);
+    }
+    await wb.moveMouseAway();
+    assert.deepEqual(sentSince(from), [], 'no request for a hover');
+
+    await wb.contextMenu(h.demo.mainData.topics[0].name, 'Show Details', 2);
+    await eventually(async () => assert.equal(sentSince(from).filter((r) => /GetTopicAttributes/.test(r.operation)).length, 1), 30_000, 'Show Details');
+  });
+
   it('shows a page of topics, "Load more…" and the buckets together (the README screenshot)', async function () {
     await wb.expand('S3 Buckets', 1);
     await wb.expand('demo-archive', 2);

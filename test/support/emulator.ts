@@ -9,7 +9,7 @@ import { sqsClient } from '../../src/core/services/sqs/client';
 import { dynamodbClient } from '../../src/core/services/dynamodb/client';
 import { type Connection } from '../../src/core/aws/connection';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
-import { startServiceRouter } from './serviceRouter';
+import { startServiceRouter, type RoutedRequest } from './serviceRouter';
 import { deadLetterSourcesHandler } from './sqsDeadLetterSources';
 import { queryListQueuesHandler } from './sqsQueryProtocol';
 import { ec2Handler, Ec2Store } from './ec2StandIn';
@@ -27,6 +27,8 @@ export interface Emulator {
   readonly logs: LogsStore;
   /** The EC2 stand-in's instances. */
   readonly ec2: Ec2Store;
+  /** Every request the emulators received through the router, in order. */
+  readonly requests: RoutedRequest[];
   /** fauxqs itself, for a test that must bypass the router. */
   readonly fauxqsEndpoint: string;
   stop(): Promise<void>;
@@ -64,6 +66,7 @@ export async function startEmulator(): Promise<Emulator> {
     port: Number(new URL(router.endpoint).port),
     logs,
     ec2,
+    requests: router.requests,
     fauxqsEndpoint,
     stop: async () => {
       await router.stop();

@@ -18,13 +18,24 @@ export interface Routes {
   readonly byForm?: ReadonlyArray<readonly [version: string, action: string, route: RouteHandler]>;
 }
 
+/** What a request asked, as the router saw it: for tests that count requests (a hover must send none). */
+export interface RoutedRequest {
+  readonly method: string;
+  readonly path: string;
+  /** `X-Amz-Target` (JSON protocols) or the form's `Action` (query protocols); empty for S3. */
+  readonly operation: string;
+}
+
 export interface ServiceRouter {
   readonly endpoint: string;
+  /** Every request received, in order. */
+  readonly requests: RoutedRequest[];
   stop(): Promise<void>;
 }
 
 export async function startServiceRouter(routes: Routes): Promise<ServiceRouter> {
   const sockets = new Set<import('node:net').Socket>();
+  const requests: RoutedRequest[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -32,6 +43,7 @@ export async function startServiceRouter(routes: Routes): Promise<ServiceRouter>
       const target = String(req.headers['x-amz-target'] ?? '');
       const body = Buffer.concat(chunks);
       const form = !target && String(req.headers['content-type'] ?? '').includes('x-www-form-urlencoded') ? new URLSearchParams(body.toString('utf8')) : undefined;
+      requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', operation: target || form?.get('Action') || '' });
       const route = routes.byTarget.find(([prefix]) => target === prefix || (prefix.endsWith('.') && target.startsWith(prefix)))?.[1]
         ?? routes.byForm?.find(([version, action]) => form?.get('Version') === version && form.get('Action') === action)?.[2]
         ?? routes.fallback;
@@ -51,6 +63,7 @@ export async function startServiceRouter(routes: Routes): Promise<ServiceRouter>
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
     async stop() {
       for (const socket of sockets) {
         socket.destroy();

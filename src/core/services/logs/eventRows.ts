@@ -33,26 +33,39 @@ export function eventRows(events: readonly LogEvent[] | undefined, listAddress: 
       seen.set(digest, repeat + 1);
       key = repeat ? `${digest}~${repeat}` : digest;
     }
-    const firstLine = message.split(/\r?\n/, 1)[0].trimEnd();
+    // Once per event: the row's time and the record's timestampIso are the same text.
+    const time = isoOf(event.timestamp);
+    const end = message.indexOf('\n');
+    const firstLine = (end < 0 ? message : message.slice(0, end)).trimEnd();
     return {
       id: `${listAddress}#${key}`,
       name: firstLine.length > FIRST_LINE ? `${firstLine.slice(0, FIRST_LINE)}…` : firstLine || '(empty)',
       description: showStream ? event.logStreamName : undefined,
-      time: isoOf(event.timestamp) ?? undefined,
+      time: time ?? undefined,
       itemKind: 'logEvent',
-      record: eventRecord(event),
+      record: eventRecord(event, time),
     };
   });
 }
 
-function eventRecord(event: LogEvent): Record<string, Value> {
+function eventRecord(event: LogEvent, timestampIso: string | null): Record<string, Value> {
   const record: Record<string, Value> = {};
-  for (const field of ['logStreamName', 'timestamp', 'message', 'ingestionTime', 'eventId'] as const) {
-    if (event[field] !== undefined) {
-      record[field] = event[field];
-    }
+  if (event.logStreamName !== undefined) {
+    record.logStreamName = event.logStreamName;
   }
-  record.timestampIso = isoOf(event.timestamp);
+  if (event.timestamp !== undefined) {
+    record.timestamp = event.timestamp;
+  }
+  if (event.message !== undefined) {
+    record.message = event.message;
+  }
+  if (event.ingestionTime !== undefined) {
+    record.ingestionTime = event.ingestionTime;
+  }
+  if (event.eventId !== undefined) {
+    record.eventId = event.eventId;
+  }
+  record.timestampIso = timestampIso;
   record.ingestionTimeIso = isoOf(event.ingestionTime);
   return record;
 }
