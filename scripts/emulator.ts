@@ -8,6 +8,9 @@ import {
   type Emulator,
 } from '../test/support/emulator';
 import { cacheRoot } from './lib/paths';
+import { createHash } from 'node:crypto';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { s3Client } from '../src/core/services/s3/client';
 
 /** Fake credentials: the emulator checks no signatures, but the SDK must have something to sign with. */
 export const demoCredentials = { accessKeyId: 'AKIDDEMOEMULATOR', secretAccessKey: 'demo-secret-not-a-real-key' };
@@ -74,6 +77,23 @@ export function archiveKeys(): string[] {
   }
   keys.push(...numberedNames('images/img', 600).map((k) => `${k}.png`));
   return keys;
+}
+
+/** `demo-files`: objects with real content, to open, download and share. */
+export const demoFiles = {
+  'notes.md': '# Demo notes\n\nOpened from S3 by **Paged AWS Explorer**, read-only.\n',
+  'config.json': '{\n  "service": "orders",\n  "retries": 3\n}\n',
+} as const;
+
+/** A 20 MB object of deterministic bytes (SHA-256 chained), for Download… and its check. */
+export function demoBlob(size = 20 * 1024 * 1024): Buffer {
+  const blob = Buffer.alloc(size);
+  let block = createHash('sha256').update('paged-aws-explorer demo blob').digest();
+  for (let offset = 0; offset < size; offset += block.length) {
+    block.copy(blob, offset);
+    block = createHash('sha256').update(block).digest();
+  }
+  return blob;
 }
 
 /** Keys that trip up naive URL, CSV or shell handling. */
@@ -147,11 +167,18 @@ export async function seedDemo(emulator: Emulator): Promise<DemoData> {
   const buckets = [
     { name: 'demo-archive', keys: archiveKeys() },
     { name: 'demo-empty', keys: [] },
+    { name: 'demo-files', keys: ['blob-20mb.bin', ...Object.keys(demoFiles)].sort() },
     { name: 'demo-odd-keys', keys: awkwardKeys },
   ];
   for (const bucket of buckets) {
     await createBucket(session, bucket.name);
-    await putObjects(session, bucket.name, bucket.keys);
+    if (bucket.name !== 'demo-files') {
+      await putObjects(session, bucket.name, bucket.keys);
+    }
+  }
+  const s3 = await session.client(s3Client);
+  for (const [Key, Body] of [...Object.entries(demoFiles), ['blob-20mb.bin', demoBlob()] as const]) {
+    await s3.send(new PutObjectCommand({ Bucket: 'demo-files', Key, Body }));
   }
   // SQS: 1,205 queues; five dead-letter queues, with 40 sources each for the first and a few for the others.
   const deadLetterQueues: Record<string, string[]> = {};

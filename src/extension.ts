@@ -6,6 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { formatNumbersFor } from './core/numbers';
 import { registerExports } from './exportUi/registerExports';
 import { ResourcesTree } from './views/resourcesTree';
+import { S3_OBJECT_SCHEME, S3ObjectFiles } from './views/s3ObjectFiles';
 
 // Wiring only: each concern lives in its own folder.
 export function activate(context: vscode.ExtensionContext): void {
@@ -18,7 +19,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const connections = new ConnectionManager(log);
   const tree = new ResourcesTree(context, connections, log);
   const deps: CommandDeps = { context, log, connections, tree };
-  context.subscriptions.push(log, connections, tree, registerTreeCommands(deps));
+  const objectFiles = new S3ObjectFiles(connections);
+  context.subscriptions.push(log, connections, tree, registerTreeCommands(deps), objectFiles,
+    vscode.workspace.registerFileSystemProvider(S3_OBJECT_SCHEME, objectFiles, { isReadonly: true, isCaseSensitive: true }));
   context.subscriptions.push(registerExports({
     ...deps,
     showRunning: (count) => {

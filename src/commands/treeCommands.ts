@@ -17,6 +17,7 @@ import { registerLoadMore } from './loadMore';
 import { registerRefresh } from './refresh';
 import { registerRemovePin } from './removePin';
 import { registerRetry } from './retry';
+import { registerS3ObjectCommands } from './s3Objects';
 import { registerSelectConnection } from './selectConnection';
 import { registerSelectProfile } from './selectProfile';
 import { registerSelectRegion } from './selectRegion';
@@ -31,7 +32,7 @@ export function registerTreeCommands(deps: CommandDeps): vscode.Disposable {
       registerSelectProfile, registerSelectRegion, registerSelectConnection, registerRefresh, registerLoadMore, registerLoadAll,
       registerRetry, registerStartOver, registerFilterByPrefix, registerClearFilter, registerGoTo, registerAddByName,
       registerRemovePin, registerCopyArn, registerCopyS3Uri, registerCopyUrl, registerCopyName, registerCopyId, registerCopyJson, registerShowDetails,
-      registerShowLog, registerListActions, registerKeyboard,
+      registerShowLog, registerListActions, registerKeyboard, registerS3ObjectCommands,
     ].map((register) => register(deps)),
   );
 }

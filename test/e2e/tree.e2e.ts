@@ -142,7 +142,12 @@ describe('Resources tree in code-server (e2e)', function () {
     const hovered = [...objects.filter((r) => /\.txt$/.test(r.label)).slice(0, 3).map((r) => [r.label, 3] as const),
       ...h.demo.mainData.topics.slice(0, 3).map((t) => [t.name, 2] as const)];
     for (const [label, level] of hovered) {
-      await (await wb.waitForRow(label, 30_000, level)).hover();
+      // The last tooltip away first: it may cover the next row.
+      await wb.moveMouseAway();
+      await wb.page.keyboard.press('Escape');
+      const row = await wb.waitForRow(label, 30_000, level);
+      await row.scrollIntoViewIfNeeded();
+      await row.hover();
       const hover = wb.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: label });
       await eventually(async () => assert.ok(await hover.first().isVisible(), `no tooltip for ${label}`), 10_000, `the tooltip of ${label}`);
     }

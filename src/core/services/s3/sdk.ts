@@ -1,5 +1,6 @@
 // An SDK piece (see src/core/aws/sdk.ts): only what is named here is bundled, into dist/awsSdk.js, initialized on first use.
-import { GetBucketLocationCommand, HeadObjectCommand, paginateListBuckets, paginateListObjectsV2, S3Client } from '@aws-sdk/client-s3';
+import { GetBucketLocationCommand, GetObjectCommand, HeadObjectCommand, paginateListBuckets, paginateListObjectsV2, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
-const sdk = { GetBucketLocationCommand, HeadObjectCommand, paginateListBuckets, paginateListObjectsV2, S3Client };
+const sdk = { GetBucketLocationCommand, GetObjectCommand, HeadObjectCommand, paginateListBuckets, paginateListObjectsV2, S3Client, getSignedUrl };
 export const load = () => sdk;
