@@ -9,7 +9,7 @@ import {
 } from '../test/support/emulator';
 import { cacheRoot } from './lib/paths';
 import { createHash } from 'node:crypto';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, PutObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import { s3Client } from '../src/core/services/s3/client';
 
 /** Fake credentials: the emulator checks no signatures, but the SDK must have something to sign with. */
@@ -177,9 +177,18 @@ export async function seedDemo(emulator: Emulator): Promise<DemoData> {
     }
   }
   const s3 = await session.client(s3Client);
-  for (const [Key, Body] of [...Object.entries(demoFiles), ['blob-20mb.bin', demoBlob()] as const]) {
+  for (const [Key, Body] of Object.entries(demoFiles)) {
     await s3.send(new PutObjectCommand({ Bucket: 'demo-files', Key, Body }));
   }
+  // In parts of 8 MiB, as S3 takes large objects (fauxqs takes at most 11 MiB a request).
+  const blob = demoBlob();
+  const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: 'demo-files', Key: 'blob-20mb.bin' }));
+  const parts = [];
+  for (let offset = 0, PartNumber = 1; offset < blob.length; offset += 8 * 1024 * 1024, PartNumber++) {
+    const { ETag } = await s3.send(new UploadPartCommand({ Bucket: 'demo-files', Key: 'blob-20mb.bin', UploadId, PartNumber, Body: blob.subarray(offset, offset + 8 * 1024 * 1024) }));
+    parts.push({ ETag, PartNumber });
+  }
+  await s3.send(new CompleteMultipartUploadCommand({ Bucket: 'demo-files', Key: 'blob-20mb.bin', UploadId, MultipartUpload: { Parts: parts } }));
   // SQS: 1,205 queues; five dead-letter queues, with 40 sources each for the first and a few for the others.
   const deadLetterQueues: Record<string, string[]> = {};
   const queues = numberedNames('demo-queue', 1200, 4);
