@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
-import { adders } from '../core/services/registry';
+import { adders, parseAddress } from '../core/services/registry';
+import { favoriteOf } from '../core/tree/favorites';
 import { type Adder } from '../core/services/service';
 import { adderPin, adderProblem } from '../core/tree/pins';
 import { type TreeNode } from '../views/nodes';
 import { type CommandDeps } from './deps';
-import { addPinAndReveal, currentScope } from './pinning';
+import { addFavoriteAndReveal, currentScope } from './favorites';
 
 /**
  * Add Bucket by Name…, Add Topic by ARN…, Add Table by Name…: for when a listing is denied or the resource is in
- * another account. On a top-level list it adds to that list; from the view's menu it asks which first.
+ * another account; what is added is a favorite. On a top-level list it adds that list's kind; from the view's menu it
+ * asks which first.
  */
 export function registerAddByName(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('pagedAwsExplorer.addByName', async (node?: TreeNode, text?: unknown) => {
@@ -31,7 +33,8 @@ export function registerAddByName(deps: CommandDeps): vscode.Disposable {
       void vscode.window.showErrorMessage(problem);
       return;
     }
-    await addPinAndReveal(deps, adderPin(adder, value, scope));
+    adderPin(adder, value, scope);
+    await addFavoriteAndReveal(deps, favoriteOf(parseAddress(adder.address(value))));
   });
 }
 

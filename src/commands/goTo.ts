@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { addressForms, addressProblem, parseAddress } from '../core/services/registry';
-import { pinOf, rootOf } from '../core/tree/pins';
+import { favoriteOf } from '../core/tree/favorites';
+import { rootOf } from '../core/tree/pins';
 import { type CommandDeps } from './deps';
-import { addPinAndReveal, currentScope } from './pinning';
+import { addFavoriteAndReveal } from './favorites';
 
 /**
- * Go to…: opens the list an address names (`s3://bucket/some/prefix/`, a topic ARN, `sns:topics`…) in the tree,
- * without listing its parents, so it works where that listing is denied.
+ * Go to…: opens the list an address names (`s3://bucket/some/prefix/`, a topic ARN, `sns:topics`…) in the tree: a
+ * top-level list where it is, anything else under Favorites.
  */
 export function registerGoTo(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('pagedAwsExplorer.goTo', async (address?: unknown) => {
@@ -29,15 +30,8 @@ export function registerGoTo(deps: CommandDeps): vscode.Disposable {
       await revealRoot(deps, top.root.kind, top.filter);
       return;
     }
-    const scope = await currentScope(deps);
-    if (!scope) {
-      return;
-    }
-    try {
-      await addPinAndReveal(deps, pinOf(value, scope));
-    } catch (error) {
-      void vscode.window.showErrorMessage((error as Error).message);
-    }
+    // Shown under Favorites, without listing its parents, so it works where that listing is denied.
+    await addFavoriteAndReveal(deps, favoriteOf(parseAddress(value)));
   });
 }
 

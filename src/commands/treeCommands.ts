@@ -8,6 +8,7 @@ import { registerCopyName } from './copyName';
 import { registerCopyS3Uri } from './copyS3Uri';
 import { registerCopyUrl } from './copyUrl';
 import { type CommandDeps } from './deps';
+import { registerFavorites } from './favorites';
 import { registerFilterByPrefix } from './filterByPrefix';
 import { registerGoTo } from './goTo';
 import { registerKeyboard } from './keyboard';
@@ -15,7 +16,6 @@ import { registerListActions } from './listActions';
 import { registerLoadAll } from './loadAll';
 import { registerLoadMore } from './loadMore';
 import { registerRefresh } from './refresh';
-import { registerRemovePin } from './removePin';
 import { registerRetry } from './retry';
 import { registerS3ObjectCommands } from './s3Objects';
 import { registerSelectConnection } from './selectConnection';
@@ -31,7 +31,7 @@ export function registerTreeCommands(deps: CommandDeps): vscode.Disposable {
     ...[
       registerSelectProfile, registerSelectRegion, registerSelectConnection, registerRefresh, registerLoadMore, registerLoadAll,
       registerRetry, registerStartOver, registerFilterByPrefix, registerClearFilter, registerGoTo, registerAddByName,
-      registerRemovePin, registerCopyArn, registerCopyS3Uri, registerCopyUrl, registerCopyName, registerCopyId, registerCopyJson, registerShowDetails,
+      registerFavorites, registerCopyArn, registerCopyS3Uri, registerCopyUrl, registerCopyName, registerCopyId, registerCopyJson, registerShowDetails,
       registerShowLog, registerListActions, registerKeyboard, registerS3ObjectCommands,
     ].map((register) => register(deps)),
   );

@@ -1,5 +1,6 @@
 import type { Problem } from '../core/problems/problem';
 import type { ListRef, ResourceItem } from '../core/services/kind';
+import type { Favorite } from '../core/tree/favorites';
 import type { Pin } from '../core/tree/pins';
 import type { ListFailure } from '../core/tree/treeModel';
 
@@ -29,8 +30,25 @@ export interface ItemNode {
   base: ListRef | undefined;
   /** The list the item expands to, as shown. */
   list: ListRef | undefined;
-  /** Set when the user added the item by hand. */
-  pin: Pin | undefined;
+  /** Set for a favorite shown as its item (a bucket, a folder, a topic): the favorite and the item it names. */
+  favorite: { readonly favorite: Favorite; readonly pin: Pin } | undefined;
+}
+
+/** "Favorites", at the top of the tree when there are some: the places the user returns to. */
+export interface FavoritesNode {
+  readonly type: 'favorites';
+  readonly id: string;
+  readonly parent: undefined;
+}
+
+/** A favorite that is a list of its own (a search, a filtered list, a query), under Favorites. */
+export interface FavoriteListNode {
+  readonly type: 'favorite';
+  readonly id: string;
+  readonly parent: FavoritesNode;
+  readonly favorite: Favorite;
+  readonly base: ListRef;
+  list: ListRef;
 }
 
 /** A list opened under another by asking first (a Query under its table): a list node of its own, removable. */
@@ -74,14 +92,20 @@ export interface MessageNode {
   busy?: boolean;
 }
 
-export type TreeNode = RootListNode | ItemNode | DerivedListNode | LoadMoreNode | FailureNode | MessageNode;
+export type TreeNode = RootListNode | ItemNode | DerivedListNode | FavoritesNode | FavoriteListNode | LoadMoreNode | FailureNode | MessageNode;
 
-/** A node that shows a list: a top-level list, an item with children, or a list opened under one. */
-export type ListNode = RootListNode | DerivedListNode | (ItemNode & { base: ListRef; list: ListRef });
+/** A node that shows a list: a top-level list, an item with children, a list opened under one, or a favorite list. */
+export type ListNode = RootListNode | DerivedListNode | FavoriteListNode | (ItemNode & { base: ListRef; list: ListRef });
 
 export function isListNode(node: unknown): node is ListNode {
   const candidate = node as TreeNode | undefined;
-  return (candidate?.type === 'root' || candidate?.type === 'item' || candidate?.type === 'derived') && candidate.list !== undefined;
+  return (candidate?.type === 'root' || candidate?.type === 'item' || candidate?.type === 'derived' || candidate?.type === 'favorite')
+    && candidate.list !== undefined;
+}
+
+/** The favorite a node shows, if it shows one. */
+export function favoriteOfNode(node: TreeNode | undefined): Favorite | undefined {
+  return node?.type === 'favorite' ? node.favorite : node?.type === 'item' ? node.favorite?.favorite : undefined;
 }
 
 export function isItemNode(node: unknown): node is ItemNode {

@@ -3,14 +3,17 @@ import { connectionId, describeConnection, type Connection } from '../core/aws/c
 import { describeProblem, type Problem } from '../core/problems/problem';
 import { type ListRef } from '../core/services/kind';
 import { listKey, rootLists } from '../core/services/registry';
-import { type Pin } from '../core/tree/pins';
+import { favoriteView, sameFavorite, type Favorite } from '../core/tree/favorites';
+import { scopeOf } from '../core/paging/pager';
 import { emptyLabel, rowsOf, type Row } from '../core/tree/rows';
 import { type TreeModel } from '../core/tree/treeModel';
 import { type ConnectionManager } from '../connection/connectionManager';
-import { isListNode, type DerivedListNode, type ItemNode, type ListNode, type RootListNode, type TreeNode } from './nodes';
-import { type PinStore } from './pinStore';
+import { type FavoritesStore } from './favoritesStore';
 import {
-  derivedTreeItem, failureTreeItem, itemTreeItem, loadMoreTreeItem, messageTreeItem, rootTreeItem,
+  isListNode, type DerivedListNode, type FavoriteListNode, type FavoritesNode, type ItemNode, type ListNode, type RootListNode, type TreeNode,
+} from './nodes';
+import {
+  derivedTreeItem, failureTreeItem, favoriteListTreeItem, favoritesTreeItem, itemTreeItem, loadMoreTreeItem, messageTreeItem, rootTreeItem,
 } from './treeItems';
 
 /** What the top of the tree knows about the connection; the view description and status bar show it. */
@@ -38,9 +41,10 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   private readonly nodes = new Map<string, TreeNode>();
   private readonly children = new Map<string, string[]>();
-  /** The nodes that show each list (a bucket can be both listed and pinned), by the key of the list as shown. */
+  /** The nodes that show each list (a bucket can be both listed and a favorite), by the key of the list as shown. */
   private readonly owners = new Map<string, Set<ListNode>>();
   private roots: RootListNode[] = [];
+  private favoritesNode: FavoritesNode | undefined;
   private connection: Connection | undefined;
   private lastConnectionKey: string | undefined;
   private readonly subscriptions: vscode.Disposable[];
@@ -48,7 +52,7 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   constructor(
     private readonly model: TreeModel,
     private readonly connections: ConnectionManager,
-    private readonly pins: PinStore,
+    private readonly favorites: FavoritesStore,
     private readonly log: vscode.LogOutputChannel,
   ) {
     const onChange = model.onDidChange((list) => {
@@ -93,14 +97,21 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     return this.rootNode(kind);
   }
 
-  /** The node of a pin under its top-level list, created if the list was not drawn yet. */
-  async pinNode(pin: Pin): Promise<ItemNode | undefined> {
-    const root = await this.topNode(pin.root);
-    if (!root) {
+  /**
+   * The node of a favorite under Favorites, after the top of the tree is drawn again (Favorites appears with the first
+   * one); undefined while the connection does not work.
+   */
+  async favoriteNode(favorite: Favorite): Promise<TreeNode | undefined> {
+    this.changed.fire(undefined);
+    await this.getChildren(undefined);
+    const group = this.favoritesNode;
+    if (!group) {
       return undefined;
     }
-    this.changed.fire(root);
-    return this.itemNode(root, pin.item, pin.source, pin);
+    return (await this.getChildren(group)).find((node) => {
+      const shown = node.type === 'favorite' ? node.favorite : node.type === 'item' ? node.favorite?.favorite : undefined;
+      return shown !== undefined && sameFavorite(shown, favorite);
+    });
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -111,6 +122,10 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         return itemTreeItem(node, this.model);
       case 'derived':
         return derivedTreeItem(node, this.model);
+      case 'favorites':
+        return favoritesTreeItem(node);
+      case 'favorite':
+        return favoriteListTreeItem(node, this.model);
       case 'loadMore':
         return loadMoreTreeItem(node);
       case 'failure':
@@ -128,23 +143,21 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     if (!node) {
       return this.remember('', await this.topLevel());
     }
+    if (node.type === 'favorites') {
+      return this.remember(node.id, this.favoriteNodes(node));
+    }
     if (!isListNode(node)) {
       return [];
     }
     await this.model.ensureLoaded(node.list);
-    const pinned = node.type === 'root' && this.connection
-      ? this.pins.list(this.connection).filter((pin) => pin.root === node.base.kind)
-      : [];
     const derived = this.model.derivedOf(node.list);
-    const rows = rowsOf(this.model.snapshot(node.list), { hasOtherRows: pinned.length + derived.length > 0 });
+    const rows = rowsOf(this.model.snapshot(node.list), { hasOtherRows: derived.length > 0 });
     return this.remember(node.id, [
-      ...pinned.map((pin) => this.itemNode(node, pin.item, pin.source, pin)),
       ...derived.map((list) => this.derivedNode(node, list)),
       ...rows.map((row) => this.rowNode(node, row)),
     ]);
   }
 
-  /** Fetches the item's details on hover, for its tooltip (GetTopicAttributes, HeadObject…). */
   dispose(): void {
     for (const subscription of this.subscriptions) {
       subscription.dispose();
@@ -169,13 +182,8 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.setConnectionState(connection, undefined);
     const key = connectionId(connection);
     if (this.lastConnectionKey !== key) {
-      // Another account or region: its filters and pins are not these.
+      // Another account or region: its filters and favorites are not these.
       this.model.clear();
-      for (const pin of this.pins.list(connection)) {
-        if (pin.filter && pin.item.children) {
-          this.model.setFilter(pin.item.children, pin.filter);
-        }
-      }
       this.lastConnectionKey = key;
     }
     this.roots = rootLists.map((base) => {
@@ -185,7 +193,43 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       this.own(node);
       return node;
     });
-    return this.roots;
+    const hasFavorites = this.favorites.list(connection).length > 0;
+    this.favoritesNode = hasFavorites ? this.node<FavoritesNode>({ type: 'favorites', id: 'favorites', parent: undefined }) : undefined;
+    return [...(this.favoritesNode ? [this.favoritesNode] : []), ...this.roots];
+  }
+
+  /**
+   * The favorites of the connection: each as the item that owns its list (with that list's filter), or as the list
+   * itself. A favorite that no longer reads (a kind of an older version) is left out, and said in the log.
+   */
+  private favoriteNodes(parent: FavoritesNode): TreeNode[] {
+    const connection = this.connection;
+    if (!connection) {
+      return [];
+    }
+    const scope = scopeOf(connection);
+    return this.favorites.list(connection).flatMap((favorite): TreeNode[] => {
+      let view;
+      try {
+        view = favoriteView(favorite, scope);
+      } catch (error) {
+        this.log.warn(`Favorite ${favorite.address}: ${(error as Error).message}`);
+        return [];
+      }
+      const id = `favorite:${favorite.address}`;
+      if (view.type === 'item') {
+        const { pin } = view;
+        if (pin.filter && pin.item.children && this.model.filterOf(pin.item.children) === undefined) {
+          this.model.setFilter(pin.item.children, pin.filter);
+        }
+        return [this.itemNode(parent, pin.item, pin.source, { favorite, pin }, id)];
+      }
+      const node = this.node<FavoriteListNode>({ type: 'favorite', id, parent, favorite, base: view.list, list: view.list });
+      this.unown(node);
+      Object.assign(node, { favorite, list: this.model.withFilter(view.list) });
+      this.own(node);
+      return [node];
+    });
   }
 
   private setConnectionState(connection: Connection | undefined, problem: Problem | undefined): void {
@@ -214,14 +258,14 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     }
   }
 
-  private itemNode(parent: ListNode, item: ItemNode['item'], source: ListRef, pin: Pin | undefined): ItemNode {
-    // The item's id plus the node it is under: the same bucket can be listed and pinned, each with its own rows.
-    const id = pin ? `pin:${pin.root}|${item.id}` : `${parent.id}|${item.id}`;
+  private itemNode(parent: ListNode | FavoritesNode, item: ItemNode['item'], source: ListRef, favorite: ItemNode['favorite'], favoriteId?: string): ItemNode {
+    // The item's id plus the node it is under: the same bucket can be listed and a favorite, each with its own rows.
+    const id = favoriteId ?? `${parent.id}|${item.id}`;
     const base = item.children;
     const list = base ? this.model.withFilter(base) : undefined;
-    const node = this.node<ItemNode>({ type: 'item', id, parent, item, source, base, list, pin });
+    const node = this.node<ItemNode>({ type: 'item', id, parent, item, source, base, list, favorite });
     this.unown(node);
-    Object.assign(node, { parent, item, source, base, list, pin });
+    Object.assign(node, { parent, item, source, base, list, favorite });
     this.own(node);
     return node;
   }

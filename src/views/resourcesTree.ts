@@ -6,7 +6,7 @@ import { type ConnectionManager } from '../connection/connectionManager';
 import { ConnectionStatusBar } from './connectionStatusBar';
 import { DetailsDocuments } from './detailsDocuments';
 import { type TreeNode } from './nodes';
-import { PinStore } from './pinStore';
+import { FavoritesStore } from './favoritesStore';
 import { ResourcesProvider } from './resourcesProvider';
 
 export const RESOURCES_VIEW_ID = 'pagedAwsExplorer.resources';
@@ -14,7 +14,7 @@ export const RESOURCES_VIEW_ID = 'pagedAwsExplorer.resources';
 /** The Resources view: the tree model, its VS Code adapter, the view, the connection in the status bar. */
 export class ResourcesTree implements vscode.Disposable {
   readonly model: TreeModel;
-  readonly pins: PinStore;
+  readonly favorites: FavoritesStore;
   readonly provider: ResourcesProvider;
   readonly view: vscode.TreeView<TreeNode>;
   readonly details = new DetailsDocuments();
@@ -23,8 +23,10 @@ export class ResourcesTree implements vscode.Disposable {
 
   constructor(context: vscode.ExtensionContext, connections: ConnectionManager, log: vscode.LogOutputChannel) {
     this.model = new TreeModel({ clients: () => connections.session(), pageSize: () => connections.pageSize() });
-    this.pins = new PinStore(context.globalState);
-    this.provider = new ResourcesProvider(this.model, connections, this.pins, log);
+    this.favorites = new FavoritesStore(context.globalState);
+    this.provider = new ResourcesProvider(this.model, connections, this.favorites, log);
+    // What 0.2 kept as pins (buckets, topics, tables added by hand) becomes favorites, once.
+    void this.favorites.migrate().then(() => this.provider.reloadAll(), (error: unknown) => log.warn(`Favorites: ${String(error)}`));
     this.view = vscode.window.createTreeView(RESOURCES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
     const onFail = this.model.onDidFail((list, failure) => {
       log.error(`Failed to load ${kindOf(list).title(list.params)} (${addressOf(list)}, ${failure.token === undefined ? 'first page' : 'a later page'}): `

@@ -5,7 +5,9 @@ import {
   failureContext, failureLabel, failureTooltip, itemContext, listContext, listDescription,
 } from '../core/tree/rows';
 import { type TreeModel } from '../core/tree/treeModel';
-import { type DerivedListNode, type FailureNode, type ItemNode, type LoadMoreNode, type MessageNode, type RootListNode } from './nodes';
+import {
+  type DerivedListNode, type FailureNode, type FavoriteListNode, type FavoritesNode, type ItemNode, type LoadMoreNode, type MessageNode, type RootListNode,
+} from './nodes';
 
 /** A codicon by the name a service gives it; `file` and `folder` are the file icon theme's, chosen by `resourceUri`. */
 function themeIcon(name: string | undefined): vscode.ThemeIcon {
@@ -54,14 +56,38 @@ export function derivedTreeItem(node: DerivedListNode, model: TreeModel): vscode
   return item;
 }
 
+export function favoritesTreeItem(node: FavoritesNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(vscode.l10n.t('Favorites'), vscode.TreeItemCollapsibleState.Expanded);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon('star-full');
+  item.contextValue = 'favorites';
+  return item;
+}
+
+/** A favorite that is a list of its own: named by its alias, else by its list; its address in the tooltip. */
+export function favoriteListTreeItem(node: FavoriteListNode, model: TreeModel): vscode.TreeItem {
+  const snapshot = model.snapshot(node.list);
+  const kind = kindOf(node.base);
+  const item = new vscode.TreeItem(node.favorite.alias ?? kind.title(node.base.params), vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.description = listDescription(snapshot, model.filterOf(node.base));
+  item.iconPath = snapshot.loadingAll ? SPINNER : themeIcon(kind.icon);
+  item.tooltip = addressOf(node.base);
+  item.contextValue = ['favorite', node.base.kind, ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
+  item.accessibilityInformation = { label: [item.label, item.description, vscode.l10n.t('favorite')].filter(Boolean).join(', ') };
+  return item;
+}
+
 export function itemTreeItem(node: ItemNode, model: TreeModel): vscode.TreeItem {
-  const { item: resource, base, list, pin } = node;
-  const own = [resource.description, resource.time ? localTime(resource.time) : undefined, pin ? vscode.l10n.t('pinned') : undefined].filter(Boolean).join(' · ') || undefined;
-  const item = new vscode.TreeItem(resource.name, base ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  const { item: resource, base, list, favorite } = node;
+  const own = [resource.description, resource.time ? localTime(resource.time) : undefined].filter(Boolean).join(' · ') || undefined;
+  // A favorite is shown by the name the user gave it; Copy Name still copies the resource's own.
+  const label = favorite?.favorite.alias ?? favorite?.pin.item.name ?? resource.name;
+  const item = new vscode.TreeItem(label, base ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.iconPath = themeIcon(itemKindOf(resource.itemKind)?.icon);
   item.resourceUri = resourceUri(resource);
-  const context = itemContext(resource, node.source, pin !== undefined);
+  const context = itemContext(resource, node.source, favorite !== undefined);
   if (base && list) {
     const snapshot = model.snapshot(list);
     item.description = listDescription(snapshot, model.filterOf(base), own);

@@ -130,6 +130,30 @@ describe('Resources tree in code-server (e2e)', function () {
     assert.deepEqual(rows.map((r) => folderName(r.label)), Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0')));
   });
 
+  it('Add to Favorites on a folder: Favorites at the top holds it, it survives a reload and pages with Load more; Rename Favorite… names it', async function () {
+    const images = h.demo.mainData.buckets.find((b) => b.name === 'demo-archive')!.keys.filter((key) => key.startsWith('images/'));
+    await wb.expand('S3 Buckets', 1);
+    await wb.expand('demo-archive', 2);
+    await wb.loadedChildren('demo-archive', 2);
+    await wb.contextMenu('images/', 'Add to Favorites', 3);
+    await wb.waitForRow('Favorites', 30_000, 1);
+    await wb.page.reload();
+    await wb.openContainer();
+    await wb.waitForRow('Favorites', 60_000, 1);
+    const row = await wb.waitForRow('demo-archive/images/', 60_000, 2);
+    assert.ok(await row.isVisible());
+    await wb.expand('demo-archive/images/', 2);
+    const first = await wb.loadedChildren('demo-archive/images/', 2);
+    assert.deepEqual(first.map((r) => r.label), [...images.slice(0, 100).map((key) => key.slice('images/'.length)), LOAD_MORE]);
+    await wb.click(LOAD_MORE, 3);
+    await eventually(async () => assert.ok((await wb.loadedChildren('demo-archive/images/', 2)).length > 101), 60_000, 'the next page');
+    await wb.contextMenu('demo-archive/images/', 'Rename Favorite…', 2);
+    await wb.answerInput('Product images');
+    await wb.waitForRow('Product images', 30_000, 2);
+    await wb.contextMenu('Product images', 'Remove from Favorites', 2);
+    await eventually(async () => assert.ok(!(await wb.renderedRows()).some((r) => r.label === 'Favorites')), 30_000, 'Favorites gone with its last one');
+  });
+
   it('hovering rows shows what the list returned and sends no request; Show Details sends one', async function () {
     const details = /GetTopicAttributes|GetQueueAttributes|DescribeTable|DescribeLogGroups|DescribeInstances/;
     const sentSince = (from: number) => h.demo.main.requests.slice(from).filter((r) => r.method === 'HEAD' || details.test(r.operation));

@@ -101,7 +101,7 @@ export function listContext(snapshot: ListSnapshot, filterable: boolean, filtere
 }
 
 /** contextValue tokens of an item row. */
-export function itemContext(item: ResourceItem, source: ListRef, pinned: boolean): string[] {
+export function itemContext(item: ResourceItem, source: ListRef, favorite: boolean): string[] {
   return [
     'item',
     item.itemKind,
@@ -110,7 +110,7 @@ export function itemContext(item: ResourceItem, source: ListRef, pinned: boolean
     item.url ? 'hasUrl' : undefined,
     item.resourceId ? 'hasId' : undefined,
     detailsOf(source, item) ? 'hasDetails' : undefined,
-    pinned ? 'pinned' : undefined,
+    favorite ? 'favorite' : undefined,
   ].filter((token): token is string => token !== undefined);
 }
 

@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { describeProblem } from '../core/problems/problem';
+import { scopeOf } from '../core/paging/pager';
+import { type Scope } from '../core/services/kind';
+import { favoriteOf, type Favorite } from '../core/tree/favorites';
+import { favoriteOfNode, isListNode, type TreeNode } from '../views/nodes';
+import { type CommandDeps } from './deps';
+import { targetNodes } from './targets';
+
+/**
+ * The region and partition of the current connection, for the ARNs of what the user adds; undefined (and said) when
+ * the connection cannot be resolved.
+ */
+export async function currentScope(deps: CommandDeps): Promise<Scope | undefined> {
+  try {
+    return scopeOf(deps.tree.provider.currentConnection() ?? await deps.connections.connection());
+  } catch (error) {
+    void vscode.window.showErrorMessage(describeProblem(error).message);
+    return undefined;
+  }
+}
+
+/** Keeps the favorite for this connection, shows it under Favorites and selects it, expanded. */
+export async function addFavoriteAndReveal(deps: CommandDeps, favorite: Favorite): Promise<void> {
+  let connection = deps.tree.provider.currentConnection();
+  try {
+    connection ??= await deps.connections.connection();
+  } catch (error) {
+    void vscode.window.showErrorMessage(describeProblem(error).message);
+    return;
+  }
+  await deps.tree.favorites.add(connection, favorite);
+  const node = await deps.tree.provider.favoriteNode(favorite);
+  if (!node) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Added {0} to Favorites; it shows once the connection works.', favorite.alias ?? favorite.address));
+    return;
+  }
+  await deps.tree.view.reveal(node, { select: true, focus: true, expand: true }).then(undefined, (error: unknown) => {
+    deps.log.warn(`Could not reveal ${favorite.address}: ${String(error)}`);
+  });
+}
+
+/** Add to Favorites, Remove from Favorites and Rename Favorite…; Remove from Tree for lists opened by asking (a query). */
+export function registerFavorites(deps: CommandDeps): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('pagedAwsExplorer.addFavorite', async (node?: TreeNode) => {
+      const target = node ?? deps.tree.view.selection[0];
+      if (!isListNode(target)) {
+        return;
+      }
+      // The list as the node shows it, its filter included: a favorite of a filtered folder opens filtered.
+      await addFavoriteAndReveal(deps, favoriteOf(target.list));
+    }),
+    vscode.commands.registerCommand('pagedAwsExplorer.removeFavorite', async (node?: TreeNode, selected?: TreeNode[]) => {
+      const connection = deps.tree.provider.currentConnection();
+      if (!connection) {
+        return;
+      }
+      for (const favorite of targetNodes(deps, node, selected).map(favoriteOfNode).filter((f): f is Favorite => f !== undefined)) {
+        await deps.tree.favorites.remove(connection, favorite);
+      }
+      deps.tree.provider.reloadAll();
+    }),
+    vscode.commands.registerCommand('pagedAwsExplorer.renameFavorite', async (node?: TreeNode) => {
+      const target = node ?? deps.tree.view.selection[0];
+      const favorite = favoriteOfNode(target);
+      const connection = deps.tree.provider.currentConnection();
+      if (!favorite || !connection) {
+        return;
+      }
+      const alias = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Rename Favorite'),
+        prompt: vscode.l10n.t('A name for {0} in Favorites. Empty: its own name.', favorite.address),
+        value: favorite.alias ?? '',
+      });
+      if (alias === undefined) {
+        return;
+      }
+      await deps.tree.favorites.rename(connection, favorite, alias.trim() || undefined);
+      deps.tree.provider.reloadAll();
+    }),
+    vscode.commands.registerCommand('pagedAwsExplorer.removePin', (node?: TreeNode, selected?: TreeNode[]) => {
+      for (const derived of targetNodes(deps, node, selected).filter((target) => target.type === 'derived')) {
+        deps.tree.model.removeDerived(derived.under, derived.base);
+      }
+    }),
+  );
+}
