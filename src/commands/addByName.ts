@@ -15,7 +15,7 @@ import { addFavoriteAndReveal, currentScope } from './favorites';
 export function registerAddByName(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('pagedAwsExplorer.addByName', async (node?: TreeNode, text?: unknown) => {
     const adder = node?.type === 'root' ? adders.find((a) => a.root === node.base.kind) : await chooseAdder();
-    const scope = adder && await currentScope(deps);
+    const scope = adder && await currentScope(deps, node);
     if (!adder || !scope) {
       return;
     }
@@ -34,7 +34,7 @@ export function registerAddByName(deps: CommandDeps): vscode.Disposable {
       return;
     }
     adderPin(adder, value, scope);
-    await addFavoriteAndReveal(deps, favoriteOf(parseAddress(adder.address(value))));
+    await addFavoriteAndReveal(deps, favoriteOf(parseAddress(adder.address(value))), node);
   });
 }
 

@@ -6,8 +6,9 @@ import { targetList } from './targets';
 export function registerClearFilter(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('pagedAwsExplorer.clearFilter', (node?: TreeNode) => {
     const target = targetList(deps, node);
-    if (target && deps.tree.model.filterOf(target.base) !== undefined) {
-      deps.tree.model.setFilter(target.base, undefined);
+    const model = deps.tree.modelOf(target);
+    if (target && model.filterOf(target.base) !== undefined) {
+      model.setFilter(target.base, undefined);
       deps.tree.provider.refreshList(target);
     }
   });

@@ -15,7 +15,7 @@ export function registerCopyJson(deps: CommandDeps): vscode.Disposable {
     const documents: Value[] = [];
     for (const target of targetItems(deps, node, selected)) {
       const details = detailsOf(target.source, target.item);
-      documents.push(details?.local ? await details.fetch(await deps.connections.session(), {}) as Value : target.item.record);
+      documents.push(details?.local ? await details.fetch(await deps.tree.session(target), {}) as Value : target.item.record);
     }
     if (documents.length === 0) {
       return;

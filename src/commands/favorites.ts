@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { type Connection } from '../core/aws/connection';
 import { describeProblem } from '../core/problems/problem';
 import { scopeOf } from '../core/paging/pager';
 import { type Scope } from '../core/services/kind';
@@ -8,29 +9,35 @@ import { type CommandDeps } from './deps';
 import { targetNodes } from './targets';
 
 /**
- * The region and partition of the current connection, for the ARNs of what the user adds; undefined (and said) when
- * the connection cannot be resolved.
+ * The region and partition of a node's connection (the default one), for the ARNs of what the user adds; undefined
+ * (and said) when the connection cannot be resolved.
  */
-export async function currentScope(deps: CommandDeps): Promise<Scope | undefined> {
+export async function currentScope(deps: CommandDeps, node?: TreeNode): Promise<Scope | undefined> {
   try {
-    return scopeOf(deps.tree.provider.currentConnection() ?? await deps.connections.connection());
+    return scopeOf(await connectionOf(deps, node));
   } catch (error) {
     void vscode.window.showErrorMessage(describeProblem(error).message);
     return undefined;
   }
 }
 
-/** Keeps the favorite for this connection, shows it under Favorites and selects it, expanded. */
-export async function addFavoriteAndReveal(deps: CommandDeps, favorite: Favorite): Promise<void> {
-  let connection = deps.tree.provider.currentConnection();
+/** The connection a node belongs to (the default one for none), as the tree resolved it, else resolved now. */
+async function connectionOf(deps: CommandDeps, node: TreeNode | undefined): Promise<Connection> {
+  const ref = deps.tree.refOf(node);
+  return deps.tree.provider.currentConnection(ref.key) ?? deps.connections.connection(ref);
+}
+
+/** Keeps the favorite for the node's connection (the default one), shows it under Favorites and selects it, expanded. */
+export async function addFavoriteAndReveal(deps: CommandDeps, favorite: Favorite, from?: TreeNode): Promise<void> {
+  let connection: Connection;
   try {
-    connection ??= await deps.connections.connection();
+    connection = await connectionOf(deps, from);
   } catch (error) {
     void vscode.window.showErrorMessage(describeProblem(error).message);
     return;
   }
   await deps.tree.favorites.add(connection, favorite);
-  const node = await deps.tree.provider.favoriteNode(favorite);
+  const node = await deps.tree.provider.favoriteNode(favorite, deps.tree.refOf(from).key);
   if (!node) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Added {0} to Favorites; it shows once the connection works.', favorite.alias ?? favorite.address));
     return;
@@ -49,22 +56,22 @@ export function registerFavorites(deps: CommandDeps): vscode.Disposable {
         return;
       }
       // The list as the node shows it, its filter included: a favorite of a filtered folder opens filtered.
-      await addFavoriteAndReveal(deps, favoriteOf(target.list));
+      await addFavoriteAndReveal(deps, favoriteOf(target.list), target);
     }),
     vscode.commands.registerCommand('pagedAwsExplorer.removeFavorite', async (node?: TreeNode, selected?: TreeNode[]) => {
-      const connection = deps.tree.provider.currentConnection();
-      if (!connection) {
-        return;
-      }
-      for (const favorite of targetNodes(deps, node, selected).map(favoriteOfNode).filter((f): f is Favorite => f !== undefined)) {
-        await deps.tree.favorites.remove(connection, favorite);
+      for (const target of targetNodes(deps, node, selected)) {
+        const favorite = favoriteOfNode(target);
+        const connection = deps.tree.provider.currentConnection(target.home);
+        if (favorite && connection) {
+          await deps.tree.favorites.remove(connection, favorite);
+        }
       }
       deps.tree.provider.reloadAll();
     }),
     vscode.commands.registerCommand('pagedAwsExplorer.renameFavorite', async (node?: TreeNode) => {
       const target = node ?? deps.tree.view.selection[0];
       const favorite = favoriteOfNode(target);
-      const connection = deps.tree.provider.currentConnection();
+      const connection = target && deps.tree.provider.currentConnection(target.home);
       if (!favorite || !connection) {
         return;
       }
@@ -81,7 +88,7 @@ export function registerFavorites(deps: CommandDeps): vscode.Disposable {
     }),
     vscode.commands.registerCommand('pagedAwsExplorer.removePin', (node?: TreeNode, selected?: TreeNode[]) => {
       for (const derived of targetNodes(deps, node, selected).filter((target) => target.type === 'derived')) {
-        deps.tree.model.removeDerived(derived.under, derived.base);
+        deps.tree.modelOf(derived).removeDerived(derived.under, derived.base);
       }
     }),
   );

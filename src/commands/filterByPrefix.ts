@@ -8,20 +8,21 @@ import { targetList } from './targets';
 export function registerFilterByPrefix(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('pagedAwsExplorer.filterByPrefix', async (node?: TreeNode) => {
     const target = targetList(deps, node);
-    if (!target || !deps.tree.model.isFilterable(target.base)) {
+    const model = deps.tree.modelOf(target);
+    if (!target || !model.isFilterable(target.base)) {
       return;
     }
     const kind = kindOf(target.base);
     const prefix = await vscode.window.showInputBox({
       title: vscode.l10n.t('Filter {0} by Prefix', kind.title(target.base.params)),
       prompt: vscode.l10n.t('Show only the {0} of {1} whose names start with this (case-sensitive). Empty: show all.', kind.itemNoun, addressOf(target.base)),
-      value: deps.tree.model.filterOf(target.base) ?? '',
+      value: model.filterOf(target.base) ?? '',
       placeHolder: vscode.l10n.t('e.g. 2024/ or report-'),
     });
     if (prefix === undefined) {
       return;
     }
-    deps.tree.model.setFilter(target.base, prefix || undefined);
+    model.setFilter(target.base, prefix || undefined);
     deps.tree.provider.refreshList(target);
     await deps.tree.view.reveal(target, { expand: true, select: true }).then(undefined, () => undefined);
   });

@@ -14,7 +14,7 @@ export function registerKeyboard(deps: CommandDeps): vscode.Disposable {
     vscode.commands.registerCommand('pagedAwsExplorer.refreshSelection', () => {
       const target = targetList(deps);
       if (target) {
-        deps.tree.model.reset(target.list);
+        deps.tree.modelOf(target).reset(target.list);
       } else {
         deps.connections.reload();
       }

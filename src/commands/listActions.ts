@@ -25,9 +25,9 @@ async function run(deps: CommandDeps, action: ListAction, node?: TreeNode): Prom
   const item = isItemNode(target) ? target.item : undefined;
   let list;
   try {
-    list = await action.open({ item, list: target.list }, await deps.connections.session(), prompter, {});
+    list = await action.open({ item, list: target.list }, await deps.tree.session(target), prompter, {});
   } catch (error) {
-    const problem = describeProblem(error, deps.tree.provider.currentConnection());
+    const problem = describeProblem(error, deps.tree.provider.currentConnection(target.home));
     deps.log.error(`${action.command} ${item?.id ?? addressOf(target.list)}: ${problem.message} [${problem.detail}]`);
     void vscode.window.showErrorMessage(problem.message);
     return;
@@ -35,7 +35,7 @@ async function run(deps: CommandDeps, action: ListAction, node?: TreeNode): Prom
   if (!list) {
     return;
   }
-  deps.tree.model.addDerived(target.list, list);
+  deps.tree.modelOf(target).addDerived(target.list, list);
   const opened = deps.tree.provider.derivedNode(target, list);
   await deps.tree.view.reveal(opened, { select: true, focus: true, expand: true }).then(undefined, () => undefined);
 }

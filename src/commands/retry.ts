@@ -6,9 +6,9 @@ import { targetList } from './targets';
 /** Sends the failed request of a list again, with the same token. */
 export function registerRetry(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('pagedAwsExplorer.retry', async (node?: TreeNode) => {
-    const list = node?.type === 'failure' ? node.list : targetList(deps, node)?.list;
-    if (list) {
-      await deps.tree.model.retry(list);
+    const target = node?.type === 'failure' ? node : targetList(deps, node);
+    if (target) {
+      await deps.tree.modelOf(target).retry(target.list);
     }
   });
 }

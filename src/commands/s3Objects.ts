@@ -7,7 +7,7 @@ import { formatBytes } from '../core/numbers';
 import { describeProblem } from '../core/problems/problem';
 import { type ResourceItem } from '../core/services/kind';
 import { headObject, objectOf, objectStream, objectUrl, PRESIGN_EXPIRIES, presignedUrl, unreadable } from '../core/services/s3/objectAccess';
-import { isItemNode, type TreeNode } from '../views/nodes';
+import { isItemNode, type ItemNode, type TreeNode } from '../views/nodes';
 import { objectFileUri } from '../views/s3ObjectFiles';
 import { copyItems } from './copyItems';
 import { type CommandDeps } from './deps';
@@ -18,11 +18,11 @@ const OPEN_WITHOUT_ASKING = 50 * 1024 * 1024;
 /** Open, Download…, Copy Presigned URL and Copy Object URL on S3 objects: reads only (HeadObject, GetObject, local signing). */
 export function registerS3ObjectCommands(deps: CommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand('pagedAwsExplorer.openObject', (node?: TreeNode) => withObject(deps, node, (item) => openObject(deps, item))),
-    vscode.commands.registerCommand('pagedAwsExplorer.downloadObject', (node?: TreeNode) => withObject(deps, node, (item) => downloadObject(deps, item))),
-    vscode.commands.registerCommand('pagedAwsExplorer.copyPresignedUrl', (node?: TreeNode) => withObject(deps, node, (item) => copyPresignedUrl(deps, item))),
+    vscode.commands.registerCommand('pagedAwsExplorer.openObject', (node?: TreeNode) => withObject(deps, node, (item, home) => openObject(deps, item, home))),
+    vscode.commands.registerCommand('pagedAwsExplorer.downloadObject', (node?: TreeNode) => withObject(deps, node, (item, home) => downloadObject(deps, item, home))),
+    vscode.commands.registerCommand('pagedAwsExplorer.copyPresignedUrl', (node?: TreeNode) => withObject(deps, node, (item, home) => copyPresignedUrl(deps, item, home))),
     vscode.commands.registerCommand('pagedAwsExplorer.copyObjectUrl', async (node?: TreeNode, selected?: TreeNode[]) => {
-      const connection = await deps.connections.connection();
+      const connection = await deps.connections.connection(deps.tree.refOf(node ?? deps.tree.view.selection[0]));
       await copyItems(deps, (item) => {
         if (item.itemKind !== 's3Object' || !item.s3Uri) {
           return undefined;
@@ -34,23 +34,23 @@ export function registerS3ObjectCommands(deps: CommandDeps): vscode.Disposable {
   );
 }
 
-async function withObject(deps: CommandDeps, node: TreeNode | undefined, run: (item: ResourceItem & { s3Uri: string }) => Promise<void>): Promise<void> {
+async function withObject(deps: CommandDeps, node: TreeNode | undefined, run: (item: ResourceItem & { s3Uri: string }, home: ItemNode) => Promise<void>): Promise<void> {
   const target = node ?? deps.tree.view.selection[0];
   if (!isItemNode(target) || target.item.itemKind !== 's3Object' || !target.item.s3Uri) {
     return;
   }
   try {
-    await run(target.item as ResourceItem & { s3Uri: string });
+    await run(target.item as ResourceItem & { s3Uri: string }, target);
   } catch (error) {
-    const problem = describeProblem(error, deps.tree.provider.currentConnection());
+    const problem = describeProblem(error, deps.tree.provider.currentConnection(target.home));
     deps.log.error(`${target.item.s3Uri}: ${problem.message} [${problem.detail}]`);
     void vscode.window.showErrorMessage(problem.message);
   }
 }
 
-async function openObject(deps: CommandDeps, item: ResourceItem & { s3Uri: string }): Promise<void> {
+async function openObject(deps: CommandDeps, item: ResourceItem & { s3Uri: string }, node: ItemNode): Promise<void> {
   const { bucket, key } = objectOf(item.s3Uri);
-  const head = await headObject(await deps.connections.session(), bucket, key, {});
+  const head = await headObject(await deps.tree.session(node), bucket, key, {});
   const problem = unreadable(head, item.s3Uri);
   if (problem) {
     void vscode.window.showErrorMessage(problem);
@@ -61,13 +61,13 @@ async function openObject(deps: CommandDeps, item: ResourceItem & { s3Uri: strin
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('{0} is {1}. Open it in an editor anyway, or download it?', item.name, formatBytes(head.size)), { modal: true }, open, download);
     if (choice === download) {
-      return downloadObject(deps, item);
+      return downloadObject(deps, item, node);
     }
     if (choice !== open) {
       return;
     }
   }
-  await vscode.commands.executeCommand('vscode.open', objectFileUri(bucket, key), { preview: true });
+  await vscode.commands.executeCommand('vscode.open', objectFileUri(bucket, key, node.home), { preview: true });
 }
 
 /**
@@ -75,7 +75,7 @@ async function openObject(deps: CommandDeps, item: ResourceItem & { s3Uri: strin
  * under a temporary name beside the target and renamed at the end: a cancelled or failed download never leaves a file
  * that looks complete.
  */
-async function downloadObject(deps: CommandDeps, item: ResourceItem & { s3Uri: string }): Promise<void> {
+async function downloadObject(deps: CommandDeps, item: ResourceItem & { s3Uri: string }, node: ItemNode): Promise<void> {
   const { bucket, key } = objectOf(item.s3Uri);
   const name = key.slice(key.lastIndexOf('/') + 1) || 'object';
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -95,7 +95,7 @@ async function downloadObject(deps: CommandDeps, item: ResourceItem & { s3Uri: s
       const controller = new AbortController();
       const cancel = token.onCancellationRequested(() => controller.abort());
       try {
-        const { body, size } = await objectStream(await deps.connections.session(), bucket, key, { abortSignal: controller.signal });
+        const { body, size } = await objectStream(await deps.tree.session(node), bucket, key, { abortSignal: controller.signal });
         const started = Date.now();
         let bytes = 0;
         let shown = 0;
@@ -140,7 +140,7 @@ async function downloadObject(deps: CommandDeps, item: ResourceItem & { s3Uri: s
 }
 
 /** A GET URL signed here, no request sent; the expiry picked from a quick pick, 1 hour suggested. */
-async function copyPresignedUrl(deps: CommandDeps, item: ResourceItem & { s3Uri: string }): Promise<void> {
+async function copyPresignedUrl(deps: CommandDeps, item: ResourceItem & { s3Uri: string }, node: ItemNode): Promise<void> {
   const { bucket, key } = objectOf(item.s3Uri);
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { seconds: number }>();
   pick.title = vscode.l10n.t('Copy Presigned URL of {0}', item.name);
@@ -156,7 +156,7 @@ async function copyPresignedUrl(deps: CommandDeps, item: ResourceItem & { s3Uri:
   if (seconds === undefined) {
     return;
   }
-  const url = await presignedUrl(await deps.connections.session(), bucket, key, seconds);
+  const url = await presignedUrl(await deps.tree.session(node), bucket, key, seconds);
   await vscode.env.clipboard.writeText(url);
   vscode.window.setStatusBarMessage(vscode.l10n.t('$(link) Copied a presigned URL of {0}, valid for {1}', item.name,
     PRESIGN_EXPIRIES.find((expiry) => expiry.seconds === seconds)!.label()), 5000);

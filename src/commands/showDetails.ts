@@ -21,13 +21,13 @@ export function registerShowDetails(deps: CommandDeps): vscode.Disposable {
     }
     try {
       const fields = await vscode.window.withProgress({ location: { viewId: RESOURCES_VIEW_ID }, title: details.operation },
-        async () => details.fetch(await deps.connections.session(), {}));
+        async () => details.fetch(await deps.tree.session(target), {}));
       // Details built from the page (a DynamoDB item) are the item itself; a request's answer goes beside the listed record.
       await deps.tree.details.open(`${item.name} ${details.operation}`, details.local
         ? fields as Value
         : { id: item.id, listed: item.record, [details.operation]: parseJsonStrings(fields) as Value });
     } catch (error) {
-      const problem = describeProblem(error, deps.tree.provider.currentConnection());
+      const problem = describeProblem(error, deps.tree.provider.currentConnection(target.home));
       deps.log.error(`${details.operation} ${item.id}: ${problem.message} [${problem.detail}]`);
       void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed for {1}: {2}', details.operation, item.name, problem.message));
     }

@@ -6,9 +6,9 @@ import { targetList } from './targets';
 /** After a refused or repeated token: forgets the list's pages and loads its first page again. */
 export function registerStartOver(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('pagedAwsExplorer.startOver', async (node?: TreeNode) => {
-    const list = node?.type === 'failure' ? node.list : targetList(deps, node)?.list;
-    if (list) {
-      await deps.tree.model.startOver(list);
+    const target = node?.type === 'failure' ? node : targetList(deps, node);
+    if (target) {
+      await deps.tree.modelOf(target).startOver(target.list);
     }
   });
 }

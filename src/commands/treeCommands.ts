@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerAddByName } from './addByName';
 import { registerClearFilter } from './clearFilter';
+import { registerConnections } from './connections';
 import { registerCopyArn } from './copyArn';
 import { registerCopyJson } from './copyJson';
 import { registerCopyId } from './copyId';
@@ -29,7 +30,7 @@ import { registerStartOver } from './startOver';
 export function registerTreeCommands(deps: CommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
     ...[
-      registerSelectProfile, registerSelectRegion, registerSelectConnection, registerRefresh, registerLoadMore, registerLoadAll,
+      registerSelectProfile, registerSelectRegion, registerSelectConnection, registerConnections, registerRefresh, registerLoadMore, registerLoadAll,
       registerRetry, registerStartOver, registerFilterByPrefix, registerClearFilter, registerGoTo, registerAddByName,
       registerFavorites, registerCopyArn, registerCopyS3Uri, registerCopyUrl, registerCopyName, registerCopyId, registerCopyJson, registerShowDetails,
       registerShowLog, registerListActions, registerKeyboard, registerS3ObjectCommands,

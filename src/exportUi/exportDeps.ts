@@ -5,7 +5,7 @@ import type { ConnectionManager } from '../connection/connectionManager';
 export interface ExportDeps {
   readonly context: vscode.ExtensionContext;
   readonly log: vscode.LogOutputChannel;
-  readonly connections: Pick<ConnectionManager, 'session' | 'connection' | 'settings' | 'pageSize'>;
+  readonly connections: Pick<ConnectionManager, 'session' | 'connection' | 'settings' | 'pageSize' | 'ref'>;
   /** Told how many exports run whenever that changes (the Resources view shows it as its badge). */
   readonly showRunning?: (count: number) => void;
 }

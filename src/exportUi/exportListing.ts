@@ -14,7 +14,7 @@ import { type ExportRunner } from './exportRunner';
  * An unfinished export of the same list into the same file is offered for resume first.
  */
 export function exportListing(deps: ExportDeps, runner: ExportRunner) {
-  return async (node?: { list?: ListRef }): Promise<void> => {
+  return async (node?: { list?: ListRef; home?: string }): Promise<void> => {
     const picked = node?.list ?? (await chooseList());
     const list = picked && (await chooseDepth(picked));
     if (!list) {
@@ -27,7 +27,8 @@ export function exportListing(deps: ExportDeps, runner: ExportRunner) {
     }
     let connection;
     try {
-      connection = await deps.connections.connection();
+      // The connection the node belongs to (the default one from the palette): the export reads from there.
+      connection = await deps.connections.connection(node?.home ? deps.connections.ref(node.home) : undefined);
     } catch (error) {
       void vscode.window.showErrorMessage(describeProblem(error).message);
       return;

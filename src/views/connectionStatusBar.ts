@@ -14,10 +14,11 @@ export class ConnectionStatusBar implements vscode.Disposable {
   }
 
   show(state: ConnectionState): void {
-    this.item.text = `${state.problem ? '$(warning)' : '$(cloud)'} ${state.label}`;
+    const others = state.count > 1 ? ` +${state.count - 1}` : '';
+    this.item.text = `${state.problem ? '$(warning)' : '$(cloud)'} ${state.label}${others}`;
     this.item.tooltip = state.problem
       ? `Paged AWS Explorer: ${state.problem.message}\nClick to select a profile or region.`
-      : `Paged AWS Explorer: ${state.label}${state.connection?.endpointUrl ? ` (${state.connection.endpointUrl})` : ''}\nClick to select a profile or region.`;
+      : `Paged AWS Explorer: ${state.label}${state.connection?.endpointUrl ? ` (${state.connection.endpointUrl})` : ''}${state.count > 1 ? `, and ${state.count - 1} more side by side` : ''}\nClick to select a profile or region.`;
     this.item.backgroundColor = state.problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 

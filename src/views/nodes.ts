@@ -5,13 +5,23 @@ import type { Pin } from '../core/tree/pins';
 import type { ListFailure } from '../core/tree/treeModel';
 
 // The elements of the Resources tree. Commands receive them as their first argument: a node that shows a list
-// has `list` (the list exactly as shown, prefix filter included), an item node has `item`.
+// has `list` (the list exactly as shown, prefix filter included), an item node has `item`. Every node has `home`:
+// the key of the connection it belongs to (see ConnectionRef), whose session and tree model serve it.
 
-/** A top-level list: "SNS Topics", "S3 Buckets". */
+/** A connection, when there are several side by side: its lists, its favorites, or its error. */
+export interface ConnectionNode {
+  readonly type: 'connection';
+  readonly id: string;
+  readonly parent: undefined;
+  readonly home: string;
+}
+
+/** A top-level list: "SNS Topics", "S3 Buckets"; under its connection when there are several. */
 export interface RootListNode {
   readonly type: 'root';
   readonly id: string;
-  readonly parent: undefined;
+  readonly home: string;
+  readonly parent: ConnectionNode | undefined;
   /** The list without its prefix filter. */
   readonly base: ListRef;
   /** The list as shown. */
@@ -22,6 +32,7 @@ export interface RootListNode {
 export interface ItemNode {
   readonly type: 'item';
   readonly id: string;
+  readonly home: string;
   parent: TreeNode;
   item: ResourceItem;
   /** The list the item came from: its kind describes the item (details, menus). */
@@ -38,13 +49,15 @@ export interface ItemNode {
 export interface FavoritesNode {
   readonly type: 'favorites';
   readonly id: string;
-  readonly parent: undefined;
+  readonly home: string;
+  readonly parent: ConnectionNode | undefined;
 }
 
 /** A favorite that is a list of its own (a search, a filtered list, a query), under Favorites. */
 export interface FavoriteListNode {
   readonly type: 'favorite';
   readonly id: string;
+  readonly home: string;
   readonly parent: FavoritesNode;
   readonly favorite: Favorite;
   readonly base: ListRef;
@@ -55,6 +68,7 @@ export interface FavoriteListNode {
 export interface DerivedListNode {
   readonly type: 'derived';
   readonly id: string;
+  readonly home: string;
   parent: ListNode;
   /** The list it is shown under. */
   under: ListRef;
@@ -66,6 +80,7 @@ export interface DerivedListNode {
 export interface LoadMoreNode {
   readonly type: 'loadMore';
   readonly id: string;
+  readonly home: string;
   parent: TreeNode;
   list: ListRef;
   token: string;
@@ -76,6 +91,7 @@ export interface LoadMoreNode {
 export interface FailureNode {
   readonly type: 'failure';
   readonly id: string;
+  readonly home: string;
   parent: TreeNode;
   list: ListRef;
   failure: ListFailure;
@@ -86,13 +102,14 @@ export interface FailureNode {
 export interface MessageNode {
   readonly type: 'message';
   readonly id: string;
+  readonly home: string;
   parent: TreeNode | undefined;
   label: string;
   problem?: Problem;
   busy?: boolean;
 }
 
-export type TreeNode = RootListNode | ItemNode | DerivedListNode | FavoritesNode | FavoriteListNode | LoadMoreNode | FailureNode | MessageNode;
+export type TreeNode = ConnectionNode | RootListNode | ItemNode | DerivedListNode | FavoritesNode | FavoriteListNode | LoadMoreNode | FailureNode | MessageNode;
 
 /** A node that shows a list: a top-level list, an item with children, a list opened under one, or a favorite list. */
 export type ListNode = RootListNode | DerivedListNode | FavoriteListNode | (ItemNode & { base: ListRef; list: ListRef });

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { describeConnection } from '../core/aws/connection';
-import { addressOf, kindOf } from '../core/services/registry';
-import { TreeModel } from '../core/tree/treeModel';
-import { type ConnectionManager } from '../connection/connectionManager';
+import { type TreeModel } from '../core/tree/treeModel';
+import { type ConnectionManager, type ConnectionRef } from '../connection/connectionManager';
 import { ConnectionStatusBar } from './connectionStatusBar';
 import { DetailsDocuments } from './detailsDocuments';
 import { type TreeNode } from './nodes';
@@ -11,9 +10,8 @@ import { ResourcesProvider } from './resourcesProvider';
 
 export const RESOURCES_VIEW_ID = 'pagedAwsExplorer.resources';
 
-/** The Resources view: the tree model, its VS Code adapter, the view, the connection in the status bar. */
+/** The Resources view: its VS Code adapter (one tree model per connection), the view, the connection in the status bar. */
 export class ResourcesTree implements vscode.Disposable {
-  readonly model: TreeModel;
   readonly favorites: FavoritesStore;
   readonly provider: ResourcesProvider;
   readonly view: vscode.TreeView<TreeNode>;
@@ -21,43 +19,52 @@ export class ResourcesTree implements vscode.Disposable {
   private readonly statusBar = new ConnectionStatusBar();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(context: vscode.ExtensionContext, connections: ConnectionManager, log: vscode.LogOutputChannel) {
-    this.model = new TreeModel({ clients: () => connections.session(), pageSize: () => connections.pageSize() });
+  constructor(context: vscode.ExtensionContext, private readonly connections: ConnectionManager, log: vscode.LogOutputChannel) {
     this.favorites = new FavoritesStore(context.globalState);
-    this.provider = new ResourcesProvider(this.model, connections, this.favorites, log);
+    this.provider = new ResourcesProvider(connections, this.favorites, log);
     // What 0.2 kept as pins (buckets, topics, tables added by hand) becomes favorites, once.
     void this.favorites.migrate().then(() => this.provider.reloadAll(), (error: unknown) => log.warn(`Favorites: ${String(error)}`));
     this.view = vscode.window.createTreeView(RESOURCES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
-    const onFail = this.model.onDidFail((list, failure) => {
-      log.error(`Failed to load ${kindOf(list).title(list.params)} (${addressOf(list)}, ${failure.token === undefined ? 'first page' : 'a later page'}): `
-        + `${failure.problem.message} [${failure.problem.detail}]`);
-    });
-    const onResume = this.model.onDidResume((list, after) => {
-      log.warn(`The service refused the ${kindOf(list).tokenFields.input} of ${addressOf(list)} (it may have expired); `
-        + `loaded the page after ${JSON.stringify(after)}, the last row's ${kindOf(list).position?.input}, instead: no row is missing or repeated.`);
-    });
     this.subscriptions = [
       this.provider,
       this.view,
       this.details,
       this.statusBar,
-      onFail,
-      onResume,
       this.provider.onDidChangeConnectionState((state) => {
-        this.view.description = state.label;
+        this.view.description = state.count > 1 ? vscode.l10n.t('{0} connections', state.count) : state.label;
         this.statusBar.show(state);
       }),
-      // A new profile, region or endpoint: drop every page at once, so nothing of the old account stays on screen.
+      // A new profile, region, endpoint or connection: drop every page at once, so nothing of an old account stays.
       connections.onDidChange(() => {
-        this.model.clear({ keepFilters: true });
+        this.provider.clearPages();
         this.provider.reloadAll();
       }),
     ];
     // The status bar shows the connection before the view is ever opened; the view checks credentials too.
     connections.connection().then(
-      (connection) => this.statusBar.show({ connection, label: describeConnection(connection) }),
+      (connection) => this.statusBar.show({ connection, label: describeConnection(connection), count: connections.refs().length }),
       () => undefined,
     );
+  }
+
+  /** The default connection's tree model (for what a command does without a node). */
+  get model(): TreeModel {
+    return this.provider.modelOf();
+  }
+
+  /** The tree model of the connection a node belongs to. */
+  modelOf(node: TreeNode | undefined): TreeModel {
+    return this.provider.modelOf(node?.home);
+  }
+
+  /** The connection a node belongs to (the default one for none). */
+  refOf(node: TreeNode | undefined): ConnectionRef {
+    return this.provider.refOf(node);
+  }
+
+  /** The session of the connection a node belongs to. */
+  session(node: TreeNode | undefined) {
+    return this.connections.session(this.refOf(node));
   }
 
   dispose(): void {

@@ -1,19 +1,19 @@
 import * as vscode from 'vscode';
 import { describeProblem } from '../core/problems/problem';
 import { headObject, objectBytes, unreadable } from '../core/services/s3/objectAccess';
-import { type ConnectionManager } from '../connection/connectionManager';
+import { DEFAULT_CONNECTION, type ConnectionManager } from '../connection/connectionManager';
 
-/** The scheme of S3 objects opened in an editor: `paged-aws-s3:/BUCKET/KEY`. */
+/** The scheme of S3 objects opened in an editor: `paged-aws-s3:/BUCKET/KEY?connection=KEY` (the connection it came from). */
 export const S3_OBJECT_SCHEME = 'paged-aws-s3';
 
-export function objectFileUri(bucket: string, key: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: S3_OBJECT_SCHEME, path: `/${bucket}/${key}` });
+export function objectFileUri(bucket: string, key: string, home: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: S3_OBJECT_SCHEME, path: `/${bucket}/${key}`, query: new URLSearchParams({ connection: home }).toString() });
 }
 
-function objectOfUri(uri: vscode.Uri): { bucket: string; key: string } {
+function objectOfUri(uri: vscode.Uri): { bucket: string; key: string; home: string } {
   const path = uri.path.slice(1);
   const slash = path.indexOf('/');
-  return { bucket: path.slice(0, slash), key: path.slice(slash + 1) };
+  return { bucket: path.slice(0, slash), key: path.slice(slash + 1), home: new URLSearchParams(uri.query).get('connection') ?? DEFAULT_CONNECTION };
 }
 
 /**
@@ -27,15 +27,15 @@ export class S3ObjectFiles implements vscode.FileSystemProvider {
   constructor(private readonly connections: ConnectionManager) {}
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
-    const { bucket, key } = objectOfUri(uri);
-    const head = await this.call(uri, async (session) => headObject(session, bucket, key, {}));
+    const { bucket, key, home } = objectOfUri(uri);
+    const head = await this.call(home, uri, async (session) => headObject(session, bucket, key, {}));
     const mtime = head.lastModified?.getTime() ?? 0;
     return { type: vscode.FileType.File, ctime: mtime, mtime, size: head.size, permissions: vscode.FilePermission.Readonly };
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    const { bucket, key } = objectOfUri(uri);
-    return this.call(uri, async (session) => {
+    const { bucket, key, home } = objectOfUri(uri);
+    return this.call(home, uri, async (session) => {
       const problem = unreadable(await headObject(session, bucket, key, {}), `s3://${bucket}/${key}`);
       if (problem) {
         throw vscode.FileSystemError.Unavailable(problem);
@@ -45,9 +45,13 @@ export class S3ObjectFiles implements vscode.FileSystemProvider {
   }
 
   /** An error of the service as the file system error VS Code shows: a clear message, never an empty editor. */
-  private async call<T>(uri: vscode.Uri, body: (session: Awaited<ReturnType<ConnectionManager['session']>>) => Promise<T>): Promise<T> {
+  private async call<T>(home: string, uri: vscode.Uri, body: (session: Awaited<ReturnType<ConnectionManager['session']>>) => Promise<T>): Promise<T> {
+    const ref = this.connections.ref(home);
+    if (!ref) {
+      throw vscode.FileSystemError.Unavailable(vscode.l10n.t('The connection this object was opened from is no longer in the tree.'));
+    }
     try {
-      return await body(await this.connections.session());
+      return await body(await this.connections.session(ref));
     } catch (error) {
       if (error instanceof vscode.FileSystemError) {
         throw error;

@@ -5,8 +5,11 @@ import {
   failureContext, failureLabel, failureTooltip, itemContext, listContext, listDescription,
 } from '../core/tree/rows';
 import { type TreeModel } from '../core/tree/treeModel';
+import { type Connection } from '../core/aws/connection';
+import { type Problem } from '../core/problems/problem';
+import { type ConnectionRef } from '../connection/connectionManager';
 import {
-  type DerivedListNode, type FailureNode, type FavoriteListNode, type FavoritesNode, type ItemNode, type LoadMoreNode, type MessageNode, type RootListNode,
+  type ConnectionNode, type DerivedListNode, type FailureNode, type FavoriteListNode, type FavoritesNode, type ItemNode, type LoadMoreNode, type MessageNode, type RootListNode,
 } from './nodes';
 
 /** A codicon by the name a service gives it; `file` and `folder` are the file icon theme's, chosen by `resourceUri`. */
@@ -54,6 +57,31 @@ export function derivedTreeItem(node: DerivedListNode, model: TreeModel): vscode
   item.contextValue = ['derived', node.base.kind, ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
   item.accessibilityInformation = { label: [item.label, item.description, vscode.l10n.t('opened list')].filter(Boolean).join(', ') };
   return item;
+}
+
+/**
+ * A connection, when there are several: `profile · region`, and the endpoint's host when it is custom; "default" for
+ * the one the profile, region and endpoint settings make.
+ */
+export function connectionTreeItem(node: ConnectionNode, ref: ConnectionRef, connection: Connection | undefined, problem: Problem | undefined): vscode.TreeItem {
+  const label = connection ? `${connection.profile} · ${connection.region}`
+    : [ref.settings.profile ?? vscode.l10n.t('default profile'), ref.settings.region].filter(Boolean).join(' · ');
+  const host = connection?.endpointUrl ? hostOf(connection.endpointUrl) : undefined;
+  const item = new vscode.TreeItem(host ? `${label} · ${host}` : label, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = node.id;
+  item.description = [ref.isDefault ? vscode.l10n.t('default') : undefined, problem ? vscode.l10n.t('not connected') : undefined].filter(Boolean).join(' · ') || undefined;
+  item.iconPath = new vscode.ThemeIcon(problem ? 'warning' : 'cloud');
+  item.tooltip = problem ? problem.message : connection?.endpointUrl ? `${label} (${connection.endpointUrl})` : label;
+  item.contextValue = ['connection', ref.isDefault ? 'defaultConnection' : 'addedConnection'].join(' ');
+  return item;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 export function favoritesTreeItem(node: FavoritesNode): vscode.TreeItem {

@@ -38,6 +38,45 @@ describe('Connection in code-server (e2e)', function () {
     }, 10_000, 'the status bar to name the profile');
   });
 
+  it('Add Connection… shows a second account beside the first, each with its own lists; Remove Connection takes it away', async function () {
+    const server = await extraCodeServer(h, 'two-connections', { 'pagedAwsExplorer.profile': 'demo' });
+    const wb = await Workbench.open(h.browser, server.folderUrl(newWorkspace(h, 'two-connections')));
+    await wb.openContainer();
+    await wb.waitForRow('SNS Topics', 60_000, 1);
+
+    await wb.runCommand('Paged AWS Explorer: Add Connection…');
+    await wb.waitForQuickInput('Add Connection');
+    await wb.pick(/^demo-other/);
+    await wb.waitForQuickInput('Add Connection');
+    await wb.quickInputBox().fill('us-east-1');
+    await wb.pick(/^us-east-1/);
+    await wb.answerInput('');
+
+    // One node per connection (`profile · region · the custom endpoint's host`), each with its own lists: the same
+    // list under two accounts never mixes.
+    const main = `demo · us-east-1 · ${new URL(h.demo.main.endpoint).host}`;
+    const other = `demo-other · us-east-1 · ${new URL(h.demo.other.endpoint).host}`;
+    await wb.waitForRow(main, 60_000, 1);
+    await wb.waitForRow(other, 60_000, 1);
+    await wb.collapse(other, 1);
+    await wb.expand('SNS Topics', 2);
+    const mine = await wb.loadedChildren('SNS Topics', 2);
+    assert.equal(mine[0].label, h.demo.mainData.topics[0].name);
+    assert.equal(mine.length, 101, 'a page of 100 and Load more…');
+    await wb.collapse(main, 1);
+    await wb.expand(other, 1);
+    await wb.expand('SNS Topics', 2);
+    const theirs = await wb.loadedChildren('SNS Topics', 2);
+    assert.deepEqual(theirs.map((r) => r.label), h.demo.otherData.topics.map((t) => t.name));
+    await eventually(async () => assert.match(await wb.page.locator('.part.statusbar').innerText(), /demo · us-east-1 · custom endpoint \+1/), 10_000, 'the status bar counts the connections');
+
+    await wb.contextMenu(other, 'Remove Connection', 1);
+    await eventually(async () => {
+      const top = (await wb.renderedRows()).filter((r) => r.level === 1).map((r) => r.label);
+      assert.ok(top.includes('SNS Topics') && !top.some((label) => label.startsWith('demo-other')), `top: ${top.join(', ')}`);
+    }, 30_000, 'one connection again, its lists at the top');
+  });
+
   it('a profile without credentials shows the welcome view; its Select Profile… button leads back to a working tree', async function () {
     // The demo config plus a profile that has a region and an endpoint but no keys anywhere.
     const config = path.join(h.tmp, 'aws-welcome-config');

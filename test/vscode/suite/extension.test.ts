@@ -38,12 +38,13 @@ describe('Paged AWS Explorer inside the extension host', function () {
     assert.equal(await vscode.env.clipboard.readText(), 'demo-odd-keys');
   });
 
-  it('a workspace cannot set the profile, region or endpoint: VS Code refuses to write them to workspace settings', async function () {
+  it('a workspace cannot set the profile, region, endpoint or connections: VS Code refuses to write them to workspace settings', async function () {
     assert.ok(vscode.workspace.workspaceFolders?.length, 'this test needs a folder open');
     const config = vscode.workspace.getConfiguration(SECTION);
-    for (const name of ['profile', 'region', 'endpointUrl']) {
+    for (const name of ['profile', 'region', 'endpointUrl', 'connections']) {
+      const value = name === 'connections' ? [{ profile: 'demo', endpointUrl: 'http://127.0.0.2:9' }] : 'http://127.0.0.2:9';
       await assert.rejects(
-        Promise.resolve(config.update(name, 'http://127.0.0.2:9', vscode.ConfigurationTarget.Workspace)),
+        Promise.resolve(config.update(name, value, vscode.ConfigurationTarget.Workspace)),
         (error: Error) => /user settings|machine|workspace/i.test(error.message),
         `${name} was written to the workspace settings`,
       );
