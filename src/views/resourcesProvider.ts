@@ -348,10 +348,12 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   private setState(ref: ConnectionRef, home: Home, connection: Connection | undefined, problem: Problem | undefined, parent: ConnectionNode | undefined): void {
-    const before = home.problem?.message;
+    // The node's label names the resolved connection (the profile's own endpoint too): redraw when that or the problem changes.
+    const shown = (c: Connection | undefined, p: Problem | undefined): string => `${c ? connectionId(c) : ''}|${p?.message ?? ''}`;
+    const before = shown(home.connection, home.problem);
     home.connection = problem ? undefined : connection;
     home.problem = problem;
-    if (parent && (before !== problem?.message)) {
+    if (parent && before !== shown(home.connection, home.problem)) {
       this.changed.fire(parent);
     }
     if (!ref.isDefault) {

@@ -70,6 +70,29 @@ describe('Connection in code-server (e2e)', function () {
     assert.deepEqual(theirs.map((r) => r.label), h.demo.otherData.topics.map((t) => t.name));
     await eventually(async () => assert.match(await wb.page.locator('.part.statusbar').innerText(), /demo · us-east-1 · custom endpoint \+1/), 10_000, 'the status bar counts the connections');
 
+    // A connection whose endpoint cannot be reached fails under its own node, with Retry; the others keep working.
+    await wb.collapse(other, 1);
+    await wb.runCommand('Paged AWS Explorer: Add Connection…');
+    await wb.waitForQuickInput('Add Connection');
+    await wb.pickExact('demo');
+    await wb.waitForQuickInput('Add Connection');
+    await wb.quickInputBox().fill('us-east-1');
+    await wb.pick(/^us-east-1/);
+    await wb.answerInput('http://127.0.0.1:9');
+    const broken = 'demo · us-east-1 · 127.0.0.1:9';
+    await wb.waitForRow(broken, 60_000, 1);
+    await wb.expand('SNS Topics', 2);
+    const failed = await wb.loadedChildren('SNS Topics', 2);
+    assert.equal(failed.length, 1);
+    assert.match(failed[0].label, /Cannot reach the endpoint/);
+    assert.equal(failed[0].description, 'click to retry');
+    await wb.collapse(broken, 1);
+    await wb.expand(other, 1);
+    await wb.expand('S3 Buckets', 2);
+    const buckets = await wb.loadedChildren('S3 Buckets', 2);
+    assert.equal(buckets[0].label, h.demo.otherData.buckets[0].name, 'the other connection still lists its buckets');
+    await wb.contextMenu(broken, 'Remove Connection', 1);
+
     await wb.contextMenu(other, 'Remove Connection', 1);
     await eventually(async () => {
       const top = (await wb.renderedRows()).filter((r) => r.level === 1).map((r) => r.label);

@@ -322,6 +322,14 @@ export class Workbench {
     await row.click();
   }
 
+  /** Picks the entry whose label is exactly this (a row's text also holds its description and detail). */
+  async pickExact(label: string): Promise<void> {
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exact(label) }) }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+  }
+
   /** Waits for a quick input with this title (a quick pick or input box the extension opened). */
   async waitForQuickInput(title: string | RegExp): Promise<void> {
     await this.page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: 15_000 });
