@@ -17,17 +17,20 @@ import * as esbuild from 'esbuild';
 import { startDynaliteProcess, startEmulatorProcess, startServerProcess, type EmulatorProcess } from './emulatorProcess';
 import { type InProcessRun } from './inProcessExport';
 import { logsBig, logsSmall } from './logsData';
+import { cpuSecondsOf } from './processCpu';
 import { measure, stats, type Command, type Sample, type Stats } from './measure';
 import { CACHE, NODE, ROOT } from './paths';
 import { render, type InProcessRow, type Report, type Scenario } from './report';
-import { bigKeys, DATA, seedDynamo, seedOnce, smallKeys } from './seed';
+import { bigKeys, DATA, rowKeys, seedDynamo, seedOnce, seedTreeOnce, smallKeys, TREE_DATA } from './seed';
+import { ensureCodeServer } from '../lib/codeServer';
+import { type WorkbenchConfig, type WorkbenchFigures } from './workbench';
 import { measureTree } from './tree';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** BENCH_ONLY, split at commas: undefined for a full run (unset or empty). */
 const ONLY = ((ids) => (ids?.length ? ids : undefined))(process.env.BENCH_ONLY?.split(',').map((id) => id.trim()).filter(Boolean));
 /** The sections after the scenarios, selectable by BENCH_ONLY like a scenario. */
-const SECTIONS = ['in-process', 'tree', 'activation'] as const;
+const SECTIONS = ['in-process', 'tree', 'workbench', 'activation'] as const;
 const selected = (id: string) => !ONLY || ONLY.some((only) => id === only || id.startsWith(`${only}-`));
 /** FilterLogEvents' largest `limit` (API reference: "Valid Range: Minimum value of 1. Maximum value of 10000."). */
 const LOGS_PAGE_SIZE = 10_000;
@@ -42,7 +45,11 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 class Server {
   private running?: EmulatorProcess;
 
-  constructor(readonly name: string, private readonly launch: () => Promise<EmulatorProcess>, readonly dependsOn: readonly Server[] = []) {}
+  constructor(
+    readonly name: string, private readonly launch: () => Promise<EmulatorProcess>, readonly dependsOn: readonly Server[] = [],
+    /** What a latency proxy adds to every request. */
+    readonly addedLatencyMs = 0,
+  ) {}
 
   get process(): EmulatorProcess {
     if (!this.running) {
@@ -60,6 +67,11 @@ class Server {
       await server.start();
     }
     this.running ??= await this.launch();
+  }
+
+  /** Its process and those it forwards to: their CPU time is the server side of a run. */
+  get pids(): number[] {
+    return [this.process.pid, ...this.dependsOn.flatMap((server) => server.pids)];
   }
 
   async stop(): Promise<void> {
@@ -84,6 +96,8 @@ interface Contender {
   readonly sameBytesAs?: string;
   /** JSON Lines with the same lines as the reference in another order (a parallel scan writes segment after segment). */
   readonly sameLinesOnly?: boolean;
+  /** Requests a parallel export sends, where the data decides them: for its latency limit. */
+  readonly requests?: number;
 }
 
 async function main(): Promise<void> {
@@ -120,7 +134,8 @@ async function main(): Promise<void> {
     fs.mkdirSync(dataDir, { recursive: true });
     let emulator = await startEmulatorProcess(dataDir);
     try {
-      if (await seedOnce(emulator.endpoint, dataDir, say)) {
+      const seeded = await seedOnce(emulator.endpoint, dataDir, say);
+      if (await seedTreeOnce(emulator.endpoint, dataDir, say) || seeded) {
         // Measure against a freshly started emulator, as every later run does.
         await emulator.stop();
         emulator = await startEmulatorProcess(dataDir);
@@ -142,7 +157,7 @@ async function main(): Promise<void> {
     }
   });
   const latency = (upstream: Server) => new Server(`${upstream.name} behind the latency proxy`,
-    () => startServerProcess([latencyProxyScript, upstream.endpoint, String(LATENCY_MS)]), [upstream]);
+    () => startServerProcess([latencyProxyScript, upstream.endpoint, String(LATENCY_MS)]), [upstream], LATENCY_MS);
   const proxy = latency(fauxqs);
   const dynaliteProxy = latency(dynalite);
   // This project's CloudWatch Logs stand-in (there is no emulator), seeded in memory as it starts.
@@ -164,7 +179,7 @@ async function main(): Promise<void> {
     });
     const jsonLines = (out: string) => countLines(out);
     const exporter = (list: string, parallel: number, server: Server, name: string, reference = false, extra: { pageSize?: number } = {}): Contender => ({
-      name, reference, server, count: jsonLines, sameBytesAs: 'jsonl',
+      name, reference, server, count: jsonLines, sameBytesAs: 'jsonl', ...(parallel > 1 ? { requests: parallelRequests(list, extra.pageSize ?? 1000) } : {}),
       command: (out) => ({
         file: NODE, env: env(server.endpoint),
         args: [cli, list, '--out', out, '--parallel', String(parallel), '--page-size', String(extra.pageSize ?? 1000),
@@ -322,6 +337,9 @@ async function main(): Promise<void> {
     if (section('tree')) {
       needed.add(fauxqs);
     }
+    if (section('workbench')) {
+      [proxy, dynalite].forEach((server) => needed.add(server));
+    }
     ensureTools(new Set(chosen.flatMap((scenario) => scenario.contenders.flatMap((contender) => (contender.tool ? [contender.tool] : [])))));
     for (const server of needed) {
       say(`starting ${server.name}…`);
@@ -331,11 +349,14 @@ async function main(): Promise<void> {
     const results: Scenario[] = [];
     for (const scenario of chosen) {
       say(`\n${scenario.title}: ${scenario.contenders.length} contenders × ${RUNS} runs, alternating`);
-      const samples = scenario.contenders.map(() => [] as Sample[]);
+      const samples = scenario.contenders.map(() => [] as Array<Sample & { serverCpuSeconds: number }>);
       const outputs = scenario.contenders.map((c, i) => path.join(CACHE, 'out', `${scenario.id}-${i}.${c.sameBytesAs ? 'jsonl' : 'json'}`));
       for (let runIndex = 0; runIndex < RUNS; runIndex++) {
         for (const [i, contender] of scenario.contenders.entries()) {
-          const sample = await measure(contender.command(outputs[i]));
+          const serverCpu = () => contender.server.pids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
+          const before = serverCpu();
+          const sample = { ...await measure(contender.command(outputs[i])), serverCpuSeconds: 0 };
+          sample.serverCpuSeconds = serverCpu() - before;
           samples[i].push(sample);
           say(`  run ${runIndex + 1} ${contender.name}: ${sample.seconds.toFixed(2)} s, CPU ${sample.cpuSeconds.toFixed(2)} s, ${sample.rssMb.toFixed(0)} MB`);
           if (runIndex === 0) {
@@ -353,10 +374,12 @@ async function main(): Promise<void> {
       const referenceSeconds = stats(samples[reference].map((s) => s.seconds)).median;
       results.push({
         id: scenario.id, title: scenario.title, ...(scenario.note ? { note: scenario.note } : {}), items: scenario.items, identicalJsonLines: identical,
+        latencyMs: scenario.contenders[reference].server.addedLatencyMs,
         rows: scenario.contenders.map((c, i) => {
           const seconds = stats(samples[i].map((s) => s.seconds));
           return {
             name: c.name, reference: c.reference ?? false, seconds, rssMb: stats(samples[i].map((s) => s.rssMb)), cpuSeconds: stats(samples[i].map((s) => s.cpuSeconds)),
+            serverCpuSeconds: stats(samples[i].map((s) => s.serverCpuSeconds)), ...(c.requests ? { requests: c.requests } : {}),
             itemsPerSecond: scenario.items / seconds.median, relative: seconds.median / referenceSeconds,
           };
         }),
@@ -397,6 +420,28 @@ async function main(): Promise<void> {
       tree = await measureTree(fauxqs.endpoint, RUNS);
     }
 
+    let workbench: Report['workbench'] = undefined;
+    if (section('workbench')) {
+      say(`\nthe tree in code-server: Load All, the extension host's memory (fauxqs behind ${LATENCY_MS} ms of latency)…`);
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'paged-aws-bench-workbench-'));
+      try {
+        const config: WorkbenchConfig = {
+          codeServerEntry: await ensureCodeServer(), vsix, tmp, fauxqs: proxy.endpoint, dynalite: dynalite.endpoint,
+          env: { AWS_ACCESS_KEY_ID: 'AKIDBENCH', AWS_SECRET_ACCESS_KEY: 'bench-secret', AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: emptyFile, AWS_SHARED_CREDENTIALS_FILE: emptyFile },
+          rows: { bucket: TREE_DATA.rows.bucket, keys: TREE_DATA.rows.keys, lastKey: rowKeys().at(-1)! },
+          topics: DATA.topics, queues: TREE_DATA.queues, table: { name: DATA.dynamodb.small.table, items: DATA.dynamodb.small.items }, pageSize: 100,
+        };
+        const { stdout: output } = await execFileAsync(NODE, ['--import', 'tsx', path.join(__dirname, 'workbench.ts'), JSON.stringify(config)], {
+          encoding: 'utf8', cwd: ROOT, maxBuffer: 16 * 2 ** 20, env: { ...process.env, PATH: process.env.PATH },
+        }).catch((error: { stderr?: string }) => {
+          throw new Error(`the workbench part failed:\n${error.stderr ?? String(error)}`);
+        });
+        workbench = JSON.parse(output.trim().split('\n').at(-1)!) as WorkbenchFigures;
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    }
+
     let startup: Report['startup'] = undefined;
     if (section('activation')) {
       say('activation: require + activate of dist/extension.js in fresh processes…');
@@ -416,7 +461,7 @@ async function main(): Promise<void> {
     }
 
     const report: Report = {
-      date: started.toISOString(), runs: RUNS, latencyMs: LATENCY_MS, machine: machine(), versions: versions(), scenarios: results, inProcess, tree, startup,
+      date: started.toISOString(), runs: RUNS, latencyMs: LATENCY_MS, machine: machine(), versions: versions(), scenarios: results, inProcess, tree, workbench, startup,
       ...(ONLY ? { only: ONLY.join(',') } : {}),
     };
     const { console: table, markdown } = render(report);
@@ -433,6 +478,15 @@ async function main(): Promise<void> {
       await server.stop();
     }
   }
+}
+
+/**
+ * The requests of a parallel export of a bench bucket: one listing of its top-level folders, then each folder's keys in
+ * pages. Undefined for other lists (a parallel scan's segments are uneven: its in-process row counts them).
+ */
+function parallelRequests(list: string, pageSize: number): number | undefined {
+  const bucket = [DATA.big, DATA.small].find((data) => list === `s3://${data.bucket}/`);
+  return bucket && 1 + bucket.prefixes * Math.ceil(bucket.perPrefix / pageSize);
 }
 
 function countLines(file: string): number {

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTopicCommand, ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
+import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, type AttributeValue, type WriteRequest } from '@aws-sdk/client-dynamodb';
 
 /**
@@ -17,6 +18,19 @@ export const DATA = {
   topics: 5000,
   dynamodb: { big: { table: 'bench-items-100k', items: 100_000 }, small: { table: 'bench-items-10k', items: 10_000 } },
 } as const;
+
+/**
+ * What the workbench part loads into the tree (Load All in code-server): one folder of 100,000 keys and 2,000 queues.
+ * Seeded after DATA, with a marker of its own, so adding it did not make the first data set seed again.
+ */
+export const TREE_DATA = {
+  version: 1,
+  rows: { bucket: 'bench-rows', keys: 100_000 },
+  queues: 2000,
+} as const;
+
+export const rowKeys = () => Array.from({ length: TREE_DATA.rows.keys }, (_, i) => `r-${String(i).padStart(6, '0')}`);
+export const queueNames = () => Array.from({ length: TREE_DATA.queues }, (_, i) => `bench-queue-${String(i).padStart(5, '0')}`);
 
 export const bigKeys = DATA.big.prefixes * DATA.big.perPrefix;
 export const smallKeys = DATA.small.prefixes * DATA.small.perPrefix;
@@ -69,6 +83,30 @@ export async function seedOnce(endpoint: string, dataDir: string, say: (line: st
     return true;
   } finally {
     sns.destroy();
+  }
+}
+
+/** Seeds TREE_DATA into the emulator unless its marker says it is there (~2-3 minutes the first time). */
+export async function seedTreeOnce(endpoint: string, dataDir: string, say: (line: string) => void): Promise<boolean> {
+  const marker = path.join(dataDir, 'seeded-tree.json');
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === JSON.stringify(TREE_DATA)) {
+    return false;
+  }
+  const s3 = new S3Client({ ...clientConfig(endpoint), forcePathStyle: true });
+  const sqs = new SQSClient(clientConfig(endpoint));
+  try {
+    const started = Date.now();
+    await s3.send(new CreateBucketCommand({ Bucket: TREE_DATA.rows.bucket })).catch(() => undefined);
+    say(`seeding ${TREE_DATA.rows.keys.toLocaleString('en-US')} objects into ${TREE_DATA.rows.bucket}…`);
+    await inParallel(rowKeys(), 64, (Key) => s3.send(new PutObjectCommand({ Bucket: TREE_DATA.rows.bucket, Key, Body: 'x' })));
+    say(`seeding ${TREE_DATA.queues.toLocaleString('en-US')} queues…`);
+    await inParallel(queueNames(), 32, (QueueName) => sqs.send(new CreateQueueCommand({ QueueName })));
+    fs.writeFileSync(marker, JSON.stringify(TREE_DATA));
+    say(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s (kept in ${dataDir} for the next runs)`);
+    return true;
+  } finally {
+    s3.destroy();
+    sqs.destroy();
   }
 }
 

@@ -68,6 +68,34 @@ function lastLine(file: string): string {
   }
 }
 
+/** Flags that make Chromium work here: root (no sandbox), no GPU, no internet. */
+export const chromiumArgs = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+/** User settings for a clean, quiet workbench. Trust stays off except in the Restricted Mode test. */
+export function baseUserSettings(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    'security.workspace.trust.enabled': false,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'chat.disableAIFeatures': true,
+    'git.enabled': false,
+    // Rows only in the list itself (no sticky copies), and no secondary side bar taking the room.
+    'workbench.tree.enableStickyScroll': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    // The save dialog as a quick input the test can type a path into (the web default, made explicit).
+    'files.simpleDialog.enable': true,
+    'pagedAwsExplorer.profile': 'demo',
+    ...extra,
+  };
+}
+
 /** The folders one code-server instance keeps its state in; a fresh pair per run keeps runs independent. */
 export interface CodeServerProfile {
   readonly userDataDir: string;

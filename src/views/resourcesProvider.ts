@@ -9,13 +9,14 @@ import { emptyLabel, rowsOf, type Row } from '../core/tree/rows';
 import { TreeModel } from '../core/tree/treeModel';
 import { DEFAULT_CONNECTION, type ConnectionManager, type ConnectionRef } from '../connection/connectionManager';
 import { type FavoritesStore } from './favoritesStore';
+import { RefreshThrottle } from './refreshThrottle';
 import {
   isListNode, type ConnectionNode, type DerivedListNode, type FavoriteListNode, type FavoritesNode, type ItemNode, type ListNode, type RootListNode,
   type TreeNode,
 } from './nodes';
 import {
-  connectionTreeItem, derivedTreeItem, failureTreeItem, favoriteListTreeItem, favoritesTreeItem, itemTreeItem, loadMoreTreeItem, messageTreeItem,
-  rootTreeItem,
+  connectionTreeItem, derivedTreeItem, failureTreeItem, favoriteListTreeItem, favoritesTreeItem, itemTooltip, itemTreeItem, loadMoreTreeItem,
+  messageTreeItem, rootTreeItem,
 } from './treeItems';
 
 /** What the top of the tree knows about the default connection; the view description and status bar show it. */
@@ -67,6 +68,9 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   /** The nodes that show each list (a bucket can be both listed and a favorite), by home and the list as shown. */
   private readonly owners = new Map<string, Set<ListNode>>();
   private connectionNodes: ConnectionNode[] = [];
+  private readonly redraws = new RefreshThrottle<TreeNode>((node) => this.changed.fire(node));
+  /** Short keys of list nodes, for the ids of their rows that do not expand (see itemNode). */
+  private readonly shortKeys = new Map<string, string>();
 
   constructor(
     private readonly connections: ConnectionManager,
@@ -179,6 +183,18 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     }
   }
 
+  /**
+   * An item's tooltip, built when it is hovered (VS Code asks for undefined properties then): from what the list
+   * returned, with no request. Built for every row up front, a tooltip was kept twice per row (ours and VS Code's
+   * copy) for rows nobody hovers.
+   */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node.type === 'item' && item.tooltip === undefined) {
+      item.tooltip = itemTooltip(node.item);
+    }
+    return item;
+  }
+
   getParent(node: TreeNode): TreeNode | undefined {
     return node.parent;
   }
@@ -210,6 +226,7 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     for (const home of this.homes.values()) {
       home.subscriptions.forEach((subscription) => subscription.dispose());
     }
+    this.redraws.dispose();
     this.changed.dispose();
     this.connectionChanged.dispose();
   }
@@ -221,8 +238,9 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       const made: Home = { key, model, roots: [], subscriptions: [] };
       made.subscriptions.push(
         model.onDidChange((list) => {
+          const { items, loadingAll } = model.progressOf(list);
           for (const owner of this.owners.get(ownerKey(key, list)) ?? []) {
-            this.changed.fire(owner);
+            this.redraws.changed(owner, items, loadingAll);
           }
         }),
         model.onDidFail((list, failure) => {
@@ -387,7 +405,9 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   private itemNode(parent: ListNode | FavoritesNode, item: ItemNode['item'], source: ListRef, favorite: ItemNode['favorite'], favoriteId?: string): ItemNode {
     // The item's id plus the node it is under: the same bucket can be listed and a favorite, each with its own rows.
-    const id = favoriteId ?? `${parent.id}|${item.id}`;
+    // A row that does not expand is named by a short key of its list node instead of that node's whole id: VS Code
+    // keeps every shown row's id twice (ours, its handle), and nothing of a leaf row outlives the window.
+    const id = favoriteId ?? [item.children ? parent.id : this.shortKey(parent.id), item.id].join('|'); // join: one flat string (see s3Uri)
     const base = item.children;
     const list = base ? this.modelOf(parent.home).withFilter(base) : undefined;
     const node = this.node<ItemNode>({ type: 'item', id, parent, home: parent.home, item, source, base, list, favorite });
@@ -395,6 +415,15 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     Object.assign(node, { parent, item, source, base, list, favorite });
     this.own(node);
     return node;
+  }
+
+  private shortKey(id: string): string {
+    let key = this.shortKeys.get(id);
+    if (key === undefined) {
+      key = `#${this.shortKeys.size}`;
+      this.shortKeys.set(id, key);
+    }
+    return key;
   }
 
   /** The node of a list opened under `parent`, e.g. to reveal it once it is added. */
@@ -454,6 +483,7 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.nodes.delete(id);
     if (node) {
       this.unown(node);
+      this.redraws.forget(node);
     }
     for (const child of this.children.get(id) ?? []) {
       this.forget(child);

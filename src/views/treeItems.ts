@@ -13,14 +13,25 @@ import {
 } from './nodes';
 
 /** A codicon by the name a service gives it; `file` and `folder` are the file icon theme's, chosen by `resourceUri`. */
+// A row keeps its icon and context value as long as it is shown: one instance of each for all rows alike.
+const icons = new Map<string, vscode.ThemeIcon>();
+const contexts = new Map<string, string>();
+
 function themeIcon(name: string | undefined): vscode.ThemeIcon {
   switch (name) {
     case 'file':
       return vscode.ThemeIcon.File;
     case 'folder':
       return vscode.ThemeIcon.Folder;
-    default:
-      return new vscode.ThemeIcon(name ?? 'symbol-misc');
+    default: {
+      const id = name ?? 'symbol-misc';
+      let icon = icons.get(id);
+      if (!icon) {
+        icon = new vscode.ThemeIcon(id);
+        icons.set(id, icon);
+      }
+      return icon;
+    }
   }
 }
 
@@ -106,40 +117,75 @@ export function favoriteListTreeItem(node: FavoriteListNode, model: TreeModel): 
   return item;
 }
 
+/**
+ * A row of a listed item. A plain object of one shape, not a `vscode.TreeItem`: VS Code keeps every shown row's item
+ * for as long as it is shown, and the class instance, with its properties added one by one, is larger.
+ */
 export function itemTreeItem(node: ItemNode, model: TreeModel): vscode.TreeItem {
   const { item: resource, base, list, favorite } = node;
-  const own = [resource.description, resource.time ? localTime(resource.time) : undefined].filter(Boolean).join(' · ') || undefined;
+  // join, not a template: it makes one flat string, where a template leaves a chain of pieces kept with the row.
+  const own = resource.time ? (resource.description ? [resource.description, localTime(resource.time)].join(' · ') : localTime(resource.time)) : resource.description;
   // A favorite is shown by the name the user gave it; Copy Name still copies the resource's own.
   const label = favorite?.favorite.alias ?? favorite?.pin.item.name ?? resource.name;
-  const item = new vscode.TreeItem(label, base ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-  item.id = node.id;
-  item.iconPath = themeIcon(itemKindOf(resource.itemKind)?.icon);
-  item.resourceUri = resourceUri(resource);
+  const kind = itemKindOf(resource.itemKind);
+  let iconPath = themeIcon(kind?.icon);
+  let description = own;
   const context = itemContext(resource, node.source, favorite !== undefined);
   if (base && list) {
     const snapshot = model.snapshot(list);
-    item.description = listDescription(snapshot, model.filterOf(base), own);
+    description = listDescription(snapshot, model.filterOf(base), own);
     if (snapshot.loadingAll) {
-      item.iconPath = SPINNER;
+      iconPath = SPINNER;
     }
     context.push(...listContext(snapshot, model.isFilterable(base), model.filterOf(base) !== undefined));
-  } else {
-    item.description = own;
   }
-  item.contextValue = context.join(' ');
-  item.tooltip = itemTooltip(resource);
-  item.accessibilityInformation = { label: [resource.name, item.description, itemKindOf(resource.itemKind)?.noun].filter(Boolean).join(', ') };
-  return item;
+  return {
+    id: node.id,
+    label,
+    collapsibleState: base ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    iconPath,
+    resourceUri: resourceUri(resource),
+    description,
+    contextValue: shared(context.join(' ')),
+    // The tooltip is left to resolveTreeItem: built on hover, not kept for every row.
+    tooltip: undefined,
+    accessibilityInformation: { label: [resource.name, description, kind?.noun].filter(Boolean).join(', ') },
+  };
+}
+
+// One formatter each, made once: `toLocaleString(language, options)` builds a new ICU formatter on every call, which
+// cost most of the extension host's time (and native memory) when a long list was drawn.
+let formatters: { readonly language: string; readonly short: Intl.DateTimeFormat; readonly zoned: Intl.DateTimeFormat } | undefined;
+function formatterFor(): NonNullable<typeof formatters> {
+  const language = vscode.env.language;
+  if (formatters?.language !== language) {
+    formatters = {
+      language,
+      short: new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' }),
+      zoned: new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'long' }),
+    };
+  }
+  return formatters;
+}
+
+/** The one instance of a context value (a few dozen distinct ones). */
+function shared(context: string): string {
+  const known = contexts.get(context);
+  if (known !== undefined) {
+    return known;
+  }
+  contexts.set(context, context);
+  return context;
 }
 
 /** An instant in the UI's language and the local time zone, short: "12/1/26, 5:40 PM". */
 export function localTime(iso: string): string {
-  return new Date(iso).toLocaleString(vscode.env.language, { dateStyle: 'short', timeStyle: 'short' });
+  return formatterFor().short.format(new Date(iso));
 }
 
 /** The same with its time zone, for tooltips: "Dec 1, 2026, 5:40:00 PM GMT+1". */
 function zonedTime(iso: string): string {
-  return new Date(iso).toLocaleString(vscode.env.language, { dateStyle: 'medium', timeStyle: 'long' });
+  return formatterFor().zoned.format(new Date(iso));
 }
 
 export function loadMoreTreeItem(node: LoadMoreNode): vscode.TreeItem {
@@ -208,13 +254,30 @@ export function itemTooltip(resource: ResourceItem): vscode.MarkdownString {
   return tooltip;
 }
 
-/** For rows with a file or folder icon, so the file icon theme can pick one by the name's extension. */
+const iconUris = new Map<string, vscode.Uri>();
+
+/**
+ * For rows with a file or folder icon, so the file icon theme can pick one. VS Code keeps a shown row's URI, so files
+ * share one per extension (`report-0001.csv` and every other `.csv` get `/file.csv`, a name without one `/file`: the
+ * theme's icons by extension, not those for a few exact names such as `package.json` or `Dockerfile`); folders keep
+ * their own name.
+ */
 function resourceUri(resource: ResourceItem): vscode.Uri | undefined {
   const icon = itemKindOf(resource.itemKind)?.icon;
   if (icon !== 'file' && icon !== 'folder') {
     return undefined;
   }
-  return vscode.Uri.from({ scheme: 'paged-aws', path: `/${resource.name}` });
+  const dot = resource.name.lastIndexOf('.');
+  const extension = dot > 0 && dot > resource.name.lastIndexOf('/') ? resource.name.slice(dot).toLowerCase() : '';
+  const path = icon === 'file' ? `/file${extension}` : `/${resource.name}`;
+  let uri = iconUris.get(path);
+  if (!uri) {
+    uri = vscode.Uri.from({ scheme: 'paged-aws', path });
+    if (iconUris.size < 1000) {
+      iconUris.set(path, uri);
+    }
+  }
+  return uri;
 }
 
 function shorten(text: string): string {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { type ListRef } from '../../src/core/services/kind';
 import { TreeModel } from '../../src/core/tree/treeModel';
+import { RefreshThrottle } from '../../src/views/refreshThrottle';
 import { countDescription, failureContext, failureLabel, listContext, rowsOf, type Row } from '../../src/core/tree/rows';
 import { pinOf } from '../../src/core/tree/pins';
 import { createBucket, createTopics, numberedNames, putObjects, subscribeEmails, useEmulator } from '../support/emulator';
@@ -245,6 +246,32 @@ describe('tree model against the emulator', function () {
     assert.equal(countDescription(snapshot), '2,500');
     assert.equal(requests('ListObjectsV2').length, 25);
     assert.ok(requests('ListObjectsV2').every((r) => r.pageSize === 100), 'every request asks for the configured page size');
+  });
+
+  it('while Load all fills a list, the view redraws it a few times, not after each of its 250 pages, and draws the end', async function () {
+    // The wiring of views/resourcesProvider.ts: every change of the list goes through the throttle.
+    const model = newModel(10);
+    const list = folder(bigBucket);
+    await model.ensureLoaded(list);
+    const drawn: number[] = [];
+    const redraws = new RefreshThrottle<string>(() => drawn.push(model.snapshot(list).items.length));
+    const subscription = model.onDidChange((changed) => {
+      const { items, loadingAll } = model.progressOf(changed);
+      redraws.changed('list', items, loadingAll);
+    });
+    try {
+      const result = await model.loadAll(list);
+      assert.equal(result.items, 2500);
+      assert.equal(requests('ListObjectsV2').length, 250);
+      assert.ok(drawn.length >= 3 && drawn.length <= 6, `redrawn ${drawn.length} times: ${drawn.join(', ')}`);
+      assert.equal(drawn.at(-1), 2500, 'the last redraw shows every row');
+      for (const [i, rows] of drawn.slice(1, -1).entries()) {
+        assert.ok(rows >= 4 * Math.max(drawn[i], 50), `each redraw while loading holds four times the rows of the one before: ${drawn.join(', ')}`);
+      }
+    } finally {
+      subscription.dispose();
+      redraws.dispose();
+    }
   });
 
   it('Load all stops when cancelled, keeps what it loaded, and a second Load all goes on from there', async function () {

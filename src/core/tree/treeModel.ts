@@ -136,6 +136,12 @@ export class TreeModel {
     };
   }
 
+  /** Items a list holds and whether Load All runs on it, without building its snapshot (cheap at any length). */
+  progressOf(list: ListRef): { readonly items: number; readonly loadingAll: boolean } {
+    const state = this.states.get(listKey(list));
+    return { items: state?.itemCount() ?? 0, loadingAll: state?.inFlight?.all ?? false };
+  }
+
   /** Loads the first page unless it is loaded, failed or on its way (then waits for it). */
   ensureLoaded(list: ListRef): Promise<void> {
     const state = this.stateOf(list);

@@ -154,6 +154,31 @@ function folderItem(bucket: string, prefix: string, parentPrefix: string | undef
  * An object as `aws s3api list-objects-v2` prints it: the fields the service returned, under its names, in its order,
  * the absent ones left out; then ours (`s3Uri`, `itemType`).
  */
+// Fields with a handful of values (`STANDARD`, `["CRC64NVME"]`) that a tree holding 100,000 rows would otherwise keep
+// 100,000 copies of: one instance each. Bounded, in case a service sends something unexpected in them.
+const sharedValues = new Map<string, string>();
+const sharedLists = new Map<string, readonly string[]>();
+
+function shared(value: string): string {
+  const known = sharedValues.get(value);
+  if (known !== undefined || sharedValues.size >= 64) {
+    return known ?? value;
+  }
+  sharedValues.set(value, value);
+  return value;
+}
+
+function sharedList(values: readonly string[]): readonly string[] {
+  const key = values.join('\u0000');
+  const known = sharedLists.get(key);
+  if (known !== undefined || sharedLists.size >= 64) {
+    return known ?? values;
+  }
+  const frozen = Object.freeze([...values]);
+  sharedLists.set(key, frozen);
+  return frozen;
+}
+
 function objectRecord(object: _Object, key: string, lastModified: string | undefined, uri: string): ExportRecord {
   const record: Record<string, Value> = { Key: key };
   if (lastModified !== undefined) {
@@ -163,16 +188,16 @@ function objectRecord(object: _Object, key: string, lastModified: string | undef
     record.ETag = object.ETag;
   }
   if (object.ChecksumAlgorithm?.length) {
-    record.ChecksumAlgorithm = object.ChecksumAlgorithm;
+    record.ChecksumAlgorithm = sharedList(object.ChecksumAlgorithm);
   }
   if (object.ChecksumType !== undefined) {
-    record.ChecksumType = object.ChecksumType;
+    record.ChecksumType = shared(object.ChecksumType);
   }
   if (object.Size !== undefined) {
     record.Size = object.Size;
   }
   if (object.StorageClass !== undefined) {
-    record.StorageClass = object.StorageClass;
+    record.StorageClass = shared(object.StorageClass);
   }
   if (object.Owner) {
     record.Owner = { ...object.Owner };

@@ -3,7 +3,9 @@ import * as l10n from '@vscode/l10n';
 
 /** `s3://bucket/key`, with the key exactly as stored (no encoding): this is what users paste into the CLI. */
 export function s3Uri(bucket: string, key = ''): string {
-  return `s3://${bucket}/${key}`;
+  // join makes one flat string; a template makes a chain of pieces, and a flattened copy beside it once it is hashed
+  // (a row's id is): twice the memory for each of a tree's 100,000 rows.
+  return ['s3://', bucket, '/', key].join('');
 }
 
 export interface S3Location {
