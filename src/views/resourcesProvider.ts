@@ -213,6 +213,7 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       return [];
     }
     const model = this.modelOf(node.home);
+    this.own(node);
     await model.ensureLoaded(node.list);
     const derived = model.derivedOf(node.list);
     const rows = rowsOf(model.snapshot(node.list), { hasOtherRows: derived.length > 0 });
@@ -413,7 +414,11 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const node = this.node<ItemNode>({ type: 'item', id, parent, home: parent.home, item, source, base, list, favorite });
     this.unown(node);
     Object.assign(node, { parent, item, source, base, list, favorite });
-    this.own(node);
+    // Owned once its list has pages (it was expanded, or a command loaded it: getChildren owns it then): a list of
+    // 5,000 topics does not keep 5,000 entries for subscription lists nobody opened.
+    if (list && this.modelOf(parent.home).known(list)) {
+      this.own(node);
+    }
     return node;
   }
 

@@ -136,6 +136,11 @@ export class TreeModel {
     };
   }
 
+  /** The list has been asked for (it has pages, a request or a failure). */
+  known(list: ListRef): boolean {
+    return this.states.has(listKey(list));
+  }
+
   /** Items a list holds and whether Load All runs on it, without building its snapshot (cheap at any length). */
   progressOf(list: ListRef): { readonly items: number; readonly loadingAll: boolean } {
     const state = this.states.get(listKey(list));

@@ -213,6 +213,10 @@ function objectRecord(object: _Object, key: string, lastModified: string | undef
 
 /** A key from an `EncodingType: url` listing: percent-encoded, and (like botocore's unquote_plus) `+` for a space. */
 export function decodeS3Url(text: string): string {
+  // Most keys have nothing encoded: no copy for them (two per key otherwise, on every page of an export).
+  if (!text.includes('%') && !text.includes('+')) {
+    return text;
+  }
   return decodeURIComponent(text.replace(/\+/g, '%20'));
 }
 
