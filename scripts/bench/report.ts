@@ -127,6 +127,10 @@ function goals(report: Report): string {
   if (s3 && loop) {
     check('exporter (checkpoints + fsync) no slower than the plain SDK loop, S3 100k', `${n(s3.seconds.median / loop.seconds.median, 2)}× the loop's time`, s3.seconds.median <= loop.seconds.median);
   }
+  if (s3 && loop) {
+    const extra = s3.cpuSeconds.median / loop.cpuSeconds.median - 1;
+    check('exporter CPU within 10% of the plain SDK loop\'s, S3 100k', `${n(s3.cpuSeconds.median, 2)} s against ${n(loop.cpuSeconds.median, 2)} s (${extra >= 0 ? '+' : ''}${n(extra * 100)}%)`, extra <= 0.1);
+  }
   const sns = find(report, 'sns-5000', 'paged-aws-export');
   const snsLoop = sdk('sns-5000');
   if (sns && snsLoop) {
@@ -327,6 +331,7 @@ export function render(report: Report): { console: string; markdown: string } {
     `- Servers: ${versions.emulator}, each in its own process on 127.0.0.1 (fauxqs's data persisted and seeded once, dynalite's in memory and seeded every run), the latency proxies in processes of their own; CloudWatch Logs: this project's stand-in (\`test/support/logsStandIn.ts\`), not AWS, in its own process, seeded in memory every run. Each contender is a separate process, timed from spawn to exit, peak RSS from GNU time.`,
     `- ${report.runs} runs per contender, alternating contenders run by run (A B C … A B C …); medians with min–max.`,
     '- Keys are lower-case, zero-padded and of one shape (`p-07/k-00042`): fauxqs sorts with localeCompare but resumes after a token with `>`, so keys on which the two orders disagree would be dropped or repeated by the emulator itself.',
+    '- "÷ machine limit" (parallel rows): the run\'s time against the least this machine allows it, the larger of two limits: the CPU time of the sequential run (the exporter\'s process and the servers\', read from /proc) divided by the cores, and the parallel run\'s requests ÷ 8 × the added latency. 1.00× would be the machine\'s best.',
     '- The AWS CLI and rclone print their own JSON (one document), not JSON Lines; their item counts are checked. rclone runs with `--use-server-modtime` on 100k keys: without it, it sends a HEAD request per object for the modification time (the 10k row shows its default).',
     '',
   ].join('\n');
