@@ -129,13 +129,16 @@ async function main(): Promise<void> {
   delete process.env.AWS_PROFILE;
   delete process.env.AWS_SESSION_TOKEN;
 
-  const dataDir = path.join(CACHE, 'fauxqs');
-  const fauxqs = new Server('fauxqs', async () => {
+  /**
+   * fauxqs persisted in `.bench-cache/<name>`, seeded once. The tree's data has a store of its own: fauxqs lists a
+   * bucket by going through every key it holds, so its 100,000 keys beside the export data would slow every S3 row.
+   */
+  const persistedFauxqs = (name: string, seed: (endpoint: string, dataDir: string) => Promise<boolean>) => new Server(name, async () => {
+    const dataDir = path.join(CACHE, name);
     fs.mkdirSync(dataDir, { recursive: true });
     let emulator = await startEmulatorProcess(dataDir);
     try {
-      const seeded = await seedOnce(emulator.endpoint, dataDir, say);
-      if (await seedTreeOnce(emulator.endpoint, dataDir, say) || seeded) {
+      if (await seed(emulator.endpoint, dataDir)) {
         // Measure against a freshly started emulator, as every later run does.
         await emulator.stop();
         emulator = await startEmulatorProcess(dataDir);
@@ -146,6 +149,8 @@ async function main(): Promise<void> {
       throw error;
     }
   });
+  const fauxqs = persistedFauxqs('fauxqs', (endpoint, dataDir) => seedOnce(endpoint, dataDir, say));
+  const fauxqsTree = persistedFauxqs('fauxqs-tree', (endpoint, dataDir) => seedTreeOnce(endpoint, dataDir, say));
   const dynalite = new Server('dynalite', async () => {
     const server = await startDynaliteProcess();
     try {
@@ -159,11 +164,12 @@ async function main(): Promise<void> {
   const latency = (upstream: Server) => new Server(`${upstream.name} behind the latency proxy`,
     () => startServerProcess([latencyProxyScript, upstream.endpoint, String(LATENCY_MS)]), [upstream], LATENCY_MS);
   const proxy = latency(fauxqs);
+  const treeProxy = latency(fauxqsTree);
   const dynaliteProxy = latency(dynalite);
   // This project's CloudWatch Logs stand-in (there is no emulator), seeded in memory as it starts.
   const logs = new Server('the CloudWatch Logs stand-in', () => startServerProcess([logsServerScript]));
   // Stopped in this order: the proxies before what they forward to.
-  const servers = [proxy, dynaliteProxy, fauxqs, dynalite, logs];
+  const servers = [proxy, treeProxy, dynaliteProxy, fauxqs, fauxqsTree, dynalite, logs];
   try {
     const env = (endpoint: string): NodeJS.ProcessEnv => ({
       PATH: process.env.PATH, HOME: path.join(CACHE, 'home'), LANG: 'C.UTF-8',
@@ -338,7 +344,7 @@ async function main(): Promise<void> {
       needed.add(fauxqs);
     }
     if (section('workbench')) {
-      [proxy, dynalite].forEach((server) => needed.add(server));
+      [treeProxy, dynalite].forEach((server) => needed.add(server));
     }
     ensureTools(new Set(chosen.flatMap((scenario) => scenario.contenders.flatMap((contender) => (contender.tool ? [contender.tool] : [])))));
     for (const server of needed) {
@@ -426,10 +432,10 @@ async function main(): Promise<void> {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'paged-aws-bench-workbench-'));
       try {
         const config: WorkbenchConfig = {
-          codeServerEntry: await ensureCodeServer(), vsix, tmp, fauxqs: proxy.endpoint, dynalite: dynalite.endpoint,
+          codeServerEntry: await ensureCodeServer(), vsix, tmp, fauxqs: treeProxy.endpoint, dynalite: dynalite.endpoint,
           env: { AWS_ACCESS_KEY_ID: 'AKIDBENCH', AWS_SECRET_ACCESS_KEY: 'bench-secret', AWS_REGION: 'us-east-1', AWS_CONFIG_FILE: emptyFile, AWS_SHARED_CREDENTIALS_FILE: emptyFile },
           rows: { bucket: TREE_DATA.rows.bucket, keys: TREE_DATA.rows.keys, lastKey: rowKeys().at(-1)! },
-          topics: DATA.topics, queues: TREE_DATA.queues, table: { name: DATA.dynamodb.small.table, items: DATA.dynamodb.small.items }, pageSize: 100,
+          topics: TREE_DATA.topics, queues: TREE_DATA.queues, table: { name: DATA.dynamodb.small.table, items: DATA.dynamodb.small.items }, pageSize: 100,
         };
         const { stdout: output } = await execFileAsync(NODE, ['--import', 'tsx', path.join(__dirname, 'workbench.ts'), JSON.stringify(config)], {
           encoding: 'utf8', cwd: ROOT, maxBuffer: 16 * 2 ** 20, env: { ...process.env, PATH: process.env.PATH },

@@ -20,12 +20,13 @@ export const DATA = {
 } as const;
 
 /**
- * What the workbench part loads into the tree (Load All in code-server): one folder of 100,000 keys and 2,000 queues.
- * Seeded after DATA, with a marker of its own, so adding it did not make the first data set seed again.
+ * What the workbench part loads into the tree (Load All in code-server): one folder of 100,000 keys, 5,000 topics and
+ * 2,000 queues, in a fauxqs store of its own (see bench.ts).
  */
 export const TREE_DATA = {
-  version: 1,
+  version: 2,
   rows: { bucket: 'bench-rows', keys: 100_000 },
+  topics: 5000,
   queues: 2000,
 } as const;
 
@@ -99,6 +100,9 @@ export async function seedTreeOnce(endpoint: string, dataDir: string, say: (line
     await s3.send(new CreateBucketCommand({ Bucket: TREE_DATA.rows.bucket })).catch(() => undefined);
     say(`seeding ${TREE_DATA.rows.keys.toLocaleString('en-US')} objects into ${TREE_DATA.rows.bucket}…`);
     await inParallel(rowKeys(), 64, (Key) => s3.send(new PutObjectCommand({ Bucket: TREE_DATA.rows.bucket, Key, Body: 'x' })));
+    say(`seeding ${TREE_DATA.topics.toLocaleString('en-US')} topics…`);
+    const sns = new SNSClient(clientConfig(endpoint));
+    await inParallel(topicNames().slice(0, TREE_DATA.topics), 32, (Name) => sns.send(new CreateTopicCommand({ Name }))).finally(() => sns.destroy());
     say(`seeding ${TREE_DATA.queues.toLocaleString('en-US')} queues…`);
     await inParallel(queueNames(), 32, (QueueName) => sqs.send(new CreateQueueCommand({ QueueName })));
     fs.writeFileSync(marker, JSON.stringify(TREE_DATA));
