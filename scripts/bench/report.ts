@@ -48,26 +48,35 @@ export interface InProcessRow {
 }
 
 /** Which limit binds a parallel row, and its time against it (1.0: the machine could do no better). */
-export function againstLimit(row: InProcessRow): { readonly limit: number; readonly binds: string; readonly ratio: number } {
-  const cpu = row.cpuLimitSeconds >= row.latencyLimitSeconds;
-  const limit = cpu ? row.cpuLimitSeconds : row.latencyLimitSeconds;
-  return { limit, binds: cpu ? 'CPU' : 'latency', ratio: row.parallel.median / limit };
+export function againstLimit(row: InProcessRow): AgainstLimit {
+  return bindingLimit(row.parallel.median, row.cpuLimitSeconds, row.latencyLimitSeconds);
+}
+
+interface AgainstLimit {
+  readonly limit: number;
+  readonly binds: string;
+  readonly ratio: number;
+}
+
+/** The larger of the two limits binds; the ratio is the run's time against it. */
+function bindingLimit(seconds: number, cpuLimit: number, latencyLimit: number): AgainstLimit {
+  const cpu = cpuLimit >= latencyLimit;
+  const limit = cpu ? cpuLimit : latencyLimit;
+  return { limit, binds: cpu ? 'CPU' : 'latency', ratio: seconds / limit };
 }
 
 /**
  * A parallel command-line row against this machine's limits: the CPU work of the scenario's sequential export (its
  * process and the servers') spread over every core, and its requests 8 at a time, each at least the added latency.
  */
-export function parallelAgainstLimit(scenario: Scenario, row: Row, cores: number): { readonly limit: number; readonly binds: string; readonly ratio: number } | undefined {
+export function parallelAgainstLimit(scenario: Scenario, row: Row, cores: number): AgainstLimit | undefined {
   const sequential = scenario.rows.find((other) => other.reference);
   if (!sequential || !row.name.includes('--parallel')) {
     return undefined;
   }
   const cpuLimit = (sequential.cpuSeconds.median + sequential.serverCpuSeconds.median) / cores;
   const latencyLimit = ((row.requests ?? 0) / 8) * (scenario.latencyMs / 1000);
-  const cpu = cpuLimit >= latencyLimit;
-  const limit = cpu ? cpuLimit : latencyLimit;
-  return { limit, binds: cpu ? 'CPU' : 'latency', ratio: row.seconds.median / limit };
+  return bindingLimit(row.seconds.median, cpuLimit, latencyLimit);
 }
 
 export function coresOf(report: Report): number {

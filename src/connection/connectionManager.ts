@@ -166,7 +166,7 @@ function cleanEntry(entry: ConnectionEntry): ConnectionEntry {
   return { ...(profile ? { profile } : {}), ...(region ? { region } : {}), ...(endpointUrl ? { endpointUrl } : {}) };
 }
 
-function refOf(entry: ConnectionEntry): ConnectionRef {
-  const clean = cleanEntry(entry);
+/** The ref of an entry as `cleanEntry` leaves it. */
+function refOf(clean: ConnectionEntry): ConnectionRef {
   return { key: JSON.stringify([clean.profile ?? '', clean.region ?? '', clean.endpointUrl ?? '']), isDefault: false, settings: clean };
 }

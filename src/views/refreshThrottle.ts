@@ -3,10 +3,11 @@
  * again: getChildren, a getTreeItem per row, every row sent to the workbench and laid out there. The extension host
  * also keeps a little of every redrawn row for good (each row's DisposableStore stays registered with the view after
  * the row is replaced: the largest part of the host's growth in a Load All, by the heap profile that
- * `BENCH_HEAP_PROFILE=1 npm run bench` prints). A redraw after
- * each page would make Load All quadratic in time and memory. So while Load All runs, a list is redrawn once its row
- * count has grown fourfold since the last redraw (and at most every 250 ms), and past 5,000 rows (where Load All asks
- * before it goes on) not until it stops: the rows redrawn add up to a little more than the list. The progress notification counts every page meanwhile, and the last change is always drawn.
+ * `BENCH_HEAP_PROFILE=1 npm run bench` prints). A redraw after each page would make Load All quadratic in time and
+ * memory. So while Load All runs, a list is redrawn once its row count has grown fourfold since the last redraw (and
+ * at most every 250 ms), and past 5,000 rows (where Load All asks before it goes on) not until it stops: the rows
+ * redrawn add up to a little more than the list. The progress notification counts every page meanwhile, and the last
+ * change is always drawn.
  */
 export class RefreshThrottle<T> {
   private readonly drawn = new Map<T, { rows: number; at: number; timer?: ReturnType<typeof setTimeout> }>();

@@ -185,8 +185,8 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   /**
    * An item's tooltip, built when it is hovered (VS Code asks for undefined properties then): from what the list
-   * returned, with no request. Built for every row up front, a tooltip was kept twice per row (ours and VS Code's
-   * copy) for rows nobody hovers.
+   * returned, with no request. Built for every row up front, it would be kept twice per row (ours and VS Code's copy)
+   * for rows nobody hovers.
    */
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     if (node.type === 'item' && item.tooltip === undefined) {
@@ -271,7 +271,7 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     return this.connectionNodes;
   }
 
-  /** The top of the tree when only the default connection is there. */
+  /** Draws a connection's top (its favorites and lists) again, under its connection node when there are several. */
   private async topOf(key: string): Promise<void> {
     const ref = this.connections.ref(key);
     if (!ref) {
@@ -409,14 +409,15 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     // A row that does not expand is named by a short key of its list node instead of that node's whole id: VS Code
     // keeps every shown row's id twice (ours, its handle), and nothing of a leaf row outlives the window.
     const id = favoriteId ?? [item.children ? parent.id : this.shortKey(parent.id), item.id].join('|'); // join: one flat string (see s3Uri)
+    const model = this.modelOf(parent.home);
     const base = item.children;
-    const list = base ? this.modelOf(parent.home).withFilter(base) : undefined;
+    const list = base ? model.withFilter(base) : undefined;
     const node = this.node<ItemNode>({ type: 'item', id, parent, home: parent.home, item, source, base, list, favorite });
     this.unown(node);
     Object.assign(node, { parent, item, source, base, list, favorite });
     // Owned once its list has pages (it was expanded, or a command loaded it: getChildren owns it then): a list of
     // 5,000 topics does not keep 5,000 entries for subscription lists nobody opened.
-    if (list && this.modelOf(parent.home).known(list)) {
+    if (list && model.known(list)) {
       this.own(node);
     }
     return node;

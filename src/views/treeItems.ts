@@ -5,6 +5,7 @@ import {
   failureContext, failureLabel, failureTooltip, itemContext, listContext, listDescription,
 } from '../core/tree/rows';
 import { type TreeModel } from '../core/tree/treeModel';
+import { Interned } from '../core/interned';
 import { type Connection } from '../core/aws/connection';
 import { type Problem } from '../core/problems/problem';
 import { type ConnectionRef } from '../connection/connectionManager';
@@ -12,11 +13,12 @@ import {
   type ConnectionNode, type DerivedListNode, type FailureNode, type FavoriteListNode, type FavoritesNode, type ItemNode, type LoadMoreNode, type MessageNode, type RootListNode,
 } from './nodes';
 
-/** A codicon by the name a service gives it; `file` and `folder` are the file icon theme's, chosen by `resourceUri`. */
-// A row keeps its icon and context value as long as it is shown: one instance of each for all rows alike.
-const icons = new Map<string, vscode.ThemeIcon>();
-const contexts = new Map<string, string>();
+// A row keeps its icon, context value and icon URI as long as it is shown: one instance of each for all rows alike.
+const icons = new Interned<vscode.ThemeIcon>(1000);
+const contexts = new Interned<string>(1000);
+const iconUris = new Interned<vscode.Uri>(1000);
 
+/** A codicon by the name a service gives it; `file` and `folder` are the file icon theme's, chosen by `resourceUri`. */
 function themeIcon(name: string | undefined): vscode.ThemeIcon {
   switch (name) {
     case 'file':
@@ -25,12 +27,7 @@ function themeIcon(name: string | undefined): vscode.ThemeIcon {
       return vscode.ThemeIcon.Folder;
     default: {
       const id = name ?? 'symbol-misc';
-      let icon = icons.get(id);
-      if (!icon) {
-        icon = new vscode.ThemeIcon(id);
-        icons.set(id, icon);
-      }
-      return icon;
+      return icons.get(id, () => new vscode.ThemeIcon(id));
     }
   }
 }
@@ -139,6 +136,7 @@ export function itemTreeItem(node: ItemNode, model: TreeModel): vscode.TreeItem 
     }
     context.push(...listContext(snapshot, model.isFilterable(base), model.filterOf(base) !== undefined));
   }
+  const contextValue = context.join(' ');
   return {
     id: node.id,
     label,
@@ -146,7 +144,7 @@ export function itemTreeItem(node: ItemNode, model: TreeModel): vscode.TreeItem 
     iconPath,
     resourceUri: resourceUri(resource),
     description,
-    contextValue: shared(context.join(' ')),
+    contextValue: contexts.get(contextValue, () => contextValue),
     // The tooltip is left to resolveTreeItem: built on hover, not kept for every row.
     tooltip: undefined,
     accessibilityInformation: { label: [resource.name, description, kind?.noun].filter(Boolean).join(', ') },
@@ -154,7 +152,7 @@ export function itemTreeItem(node: ItemNode, model: TreeModel): vscode.TreeItem 
 }
 
 // One formatter each, made once: `toLocaleString(language, options)` builds a new ICU formatter on every call, which
-// cost most of the extension host's time (and native memory) when a long list was drawn.
+// for a long list would be most of the extension host's time and native memory.
 let formatters: { readonly language: string; readonly short: Intl.DateTimeFormat; readonly zoned: Intl.DateTimeFormat } | undefined;
 function formatterFor(): NonNullable<typeof formatters> {
   const language = vscode.env.language;
@@ -166,16 +164,6 @@ function formatterFor(): NonNullable<typeof formatters> {
     };
   }
   return formatters;
-}
-
-/** The one instance of a context value (a few dozen distinct ones). */
-function shared(context: string): string {
-  const known = contexts.get(context);
-  if (known !== undefined) {
-    return known;
-  }
-  contexts.set(context, context);
-  return context;
 }
 
 /** An instant in the UI's language and the local time zone, short: "12/1/26, 5:40 PM". */
@@ -254,8 +242,6 @@ export function itemTooltip(resource: ResourceItem): vscode.MarkdownString {
   return tooltip;
 }
 
-const iconUris = new Map<string, vscode.Uri>();
-
 /**
  * For rows with a file or folder icon, so the file icon theme can pick one. VS Code keeps a shown row's URI, so files
  * share one per extension (`report-0001.csv` and every other `.csv` get `/file.csv`, a name without one `/file`: the
@@ -270,14 +256,7 @@ function resourceUri(resource: ResourceItem): vscode.Uri | undefined {
   const dot = resource.name.lastIndexOf('.');
   const extension = dot > 0 && dot > resource.name.lastIndexOf('/') ? resource.name.slice(dot).toLowerCase() : '';
   const path = icon === 'file' ? `/file${extension}` : `/${resource.name}`;
-  let uri = iconUris.get(path);
-  if (!uri) {
-    uri = vscode.Uri.from({ scheme: 'paged-aws', path });
-    if (iconUris.size < 1000) {
-      iconUris.set(path, uri);
-    }
-  }
-  return uri;
+  return iconUris.get(path, () => vscode.Uri.from({ scheme: 'paged-aws', path }));
 }
 
 function shorten(text: string): string {

@@ -1,4 +1,5 @@
 import type { ListObjectsV2CommandOutput, _Object } from '@aws-sdk/client-s3';
+import { Interned } from '../../interned';
 import { formatBytes } from '../../numbers';
 import { parseArn } from '../arn';
 import { responseFields, type ExportRecord, type Params, type ResourceItem, type ResourceKind, type Value } from '../kind';
@@ -150,35 +151,16 @@ function folderItem(bucket: string, prefix: string, parentPrefix: string | undef
   };
 }
 
+// Fields with a handful of values (`STANDARD`, `["CRC64NVME"]`): one instance each for every row that holds them.
+const sharedValues = new Interned<string>(64);
+const sharedLists = new Interned<readonly string[]>(64);
+const sharedValue = (value: string) => sharedValues.get(value, () => value);
+const sharedList = (values: readonly string[]) => sharedLists.get(values.join('\u0000'), () => Object.freeze([...values]));
+
 /**
  * An object as `aws s3api list-objects-v2` prints it: the fields the service returned, under its names, in its order,
  * the absent ones left out; then ours (`s3Uri`, `itemType`).
  */
-// Fields with a handful of values (`STANDARD`, `["CRC64NVME"]`) that a tree holding 100,000 rows would otherwise keep
-// 100,000 copies of: one instance each. Bounded, in case a service sends something unexpected in them.
-const sharedValues = new Map<string, string>();
-const sharedLists = new Map<string, readonly string[]>();
-
-function shared(value: string): string {
-  const known = sharedValues.get(value);
-  if (known !== undefined || sharedValues.size >= 64) {
-    return known ?? value;
-  }
-  sharedValues.set(value, value);
-  return value;
-}
-
-function sharedList(values: readonly string[]): readonly string[] {
-  const key = values.join('\u0000');
-  const known = sharedLists.get(key);
-  if (known !== undefined || sharedLists.size >= 64) {
-    return known ?? values;
-  }
-  const frozen = Object.freeze([...values]);
-  sharedLists.set(key, frozen);
-  return frozen;
-}
-
 function objectRecord(object: _Object, key: string, lastModified: string | undefined, uri: string): ExportRecord {
   const record: Record<string, Value> = { Key: key };
   if (lastModified !== undefined) {
@@ -191,13 +173,13 @@ function objectRecord(object: _Object, key: string, lastModified: string | undef
     record.ChecksumAlgorithm = sharedList(object.ChecksumAlgorithm);
   }
   if (object.ChecksumType !== undefined) {
-    record.ChecksumType = shared(object.ChecksumType);
+    record.ChecksumType = sharedValue(object.ChecksumType);
   }
   if (object.Size !== undefined) {
     record.Size = object.Size;
   }
   if (object.StorageClass !== undefined) {
-    record.StorageClass = shared(object.StorageClass);
+    record.StorageClass = sharedValue(object.StorageClass);
   }
   if (object.Owner) {
     record.Owner = { ...object.Owner };
