@@ -10,7 +10,8 @@
  * change is always drawn.
  */
 export class RefreshThrottle<T> {
-  private readonly drawn = new Map<T, { rows: number; at: number; timer?: ReturnType<typeof setTimeout> }>();
+  /** Per target: the rows at its last redraw and when, and a redraw waiting for the interval with the rows reported since. */
+  private readonly drawn = new Map<T, { rows: number; at: number; timer?: ReturnType<typeof setTimeout>; latest?: number }>();
 
   constructor(private readonly fire: (target: T) => void) {}
 
@@ -21,14 +22,20 @@ export class RefreshThrottle<T> {
       this.draw(target, rows);
       return;
     }
-    if (last.timer || rows < GROWTH * Math.max(last.rows, 50) || last.rows >= QUIET_FROM_ROWS) {
+    if (last.timer) {
+      // The waiting redraw will show these rows: the next one is measured from them.
+      last.latest = rows;
+      return;
+    }
+    if (rows < GROWTH * Math.max(last.rows, 50) || last.rows >= QUIET_FROM_ROWS) {
       return;
     }
     const wait = last.at + MIN_INTERVAL_MS - Date.now();
     if (wait <= 0) {
       this.draw(target, rows);
     } else {
-      last.timer = setTimeout(() => this.draw(target, rows), wait);
+      last.latest = rows;
+      last.timer = setTimeout(() => this.draw(target, last.latest ?? rows), wait);
     }
   }
 
