@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { registerTreeCommands } from './commands/treeCommands';
 import { type CommandDeps } from './commands/deps';
 import { ConnectionManager } from './connection/connectionManager';
-import * as l10n from '@vscode/l10n';
 import { formatNumbersFor } from './core/numbers';
 import { registerExports } from './exportUi/registerExports';
+import { registerServiceUis } from './serviceUi/registry';
 import { ResourcesTree } from './views/resourcesTree';
-import { S3_OBJECT_SCHEME, S3ObjectFiles } from './views/s3ObjectFiles';
+import * as l10n from '@vscode/l10n';
 
 // Wiring only: each concern lives in its own folder.
 export function activate(context: vscode.ExtensionContext): void {
@@ -19,9 +19,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const connections = new ConnectionManager(log);
   const tree = new ResourcesTree(context, connections, log);
   const deps: CommandDeps = { context, log, connections, tree };
-  const objectFiles = new S3ObjectFiles(connections);
-  context.subscriptions.push(log, connections, tree, registerTreeCommands(deps), objectFiles,
-    vscode.workspace.registerFileSystemProvider(S3_OBJECT_SCHEME, objectFiles, { isReadonly: true, isCaseSensitive: true }));
+  context.subscriptions.push(log, connections, tree, registerTreeCommands(deps), registerServiceUis(deps));
   context.subscriptions.push(registerExports({
     ...deps,
     showRunning: (count) => {

@@ -1,11 +1,11 @@
 import { AwsSession } from '../../src/core/aws/session';
 import { type Connection } from '../../src/core/aws/connection';
 import { rootLists } from '../../src/core/services/registry';
-import { type ListRef } from '../../src/core/services/kind';
 import { rowsOf } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
 import { stats, type Stats } from './measure';
 import { DATA } from './seed';
+import { type ListRef } from '../../src/core/lists';
 
 export interface TreeFigures {
   /** Expanding a list until its first page is in the model and its rows are built, per list. */

@@ -1,5 +1,5 @@
-import { type ListRef } from '../core/services/kind';
 import { kindOf, listOptions, parseAddress, resourceKind } from '../core/services/registry';
+import { type ListRef } from '../core/lists';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';

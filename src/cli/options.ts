@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportFormats, formatFromPath, isExportFormat, type ExportFormat } from '../core/export/formats';
+import { exportFormats, formatFromPath, isExportFormat, type ExportFormat } from '../core/records/formats';
 import { MAX_PARALLELISM } from '../core/export/parallelExport';
 import { addressForms, kindOf, listOptions } from '../core/services/registry';
 import { parseListArgument, UsageError, type ListArgument } from './listArgument';

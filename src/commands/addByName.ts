@@ -14,7 +14,7 @@ import { addFavoriteAndReveal, currentScope } from './favorites';
  */
 export function registerAddByName(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('pagedAwsExplorer.addByName', async (node?: TreeNode, text?: unknown) => {
-    const adder = node?.type === 'root' ? adders.find((a) => a.root === node.base.kind) : await chooseAdder();
+    const adder = node?.type === 'list' && node.role === 'root' ? adders.find((a) => a.root === node.base.kind) : await chooseAdder();
     const scope = adder && await currentScope(deps, node);
     if (!adder || !scope) {
       return;

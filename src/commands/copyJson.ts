@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { exactJson } from '../core/json';
-import { type Value } from '../core/services/kind';
 import { detailsOf } from '../core/tree/rows';
 import { type TreeNode } from '../views/nodes';
 import { type CommandDeps } from './deps';
 import { targetItems } from './targets';
+import { type Value } from '../core/lists';
 
 /**
  * Copy as JSON: the item as its list returned it, exact (a DynamoDB item with every digit of its numbers); items

@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { type Connection } from '../core/aws/connection';
 import { describeProblem } from '../core/problems/problem';
 import { scopeOf } from '../core/paging/pager';
-import { type Scope } from '../core/services/kind';
 import { favoriteOf, type Favorite } from '../core/tree/favorites';
-import { favoriteOfNode, isListNode, type TreeNode } from '../views/nodes';
+import { favoriteOfNode, isListHolder, type TreeNode } from '../views/nodes';
 import { type CommandDeps } from './deps';
 import { targetNodes } from './targets';
+import { type Scope } from '../core/lists';
 
 /**
  * The region and partition of a node's connection (the default one), for the ARNs of what the user adds; undefined
@@ -24,7 +24,7 @@ export async function currentScope(deps: CommandDeps, node?: TreeNode): Promise<
 /** The connection a node belongs to (the default one for none), as the tree resolved it, else resolved now. */
 async function connectionOf(deps: CommandDeps, node: TreeNode | undefined): Promise<Connection> {
   const ref = deps.tree.refOf(node);
-  return deps.tree.provider.currentConnection(ref.key) ?? deps.connections.connection(ref);
+  return deps.tree.homes.connection(ref.key) ?? deps.connections.connection(ref);
 }
 
 /** Keeps the favorite for the node's connection (the default one), shows it under Favorites and selects it, expanded. */
@@ -52,7 +52,7 @@ export function registerFavorites(deps: CommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('pagedAwsExplorer.addFavorite', async (node?: TreeNode) => {
       const target = node ?? deps.tree.view.selection[0];
-      if (!isListNode(target)) {
+      if (!isListHolder(target)) {
         return;
       }
       // The list as the node shows it, its filter included: a favorite of a filtered folder opens filtered.
@@ -61,7 +61,7 @@ export function registerFavorites(deps: CommandDeps): vscode.Disposable {
     vscode.commands.registerCommand('pagedAwsExplorer.removeFavorite', async (node?: TreeNode, selected?: TreeNode[]) => {
       for (const target of targetNodes(deps, node, selected)) {
         const favorite = favoriteOfNode(target);
-        const connection = deps.tree.provider.currentConnection(target.home);
+        const connection = deps.tree.homes.connection(target.home);
         if (favorite && connection) {
           await deps.tree.favorites.remove(connection, favorite);
         }
@@ -71,7 +71,7 @@ export function registerFavorites(deps: CommandDeps): vscode.Disposable {
     vscode.commands.registerCommand('pagedAwsExplorer.renameFavorite', async (node?: TreeNode) => {
       const target = node ?? deps.tree.view.selection[0];
       const favorite = favoriteOfNode(target);
-      const connection = target && deps.tree.provider.currentConnection(target.home);
+      const connection = target && deps.tree.homes.connection(target.home);
       if (!favorite || !connection) {
         return;
       }
@@ -87,8 +87,10 @@ export function registerFavorites(deps: CommandDeps): vscode.Disposable {
       deps.tree.provider.reloadAll();
     }),
     vscode.commands.registerCommand('pagedAwsExplorer.removePin', (node?: TreeNode, selected?: TreeNode[]) => {
-      for (const derived of targetNodes(deps, node, selected).filter((target) => target.type === 'derived')) {
-        deps.tree.modelOf(derived).removeDerived(derived.under, derived.base);
+      for (const target of targetNodes(deps, node, selected)) {
+        if (target.type === 'list' && target.role === 'derived' && target.under) {
+          deps.tree.homes.model(target.home).removeDerived(target.under, target.base);
+        }
       }
     }),
   );

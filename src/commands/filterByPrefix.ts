@@ -8,7 +8,7 @@ import { targetList } from './targets';
 export function registerFilterByPrefix(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('pagedAwsExplorer.filterByPrefix', async (node?: TreeNode) => {
     const target = targetList(deps, node);
-    const model = deps.tree.modelOf(target);
+    const model = deps.tree.homes.model(target?.home);
     if (!target || !model.isFilterable(target.base)) {
       return;
     }
@@ -16,7 +16,7 @@ export function registerFilterByPrefix(deps: CommandDeps): vscode.Disposable {
     const prefix = await vscode.window.showInputBox({
       title: vscode.l10n.t('Filter {0} by Prefix', kind.title(target.base.params)),
       prompt: vscode.l10n.t('Show only the {0} of {1} whose names start with this (case-sensitive). Empty: show all.', kind.itemNoun, addressOf(target.base)),
-      value: model.filterOf(target.base) ?? '',
+      value: model.filtersOf(target.base)[kind.filterParam ?? ''] ?? '',
       placeHolder: vscode.l10n.t('e.g. 2024/ or report-'),
     });
     if (prefix === undefined) {

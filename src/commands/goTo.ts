@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { type Params } from '../core/lists';
 import { addressForms, addressProblem, parseAddress } from '../core/services/registry';
 import { favoriteOf } from '../core/tree/favorites';
 import { rootOf } from '../core/tree/pins';
@@ -27,7 +28,7 @@ export function registerGoTo(deps: CommandDeps): vscode.Disposable {
     }
     const top = rootOf(parseAddress(value));
     if (top) {
-      await revealRoot(deps, top.root.kind, top.filter);
+      await revealRoot(deps, top.root.kind, top.filters);
       return;
     }
     // Shown under Favorites, without listing its parents, so it works where that listing is denied.
@@ -35,14 +36,15 @@ export function registerGoTo(deps: CommandDeps): vscode.Disposable {
   });
 }
 
-async function revealRoot(deps: CommandDeps, kind: string, filter: string | undefined): Promise<void> {
+async function revealRoot(deps: CommandDeps, kind: string, filters: Params): Promise<void> {
   const root = await deps.tree.provider.topNode(kind);
   if (!root) {
     void vscode.window.showWarningMessage(vscode.l10n.t('The tree shows its lists once the connection works.'));
     return;
   }
-  if (filter !== undefined || deps.tree.model.filterOf(root.base) !== undefined) {
-    deps.tree.model.setFilter(root.base, filter);
+  const model = deps.tree.homes.model(root.home);
+  if (Object.keys(filters).length > 0 || Object.keys(model.filtersOf(root.base)).length > 0) {
+    model.setFilters(root.base, filters);
     deps.tree.provider.refreshList(root);
   }
   await deps.tree.view.reveal(root, { select: true, focus: true, expand: true }).then(undefined, () => undefined);

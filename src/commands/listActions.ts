@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { describeProblem } from '../core/problems/problem';
 import { actions, addressOf } from '../core/services/registry';
 import { type ListAction, type Prompter } from '../core/services/service';
-import { isItemNode, isListNode, type TreeNode } from '../views/nodes';
+import { isItemNode, isListHolder, type TreeNode } from '../views/nodes';
 import { type CommandDeps } from './deps';
 
 /**
@@ -17,17 +17,17 @@ export function registerListActions(deps: CommandDeps): vscode.Disposable {
 async function run(deps: CommandDeps, action: ListAction, node?: TreeNode): Promise<void> {
   const target = node ?? deps.tree.view.selection[0];
   const applies = action.listKind
-    ? isListNode(target) && target.list.kind === action.listKind
+    ? isListHolder(target) && target.list.kind === action.listKind
     : isItemNode(target) && target.item.itemKind === action.itemKind && target.list !== undefined;
-  if (!applies || !isListNode(target)) {
+  if (!applies || !isListHolder(target)) {
     return;
   }
   const item = isItemNode(target) ? target.item : undefined;
   let list;
   try {
-    list = await action.open({ item, list: target.list }, await deps.tree.session(target), prompter, {});
+    list = await action.open({ item, list: target.list }, await deps.tree.session(target), prompterFor(deps.context.globalState), {});
   } catch (error) {
-    const problem = describeProblem(error, deps.tree.provider.currentConnection(target.home));
+    const problem = describeProblem(error, deps.tree.homes.connection(target.home));
     deps.log.error(`${action.command} ${item?.id ?? addressOf(target.list)}: ${problem.message} [${problem.detail}]`);
     void vscode.window.showErrorMessage(problem.message);
     return;
@@ -35,17 +35,73 @@ async function run(deps: CommandDeps, action: ListAction, node?: TreeNode): Prom
   if (!list) {
     return;
   }
-  deps.tree.modelOf(target).addDerived(target.list, list);
+  const model = deps.tree.homes.model(target.home);
+  if (action.narrows) {
+    // The parameters it changed become the node's filters ('' takes one away).
+    const changed = new Set([...Object.keys(list.params), ...Object.keys(target.list.params)].filter((param) => list.params[param] !== target.list.params[param]));
+    model.narrow(target.base, Object.fromEntries([...changed].map((param) => [param, list.params[param] ?? ''])));
+    deps.tree.provider.refreshList(target);
+    await deps.tree.view.reveal(target, { select: true, focus: true, expand: true }).then(undefined, () => undefined);
+    return;
+  }
+  model.addDerived(target.list, list);
   const opened = deps.tree.provider.derivedNode(target, list);
   await deps.tree.view.reveal(opened, { select: true, focus: true, expand: true }).then(undefined, () => undefined);
 }
 
-const prompter: Prompter = {
-  async pick({ title, placeholder, choices }) {
-    const chosen = await vscode.window.showQuickPick(choices.map((choice) => ({ label: choice.label, description: choice.description, choice })), { title, placeHolder: placeholder });
-    return chosen?.choice.value;
-  },
-  input({ title, prompt, placeholder, value, validate }) {
-    return Promise.resolve(vscode.window.showInputBox({ title, prompt, placeHolder: placeholder, value, validateInput: validate }));
-  },
-};
+/** How many recent entries an input with a history keeps. */
+const HISTORY = 10;
+
+/** Quick picks and input boxes; an input with a history offers its recent entries in a quick pick you can type into. */
+function prompterFor(memory: vscode.Memento): Prompter {
+  return {
+    async pick({ title, placeholder, choices }) {
+      const chosen = await vscode.window.showQuickPick(choices.map((choice) => ({ label: choice.label, description: choice.description, choice })), { title, placeHolder: placeholder });
+      return chosen?.choice.value;
+    },
+    async input({ title, prompt, placeholder, value, validate, history }) {
+      const key = history && `pagedAwsExplorer.history.${history}`;
+      const recent = key ? memory.get<string[]>(key, []) : [];
+      const entered = recent.length === 0
+        ? await vscode.window.showInputBox({ title, prompt, placeHolder: placeholder, value, validateInput: validate })
+        : await pickOrType(title, prompt, placeholder, value, recent, validate);
+      if (key && entered !== undefined && entered.trim() !== '') {
+        await memory.update(key, [entered, ...recent.filter((other) => other !== entered)].slice(0, HISTORY));
+      }
+      return entered;
+    },
+  };
+}
+
+/** A quick pick of recent entries that takes what is typed as a new one. */
+function pickOrType(
+  title: string, prompt: string, placeholder: string | undefined, value: string | undefined, recent: readonly string[], validate?: (text: string) => string | undefined,
+): Promise<string | undefined> {
+  const pick = vscode.window.createQuickPick();
+  pick.title = title;
+  pick.placeholder = placeholder ?? prompt;
+  pick.value = value ?? '';
+  const recentItems = recent.map((entry) => ({ label: entry, description: vscode.l10n.t('recent') }));
+  const update = () => {
+    const typed = pick.value;
+    const problem = typed ? validate?.(typed) : undefined;
+    pick.items = typed && !recent.includes(typed) ? [{ label: typed, description: problem ?? prompt }, ...recentItems] : recentItems;
+  };
+  update();
+  pick.onDidChangeValue(update);
+  return new Promise((resolve) => {
+    pick.onDidAccept(() => {
+      const chosen = pick.selectedItems[0]?.label ?? pick.value;
+      if (validate?.(chosen)) {
+        return;
+      }
+      resolve(chosen);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve(undefined);
+      pick.dispose();
+    });
+    pick.show();
+  });
+}

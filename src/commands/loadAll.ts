@@ -26,7 +26,7 @@ export function registerLoadAll(deps: CommandDeps): vscode.Disposable {
         (progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
-          return deps.tree.modelOf(target).loadAll(list, {
+          return deps.tree.homes.model(target?.home).loadAll(list, {
             signal: abort.signal,
             maxItems,
             onProgress: (items) => progress.report({ message: vscode.l10n.t('{0} {1} loaded', formatCount(items), kind.itemNoun) }),

@@ -6,7 +6,7 @@ import { type CommandDeps } from './deps';
 export function registerLoadMore({ tree }: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('pagedAwsExplorer.loadMore', async (node?: TreeNode) => {
     if (node?.type === 'loadMore') {
-      await tree.modelOf(node).loadMore(node.list, node.token);
+      await tree.homes.model(node.home).loadMore(node.list, node.token);
     }
   });
 }

@@ -8,7 +8,7 @@ export function registerRefresh(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('pagedAwsExplorer.refresh', (node?: TreeNode) => {
     const target = node ? targetList(deps, node) : undefined;
     if (target) {
-      deps.tree.modelOf(target).reset(target.list);
+      deps.tree.homes.model(target?.home).reset(target.list);
     } else {
       // Also drops the SDK clients, so fixed credentials or config files are read again.
       deps.connections.reload();

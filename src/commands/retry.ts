@@ -8,7 +8,7 @@ export function registerRetry(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('pagedAwsExplorer.retry', async (node?: TreeNode) => {
     const target = node?.type === 'failure' ? node : targetList(deps, node);
     if (target) {
-      await deps.tree.modelOf(target).retry(target.list);
+      await deps.tree.homes.model(target?.home).retry(target.list);
     }
   });
 }

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { describeProblem } from '../core/problems/problem';
-import { type Value } from '../core/services/kind';
 import { detailsOf } from '../core/tree/rows';
 import { isItemNode, type TreeNode } from '../views/nodes';
 import { RESOURCES_VIEW_ID } from '../views/resourcesTree';
 import { type CommandDeps } from './deps';
+import { type Value } from '../core/lists';
 
 /** Opens an item's details (GetTopicAttributes, HeadObject…) as JSON in a read-only editor. */
 export function registerShowDetails(deps: CommandDeps): vscode.Disposable {
@@ -27,7 +27,7 @@ export function registerShowDetails(deps: CommandDeps): vscode.Disposable {
         ? fields as Value
         : { id: item.id, listed: item.record, [details.operation]: parseJsonStrings(fields) as Value });
     } catch (error) {
-      const problem = describeProblem(error, deps.tree.provider.currentConnection(target.home));
+      const problem = describeProblem(error, deps.tree.homes.connection(target.home));
       deps.log.error(`${details.operation} ${item.id}: ${problem.message} [${problem.detail}]`);
       void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed for {1}: {2}', details.operation, item.name, problem.message));
     }

@@ -8,7 +8,7 @@ export function registerStartOver(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('pagedAwsExplorer.startOver', async (node?: TreeNode) => {
     const target = node?.type === 'failure' ? node : targetList(deps, node);
     if (target) {
-      await deps.tree.modelOf(target).startOver(target.list);
+      await deps.tree.homes.model(target?.home).startOver(target.list);
     }
   });
 }

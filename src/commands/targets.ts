@@ -1,4 +1,4 @@
-import { isItemNode, isListNode, type ItemNode, type ListNode, type TreeNode } from '../views/nodes';
+import { isItemNode, isListHolder, type ItemNode, type ListHolder, type TreeNode } from '../views/nodes';
 import { type CommandDeps } from './deps';
 
 // Commands run from a context menu get the node (and the selection); from a keybinding they get nothing,
@@ -16,10 +16,10 @@ export function targetItems(deps: CommandDeps, node?: TreeNode, selected?: reado
 }
 
 /** The list a node shows; for "Load more…" and failure rows, the list they belong to. */
-export function targetList(deps: CommandDeps, node?: TreeNode): ListNode | undefined {
+export function targetList(deps: CommandDeps, node?: TreeNode): ListHolder | undefined {
   const target = node ?? deps.tree.view.selection[0];
-  if (isListNode(target)) {
+  if (isListHolder(target)) {
     return target;
   }
-  return target && target.type !== 'item' && isListNode(target.parent) ? target.parent : undefined;
+  return target && target.type !== 'item' && isListHolder(target.parent) ? target.parent : undefined;
 }

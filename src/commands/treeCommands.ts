@@ -2,12 +2,8 @@ import * as vscode from 'vscode';
 import { registerAddByName } from './addByName';
 import { registerClearFilter } from './clearFilter';
 import { registerConnections } from './connections';
-import { registerCopyArn } from './copyArn';
+import { registerCopy } from './copy';
 import { registerCopyJson } from './copyJson';
-import { registerCopyId } from './copyId';
-import { registerCopyName } from './copyName';
-import { registerCopyS3Uri } from './copyS3Uri';
-import { registerCopyUrl } from './copyUrl';
 import { type CommandDeps } from './deps';
 import { registerFavorites } from './favorites';
 import { registerFilterByPrefix } from './filterByPrefix';
@@ -16,9 +12,9 @@ import { registerKeyboard } from './keyboard';
 import { registerListActions } from './listActions';
 import { registerLoadAll } from './loadAll';
 import { registerLoadMore } from './loadMore';
+import { registerOpenInConsole } from './openInConsole';
 import { registerRefresh } from './refresh';
 import { registerRetry } from './retry';
-import { registerS3ObjectCommands } from './s3Objects';
 import { registerSelectConnection } from './selectConnection';
 import { registerSelectProfile } from './selectProfile';
 import { registerSelectRegion } from './selectRegion';
@@ -32,8 +28,7 @@ export function registerTreeCommands(deps: CommandDeps): vscode.Disposable {
     ...[
       registerSelectProfile, registerSelectRegion, registerSelectConnection, registerConnections, registerRefresh, registerLoadMore, registerLoadAll,
       registerRetry, registerStartOver, registerFilterByPrefix, registerClearFilter, registerGoTo, registerAddByName,
-      registerFavorites, registerCopyArn, registerCopyS3Uri, registerCopyUrl, registerCopyName, registerCopyId, registerCopyJson, registerShowDetails,
-      registerShowLog, registerListActions, registerKeyboard, registerS3ObjectCommands,
+      registerFavorites, registerCopy, registerCopyJson, registerOpenInConsole, registerShowDetails, registerShowLog, registerListActions, registerKeyboard,
     ].map((register) => register(deps)),
   );
 }

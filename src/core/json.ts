@@ -1,4 +1,4 @@
-import { ExactNumber, type Value } from './services/kind';
+import { ExactNumber, type Value } from './lists';
 
 /** What JSON accepts as a number; anything else an ExactNumber holds is written as a string instead of breaking the file. */
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { type ListRef } from '../core/services/kind';
-import { addressForms, addressOf, addressProblem, kindOf, listKey, parseAddress, rootLists } from '../core/services/registry';
+import { addressForms, addressOf, addressProblem, kindOf, parseAddress, rootLists } from '../core/services/registry';
+import { listKey, type ListRef } from '../core/lists';
 
 type ListChoice = vscode.QuickPickItem & { readonly pick: () => Promise<ListRef | undefined> };
 

@@ -2,9 +2,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type ExportJob } from '../core/export/checkpoint';
-import { exportFormats, formatExtensions, formatFromPath, formatLabels, type ExportFormat } from '../core/export/formats';
-import { type ListRef } from '../core/services/kind';
+import { exportFormats, formatExtensions, formatFromPath, formatLabels, type ExportFormat } from '../core/records/formats';
 import { addressOf, kindOf } from '../core/services/registry';
+import { type ListRef } from '../core/lists';
 
 export interface OutputChoice {
   readonly outputPath: string;

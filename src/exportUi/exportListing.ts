@@ -3,11 +3,11 @@ import * as vscode from 'vscode';
 import { checkpointId, listingTarget, type ExportJob } from '../core/export/checkpoint';
 import { resumeLabel } from '../core/export/messages';
 import { describeProblem } from '../core/problems/problem';
-import { type ListRef } from '../core/services/kind';
 import { chooseDepth, chooseList } from './chooseList';
 import { chooseOutput, chooseStyle, csvSettings } from './chooseOutput';
 import { type ExportDeps } from './exportDeps';
 import { type ExportRunner } from './exportRunner';
+import { type ListRef } from '../core/lists';
 
 /**
  * Export Full Listing…: from a list node of the tree (`node.list`), or from the Command Palette with a quick pick.

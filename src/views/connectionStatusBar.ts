@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type ConnectionState } from './resourcesProvider';
+import { type ConnectionState } from './connectionHomes';
 
 /** The connection in the status bar; a click offers Select Profile… and Select Region…. */
 export class ConnectionStatusBar implements vscode.Disposable {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { exactJson } from '../core/json';
-import { type Value } from '../core/services/kind';
+import { type Value } from '../core/lists';
 
 export const DETAILS_SCHEME = 'paged-aws-details';
 

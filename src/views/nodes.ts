@@ -1,12 +1,12 @@
 import type { Problem } from '../core/problems/problem';
-import type { ListRef, ResourceItem } from '../core/services/kind';
+import type { ListRef, ResourceItem } from '../core/lists';
 import type { Favorite } from '../core/tree/favorites';
 import type { Pin } from '../core/tree/pins';
 import type { ListFailure } from '../core/tree/treeModel';
 
 // The elements of the Resources tree. Commands receive them as their first argument: a node that shows a list
-// has `list` (the list exactly as shown, prefix filter included), an item node has `item`. Every node has `home`:
-// the key of the connection it belongs to (see ConnectionRef), whose session and tree model serve it.
+// has `list` (the list exactly as shown, filters included), an item node has `item`. Every node has `home`: the key of
+// the connection it belongs to (see ConnectionRef), whose session and tree model serve it.
 
 /** A connection, when there are several side by side: its lists, its favorites, or its error. */
 export interface ConnectionNode {
@@ -16,19 +16,30 @@ export interface ConnectionNode {
   readonly home: string;
 }
 
-/** A top-level list: "SNS Topics", "S3 Buckets"; under its connection when there are several. */
-export interface RootListNode {
-  readonly type: 'root';
+/**
+ * Why a list node is where it is: a top-level list ("SNS Topics"), a list opened under another by asking first (a
+ * Query under its table, removable), or a favorite that is a list of its own (a search, a filtered list).
+ */
+export type ListRole = 'root' | 'derived' | 'favorite';
+
+/** A list of its own in the tree; an item that expands is the other kind of node that shows a list. */
+export interface ListNode {
+  readonly type: 'list';
+  readonly role: ListRole;
   readonly id: string;
   readonly home: string;
-  readonly parent: ConnectionNode | undefined;
-  /** The list without its prefix filter. */
+  parent: TreeNode | undefined;
+  /** The list without its filters. */
   readonly base: ListRef;
   /** The list as shown. */
   list: ListRef;
+  /** A derived list: the list it is shown under. */
+  under?: ListRef;
+  /** A favorite: what the user keeps (its alias names the node). */
+  favorite?: Favorite;
 }
 
-/** A resource; when it has children (topic, bucket, folder) it is a list node too. */
+/** A resource; when it has children (topic, bucket, folder) it shows a list too. */
 export interface ItemNode {
   readonly type: 'item';
   readonly id: string;
@@ -37,7 +48,7 @@ export interface ItemNode {
   item: ResourceItem;
   /** The list the item came from: its kind describes the item (details, menus). */
   source: ListRef;
-  /** The list the item expands to, without its prefix filter. */
+  /** The list the item expands to, without its filters. */
   base: ListRef | undefined;
   /** The list the item expands to, as shown. */
   list: ListRef | undefined;
@@ -51,29 +62,6 @@ export interface FavoritesNode {
   readonly id: string;
   readonly home: string;
   readonly parent: ConnectionNode | undefined;
-}
-
-/** A favorite that is a list of its own (a search, a filtered list, a query), under Favorites. */
-export interface FavoriteListNode {
-  readonly type: 'favorite';
-  readonly id: string;
-  readonly home: string;
-  readonly parent: FavoritesNode;
-  readonly favorite: Favorite;
-  readonly base: ListRef;
-  list: ListRef;
-}
-
-/** A list opened under another by asking first (a Query under its table): a list node of its own, removable. */
-export interface DerivedListNode {
-  readonly type: 'derived';
-  readonly id: string;
-  readonly home: string;
-  parent: ListNode;
-  /** The list it is shown under. */
-  under: ListRef;
-  readonly base: ListRef;
-  list: ListRef;
 }
 
 /** "Load more…": fetches the page of `token`, which it holds. */
@@ -98,7 +86,10 @@ export interface FailureNode {
   startOver: boolean;
 }
 
-/** A row that only says something: "No items", "Loading…", or a connection problem at the top. */
+/**
+ * A row that only says something: "No items", "Loading…", a connection problem at the top, or a list the account
+ * cannot use (AWS Health without a support plan), with a link to read about it.
+ */
 export interface MessageNode {
   readonly type: 'message';
   readonly id: string;
@@ -107,22 +98,23 @@ export interface MessageNode {
   label: string;
   problem?: Problem;
   busy?: boolean;
+  /** Said, not failed: an informative row with no retry. */
+  notice?: { readonly detail: string; readonly link?: { readonly label: string; readonly url: string } };
 }
 
-export type TreeNode = ConnectionNode | RootListNode | ItemNode | DerivedListNode | FavoritesNode | FavoriteListNode | LoadMoreNode | FailureNode | MessageNode;
+export type TreeNode = ConnectionNode | ListNode | ItemNode | FavoritesNode | LoadMoreNode | FailureNode | MessageNode;
 
-/** A node that shows a list: a top-level list, an item with children, a list opened under one, or a favorite list. */
-export type ListNode = RootListNode | DerivedListNode | FavoriteListNode | (ItemNode & { base: ListRef; list: ListRef });
+/** A node that shows a list: a list node, or an item with children. */
+export type ListHolder = ListNode | (ItemNode & { base: ListRef; list: ListRef });
 
-export function isListNode(node: unknown): node is ListNode {
+export function isListHolder(node: unknown): node is ListHolder {
   const candidate = node as TreeNode | undefined;
-  return (candidate?.type === 'root' || candidate?.type === 'item' || candidate?.type === 'derived' || candidate?.type === 'favorite')
-    && candidate.list !== undefined;
+  return candidate?.type === 'list' || (candidate?.type === 'item' && candidate.list !== undefined);
 }
 
 /** The favorite a node shows, if it shows one. */
 export function favoriteOfNode(node: TreeNode | undefined): Favorite | undefined {
-  return node?.type === 'favorite' ? node.favorite : node?.type === 'item' ? node.favorite?.favorite : undefined;
+  return node?.type === 'list' ? node.favorite : node?.type === 'item' ? node.favorite?.favorite : undefined;
 }
 
 export function isItemNode(node: unknown): node is ItemNode {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeConnection } from '../core/aws/connection';
-import { type TreeModel } from '../core/tree/treeModel';
 import { type ConnectionManager, type ConnectionRef } from '../connection/connectionManager';
+import { ConnectionHomes } from './connectionHomes';
 import { ConnectionStatusBar } from './connectionStatusBar';
 import { DetailsDocuments } from './detailsDocuments';
 import { type TreeNode } from './nodes';
@@ -13,6 +13,8 @@ export const RESOURCES_VIEW_ID = 'pagedAwsExplorer.resources';
 /** The Resources view: its VS Code adapter (one tree model per connection), the view, the connection in the status bar. */
 export class ResourcesTree implements vscode.Disposable {
   readonly favorites: FavoritesStore;
+  /** Each connection's tree model and state: what commands ask for a node's model and connection. */
+  readonly homes: ConnectionHomes;
   readonly provider: ResourcesProvider;
   readonly view: vscode.TreeView<TreeNode>;
   readonly details = new DetailsDocuments();
@@ -21,22 +23,24 @@ export class ResourcesTree implements vscode.Disposable {
 
   constructor(context: vscode.ExtensionContext, private readonly connections: ConnectionManager, log: vscode.LogOutputChannel) {
     this.favorites = new FavoritesStore(context.globalState);
-    this.provider = new ResourcesProvider(connections, this.favorites, log);
+    this.homes = new ConnectionHomes(connections, this.favorites, log);
+    this.provider = new ResourcesProvider(connections, this.homes);
     // What 0.2 kept as pins (buckets, topics, tables added by hand) becomes favorites, once.
     void this.favorites.migrate().then(() => this.provider.reloadAll(), (error: unknown) => log.warn(`Favorites: ${String(error)}`));
     this.view = vscode.window.createTreeView(RESOURCES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
     this.subscriptions = [
       this.provider,
+      this.homes,
       this.view,
       this.details,
       this.statusBar,
-      this.provider.onDidChangeConnectionState((state) => {
+      this.homes.onDidChangeConnectionState((state) => {
         this.view.description = state.count > 1 ? vscode.l10n.t('{0} connections', state.count) : state.label;
         this.statusBar.show(state);
       }),
       // A new profile, region, endpoint or connection: drop every page at once, so nothing of an old account stays.
       connections.onDidChange(() => {
-        this.provider.clearPages();
+        this.homes.clearPages();
         this.provider.reloadAll();
       }),
     ];
@@ -45,16 +49,6 @@ export class ResourcesTree implements vscode.Disposable {
       (connection) => this.statusBar.show({ connection, label: describeConnection(connection), count: connections.refs().length }),
       () => undefined,
     );
-  }
-
-  /** The default connection's tree model (for what a command does without a node). */
-  get model(): TreeModel {
-    return this.provider.modelOf();
-  }
-
-  /** The tree model of the connection a node belongs to. */
-  modelOf(node: TreeNode | undefined): TreeModel {
-    return this.provider.modelOf(node?.home);
   }
 
   /** The connection a node belongs to (the default one for none). */

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { type ResourceItem } from '../core/services/kind';
 import { adders, addressOf, itemKindOf, kindOf } from '../core/services/registry';
 import {
   failureContext, failureLabel, failureTooltip, itemContext, listContext, listDescription,
@@ -10,8 +9,9 @@ import { type Connection } from '../core/aws/connection';
 import { type Problem } from '../core/problems/problem';
 import { type ConnectionRef } from '../connection/connectionManager';
 import {
-  type ConnectionNode, type DerivedListNode, type FailureNode, type FavoriteListNode, type FavoritesNode, type ItemNode, type LoadMoreNode, type MessageNode, type RootListNode,
+  type ConnectionNode, type FailureNode, type FavoritesNode, type ItemNode, type ListNode, type ListRole, type LoadMoreNode, type MessageNode, type TreeNode,
 } from './nodes';
+import { type ResourceItem } from '../core/lists';
 
 // A row keeps its icon, context value and icon URI as long as it is shown: one instance of each for all rows alike.
 const icons = new Interned<vscode.ThemeIcon>(1000);
@@ -41,29 +41,48 @@ export const COMMANDS = {
   refresh: 'pagedAwsExplorer.refresh',
 } as const;
 
-export function rootTreeItem(node: RootListNode, model: TreeModel): vscode.TreeItem {
-  const snapshot = model.snapshot(node.list);
-  const item = new vscode.TreeItem(kindOf(node.base).title(node.base.params), vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = node.id;
-  item.description = listDescription(snapshot, model.filterOf(node.base));
-  item.iconPath = snapshot.loadingAll ? SPINNER : themeIcon(kindOf(node.base).icon);
-  const addable = adders.some((adder) => adder.root === node.base.kind) ? ['addable'] : [];
-  // The kind's id (`ec2.instances`): package.json shows a kind's list actions on its nodes by it.
-  item.contextValue = ['root', node.base.kind, ...addable, ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
-  item.accessibilityInformation = { label: [item.label, item.description, vscode.l10n.t('list')].filter(Boolean).join(', ') };
-  return item;
+/** The tree item of any node: each type's builder below. */
+export function treeItemOf(node: TreeNode, model: TreeModel, home: { readonly ref: ConnectionRef; readonly connection?: Connection; readonly problem?: Problem }): vscode.TreeItem {
+  switch (node.type) {
+    case 'connection':
+      return connectionTreeItem(node, home.ref, home.connection, home.problem);
+    case 'list':
+      return listTreeItem(node, model);
+    case 'item':
+      return itemTreeItem(node, model);
+    case 'favorites':
+      return favoritesTreeItem(node);
+    case 'loadMore':
+      return loadMoreTreeItem(node);
+    case 'failure':
+      return failureTreeItem(node);
+    case 'message':
+      return messageTreeItem(node);
+  }
 }
 
-export function derivedTreeItem(node: DerivedListNode, model: TreeModel): vscode.TreeItem {
+const ROLE_NAMES: Readonly<Record<ListRole, () => string>> = {
+  root: () => vscode.l10n.t('list'),
+  derived: () => vscode.l10n.t('opened list'),
+  favorite: () => vscode.l10n.t('favorite'),
+};
+
+/**
+ * A list node: a top-level list, a list opened under another, or a favorite that is a list (named by its alias). Its
+ * role leads its context value (`root`, `derived`, `favorite`), then the list's own tokens (see `listContext`).
+ */
+export function listTreeItem(node: ListNode, model: TreeModel): vscode.TreeItem {
   const snapshot = model.snapshot(node.list);
   const kind = kindOf(node.base);
-  const item = new vscode.TreeItem(kind.title(node.base.params), vscode.TreeItemCollapsibleState.Collapsed);
+  const filters = model.filtersOf(node.base);
+  const item = new vscode.TreeItem(node.favorite?.alias ?? kind.title(node.base.params), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
-  item.description = listDescription(snapshot, model.filterOf(node.base));
+  item.description = listDescription(snapshot, node.base, filters);
   item.iconPath = snapshot.loadingAll ? SPINNER : themeIcon(kind.icon);
-  item.tooltip = addressOf(node.base);
-  item.contextValue = ['derived', node.base.kind, ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
-  item.accessibilityInformation = { label: [item.label, item.description, vscode.l10n.t('opened list')].filter(Boolean).join(', ') };
+  item.tooltip = node.role === 'root' ? undefined : addressOf(node.base);
+  const addable = node.role === 'root' && adders.some((adder) => adder.root === node.base.kind) ? ['addable'] : [];
+  item.contextValue = [node.role, ...addable, ...listContext(snapshot, node.base, Object.keys(filters).length > 0)].join(' ');
+  item.accessibilityInformation = { label: [item.label, item.description, ROLE_NAMES[node.role]()].filter(Boolean).join(', ') };
   return item;
 }
 
@@ -100,20 +119,6 @@ export function favoritesTreeItem(node: FavoritesNode): vscode.TreeItem {
   return item;
 }
 
-/** A favorite that is a list of its own: named by its alias, else by its list; its address in the tooltip. */
-export function favoriteListTreeItem(node: FavoriteListNode, model: TreeModel): vscode.TreeItem {
-  const snapshot = model.snapshot(node.list);
-  const kind = kindOf(node.base);
-  const item = new vscode.TreeItem(node.favorite.alias ?? kind.title(node.base.params), vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = node.id;
-  item.description = listDescription(snapshot, model.filterOf(node.base));
-  item.iconPath = snapshot.loadingAll ? SPINNER : themeIcon(kind.icon);
-  item.tooltip = addressOf(node.base);
-  item.contextValue = ['favorite', node.base.kind, ...listContext(snapshot, model.isFilterable(node.base), model.filterOf(node.base) !== undefined)].join(' ');
-  item.accessibilityInformation = { label: [item.label, item.description, vscode.l10n.t('favorite')].filter(Boolean).join(', ') };
-  return item;
-}
-
 /**
  * A row of a listed item. A plain object of one shape, not a `vscode.TreeItem`: VS Code keeps every shown row's item
  * for as long as it is shown, and the class instance, with its properties added one by one, is larger.
@@ -130,11 +135,12 @@ export function itemTreeItem(node: ItemNode, model: TreeModel): vscode.TreeItem 
   const context = itemContext(resource, node.source, favorite !== undefined);
   if (base && list) {
     const snapshot = model.snapshot(list);
-    description = listDescription(snapshot, model.filterOf(base), own);
+    const filters = model.filtersOf(base);
+    description = listDescription(snapshot, base, filters, own);
     if (snapshot.loadingAll) {
       iconPath = SPINNER;
     }
-    context.push(...listContext(snapshot, model.isFilterable(base), model.filterOf(base) !== undefined));
+    context.push(...listContext(snapshot, base, Object.keys(filters).length > 0));
   }
   const contextValue = context.join(' ');
   return {
@@ -206,6 +212,18 @@ export function failureTreeItem(node: FailureNode): vscode.TreeItem {
 export function messageTreeItem(node: MessageNode): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
+  if (node.notice) {
+    // Said once, not retried: the account cannot use this list as it is. The link says what would change that.
+    item.iconPath = new vscode.ThemeIcon('info');
+    item.tooltip = [node.label, `(${node.notice.detail})`, node.notice.link?.label].filter(Boolean).join('\n');
+    if (node.notice.link) {
+      item.description = node.notice.link.label;
+      item.command = { command: 'vscode.open', title: node.notice.link.label, arguments: [vscode.Uri.parse(node.notice.link.url)] };
+    }
+    item.contextValue = 'notice';
+    item.accessibilityInformation = { label: [node.label, item.description].filter(Boolean).join(', '), ...(node.notice.link ? { role: 'link' } : {}) };
+    return item;
+  }
   if (node.busy) {
     item.iconPath = SPINNER;
   } else if (node.problem) {
@@ -226,7 +244,7 @@ export function messageTreeItem(node: MessageNode): vscode.TreeItem {
 export function itemTooltip(resource: ResourceItem): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.appendMarkdown(`**${escapeMarkdown(resource.name)}**\n\n`);
-  tooltip.appendMarkdown(`\`${(resource.arn ?? resource.s3Uri ?? resource.url ?? resource.id).replace(/`/g, '')}\`\n\n`);
+  tooltip.appendMarkdown(`\`${(resource.ids?.[0]?.value ?? resource.id).replace(/`/g, '')}\`\n\n`);
   const rows: Array<[string, string]> = Object.entries(resource.record)
     .filter(([, value]) => value !== undefined && value !== null && typeof value !== 'object')
     .map(([name, value]) => [name, String(value)]);

@@ -47,7 +47,7 @@ describe('Resources tree in code-server (e2e)', function () {
     assert.deepEqual(all.map((r) => r.label), topics);
   });
 
-  it('Load All (inline on SNS Topics) loads every page, the row shows the total, and Copy ARN copies a topic\'s ARN', async function () {
+  it('Load All (inline on SNS Topics) loads every page, the row shows the total, and Copy… copies a topic\'s ARN (ARN or Name, picked)', async function () {
     const topics = h.demo.mainData.topics;
     await wb.expand('SNS Topics', 1);
     await wb.loadedChildren('SNS Topics', 1);
@@ -62,7 +62,13 @@ describe('Resources tree in code-server (e2e)', function () {
     const root = (await wb.renderedRows()).find((r) => r.level === 1 && r.label === 'SNS Topics');
     assert.equal(root?.description, String(topics.length), 'the list node shows the total');
 
-    await wb.contextMenu(topics[0].name, 'Copy ARN', 2);
+    await wb.contextMenu(topics[0].name, 'Copy…', 2);
+    assert.deepEqual(await eventually(async () => {
+      const labels = await wb.quickPickLabels();
+      assert.ok(labels.length > 0);
+      return labels;
+    }, 10_000, 'the identifiers to pick from'), ['ARN', 'Name']);
+    await wb.pickExact('ARN');
     const copied = await eventually(async () => {
       const text = await wb.page.evaluate('navigator.clipboard.readText()') as string;
       assert.ok(text.startsWith('arn:'), `clipboard: ${JSON.stringify(text)}`);

@@ -7,11 +7,11 @@ import { type Problem } from '../../src/core/problems/problem';
 import { AwsSession } from '../../src/core/aws/session';
 import { failureLabel, rowsOf } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
-import { type ListRef } from '../../src/core/services/kind';
 import { createBucket, putObjects, testConnection, testSession } from '../support/emulator';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 import { BIG_BUCKET, BIG_KEYS, cliEnv, compareKeys, exportedKeys, hasStackTrace, nodeBinary, type ProcessRun, proxiedCli, runProcess, tempDir } from './support/fixture';
 import { record } from './support/results';
+import { type ListRef } from '../../src/core/lists';
 
 const topics: ListRef = { kind: 'sns.topics', params: {} };
 const buckets: ListRef = { kind: 's3.buckets', params: {} };

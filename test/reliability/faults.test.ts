@@ -8,14 +8,14 @@ import { checkpointId, listingTarget, type ExportJob } from '../../src/core/expo
 import { describeExportProblem } from '../../src/core/export/errors';
 import { resumeExport, startExport } from '../../src/core/export/exporter';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
-import { type ExportFormat } from '../../src/core/export/formats';
+import { type ExportFormat } from '../../src/core/records/formats';
 import { failureLabel, rowsOf } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
-import { type ListRef } from '../../src/core/services/kind';
 import { createTopics, numberedNames, testConnection, testSession } from '../support/emulator';
 import { rateRule, startFaultProxy, type Fault, type FaultProxy, type ProxyRequest } from '../support/faultProxy';
 import { BIG_BUCKET, BIG_KEYS, builtCli, capturingLog, cliEnv, compareKeys, emulatorWithBigBucket, exportedKeys, hasStackTrace, nodeBinary, runProcess, tempDir } from './support/fixture';
 import { note, record } from './support/results';
+import { type ListRef } from '../../src/core/lists';
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20261123);
 /** Throttled or failed: what a flaky network or a busy service does to one request. */

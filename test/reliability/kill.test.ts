@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type ExportFormat } from '../../src/core/export/formats';
+import { type ExportFormat } from '../../src/core/records/formats';
 import { seededRandom, type FaultProxy } from '../support/faultProxy';
 import { BIG_BUCKET, BIG_KEYS, cliEnv, compareKeys, exportedKeys, nodeBinary, proxiedCli, runProcess } from './support/fixture';
 import { note, record } from './support/results';

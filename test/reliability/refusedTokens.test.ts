@@ -10,13 +10,13 @@ import { checkpointId, listingTarget, type ExportJob } from '../../src/core/expo
 import { describeExportProblem } from '../../src/core/export/errors';
 import { resumeExport, startExport } from '../../src/core/export/exporter';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
-import { type ExportFormat } from '../../src/core/export/formats';
-import { type ListRef } from '../../src/core/services/kind';
+import { type ExportFormat } from '../../src/core/records/formats';
 import { TreeModel } from '../../src/core/tree/treeModel';
 import { createBucket, createQueues, createTable, createTopics, numberedNames, putItems, putObjects, startEmulator, testSession, type Emulator } from '../support/emulator';
 import { rateRule, seededRandom, startFaultProxy, type FaultProxy, type FaultRule, type ProxyRequest } from '../support/faultProxy';
 import { BIG_BUCKET, BIG_KEYS, builtCli, cliEnv, compareKeys, emulatorWithBigBucket, exportedKeys, nodeBinary, runProcess, tempDir } from './support/fixture';
 import { note, record } from './support/results';
+import { type ListRef } from '../../src/core/lists';
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20261123);
 const RATE = 0.2;

@@ -10,11 +10,11 @@ import { resumeExport, startExport } from '../../src/core/export/exporter';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
 import { failureLabel, failureTooltip } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
-import { type ListRef } from '../../src/core/services/kind';
 import { createBucket, putObjects, testSession } from '../support/emulator';
 import { rateRule, type FaultProxy } from '../support/faultProxy';
 import { BIG_BUCKET, BIG_KEYS, capturingLog, cliEnv, compareKeys, exportedKeys, nodeBinary, proxiedCli, root, runProcess } from './support/fixture';
 import { record } from './support/results';
+import { type ListRef } from '../../src/core/lists';
 
 /** Credentials whose every value is unmistakable, so a grep for them cannot miss or match by chance. */
 const ENV = {

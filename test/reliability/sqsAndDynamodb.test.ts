@@ -9,14 +9,14 @@ import { AwsSession } from '../../src/core/aws/session';
 import { checkpointId, listingTarget, type ExportJob } from '../../src/core/export/checkpoint';
 import { startExport } from '../../src/core/export/exporter';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
-import { type ExportFormat } from '../../src/core/export/formats';
-import { type ListRef } from '../../src/core/services/kind';
+import { type ExportFormat } from '../../src/core/records/formats';
 import { failureLabel } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
 import { createQueues, createTable, numberedNames, putItems, startEmulator, testConnection, testSession, type Emulator } from '../support/emulator';
 import { rateRule, seededRandom, startFaultProxy, type Fault, type FaultProxy, type ProxyRequest } from '../support/faultProxy';
 import { builtCli, capturingLog, compareKeys, hasStackTrace, nodeBinary, runProcess, tempDir, type ProcessRun } from './support/fixture';
 import { note, record } from './support/results';
+import { type ListRef } from '../../src/core/lists';
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20261123);
 const FAILURES: readonly Fault[] = [

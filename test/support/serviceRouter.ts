@@ -16,6 +16,11 @@ export interface Routes {
   readonly byTarget: ReadonlyArray<readonly [target: string, route: string | RouteHandler]>;
   /** Query-protocol forms (`Action=…&Version=…`) an emulator does not read, by version and action. */
   readonly byForm?: ReadonlyArray<readonly [version: string, action: string, route: RouteHandler]>;
+  /**
+   * REST protocols name no operation in a header: by the service their request is signed for, the SigV4 credential
+   * scope's third part (`Credential=AKID/20261205/us-east-1/resource-explorer-2/aws4_request`).
+   */
+  readonly bySigningService?: ReadonlyArray<readonly [service: string, route: RouteHandler]>;
 }
 
 /** What a request asked, as the router saw it: for tests that count requests (a hover must send none). */
@@ -44,8 +49,10 @@ export async function startServiceRouter(routes: Routes): Promise<ServiceRouter>
       const body = Buffer.concat(chunks);
       const form = !target && String(req.headers['content-type'] ?? '').includes('x-www-form-urlencoded') ? new URLSearchParams(body.toString('utf8')) : undefined;
       requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', operation: target || form?.get('Action') || '' });
+      const signedFor = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1];
       const route = routes.byTarget.find(([prefix]) => target === prefix || (prefix.endsWith('.') && target.startsWith(prefix)))?.[1]
         ?? routes.byForm?.find(([version, action]) => form?.get('Version') === version && form.get('Action') === action)?.[2]
+        ?? routes.bySigningService?.find(([service]) => service === signedFor)?.[1]
         ?? routes.fallback;
       const handled = typeof route === 'string' ? forward(route, req, body, res) : route(req, body, res);
       handled.catch((error: unknown) => {

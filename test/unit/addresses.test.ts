@@ -2,8 +2,9 @@
 import * as assert from 'node:assert/strict';
 import { parseListArgument } from '../../src/cli/listArgument';
 import { parseOptions, usage } from '../../src/cli/options';
-import { AddressError, type ListRef } from '../../src/core/services/kind';
-import { addressForms, addressOf, kindOf, listKey, parseAddress, services } from '../../src/core/services/registry';
+import { addressForms, addressOf, kindOf, parseAddress, services } from '../../src/core/services/registry';
+import { AddressError } from '../../src/core/services/address';
+import { listKey, type ListRef } from '../../src/core/lists';
 
 /** Lists as the tree makes them: roots, items' children, filtered lists. */
 const treeLists: ListRef[] = [

@@ -9,12 +9,12 @@ import { type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { listingTarget } from '../../src/core/export/checkpoint';
 import { startExport } from '../../src/core/export/exporter';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
-import { type ListRef } from '../../src/core/services/kind';
 import { parseListArgument } from '../../src/cli/listArgument';
 import { runProcess } from '../support/cli';
 import {
   createBucket, createQueues, createTable, createTopics, numberedNames, putItems, putObjects, subscribeEmails, useEmulator,
 } from '../support/emulator';
+import { type ListRef } from '../../src/core/lists';
 
 const AWS = '/usr/bin/aws';
 

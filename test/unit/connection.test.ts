@@ -7,7 +7,8 @@ import { AwsSession, SessionCache } from '../../src/core/aws/session';
 import { scopeOf } from '../../src/core/paging/pager';
 import { pinOf } from '../../src/core/tree/pins';
 import { describeProblem } from '../../src/core/problems/problem';
-import { fetchPage } from '../../src/core/paging/pager';
+import { listingPage } from '../../src/core/listing';
+import { idOf } from '../../src/core/lists';
 import { createBucket, createTopics, startEmulator, testSession, type Emulator } from '../support/emulator';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 
@@ -62,7 +63,7 @@ describe('connections: profile, region and endpoint as the AWS CLI resolves them
       try {
         await createTopics(session, ['profile-topic']);
         (proxy.log as unknown[]).length = 0;
-        const page = await fetchPage(session, { kind: 'sns.topics', params: {} }, undefined, { pageSize: 100 });
+        const page = await listingPage(session, { list: { kind: 'sns.topics', params: {} }, pageSize: 100 }, {}, {});
         assert.ok(page.items.some((i) => i.name === 'profile-topic'));
       } finally {
         session.dispose();
@@ -77,7 +78,7 @@ describe('connections: profile, region and endpoint as the AWS CLI resolves them
       const session = new AwsSession(await resolveConnection({ profile: 'emu' }));
       const before = proxy.log.length;
       try {
-        await fetchPage(session, { kind: 'sns.topics', params: {} }, undefined, { pageSize: 100 });
+        await listingPage(session, { list: { kind: 'sns.topics', params: {} }, pageSize: 100 }, {}, {});
       } finally {
         session.dispose();
       }
@@ -125,10 +126,10 @@ describe('connections: profile, region and endpoint as the AWS CLI resolves them
       for (const [region, partition] of [['us-gov-west-1', 'aws-us-gov'], ['cn-north-1', 'aws-cn'], ['eu-west-1', 'aws']]) {
         const session = new AwsSession(await resolveConnection({ region, endpointUrl: proxy.endpoint }));
         try {
-          const page = await fetchPage(session, { kind: 's3.buckets', params: {} }, undefined, { pageSize: 100 });
+          const page = await listingPage(session, { list: { kind: 's3.buckets', params: {} }, pageSize: 100 }, {}, {});
           assert.ok(page.items.length > 0);
-          assert.ok(page.items.every((item) => item.arn === `arn:${partition}:s3:::${item.name}` && item.record.arn === item.arn), `${region}: ${page.items[0].arn}`);
-          assert.equal(pinOf('s3://govbucket/', scopeOf(session)).item.arn, `arn:${partition}:s3:::govbucket`);
+          assert.ok(page.items.every((item) => idOf(item, 'ARN') === `arn:${partition}:s3:::${item.name}` && item.record.arn === idOf(item, 'ARN')), `${region}: ${idOf(page.items[0], 'ARN')}`);
+          assert.equal(idOf(pinOf('s3://govbucket/', scopeOf(session)).item, 'ARN'), `arn:${partition}:s3:::govbucket`);
         } finally {
           session.dispose();
         }
@@ -156,7 +157,7 @@ describe('connections: profile, region and endpoint as the AWS CLI resolves them
     await withSharedFiles(`[profile empty]\nregion = us-east-1\nendpoint_url = ${proxy.endpoint}\n`, '', async () => {
       const session = new AwsSession(await resolveConnection({ profile: 'empty' }));
       try {
-        const error = await fetchPage(session, { kind: 'sns.topics', params: {} }, undefined, { pageSize: 100 }).then(() => undefined, (e: unknown) => e);
+        const error = await listingPage(session, { list: { kind: 'sns.topics', params: {} }, pageSize: 100 }, {}, {}).then(() => undefined, (e: unknown) => e);
         const problem = describeProblem(error, { profile: 'empty' });
         assert.equal(problem.kind, 'noCredentials');
         assert.match(problem.message, /profile "empty"/);
@@ -173,7 +174,7 @@ describe('connections: profile, region and endpoint as the AWS CLI resolves them
     await withSharedFiles('', '', async () => {
       const session = new AwsSession(await resolveConnection({ endpointUrl: endpoint, maxAttempts: 1 }));
       try {
-        const error = await fetchPage(session, { kind: 'sns.topics', params: {} }, undefined, { pageSize: 100 }).then(() => undefined, (e: unknown) => e);
+        const error = await listingPage(session, { list: { kind: 'sns.topics', params: {} }, pageSize: 100 }, {}, {}).then(() => undefined, (e: unknown) => e);
         assert.equal(describeProblem(error).kind, 'unreachable');
       } finally {
         session.dispose();

@@ -9,17 +9,17 @@ import { listingTarget, type ExportJob } from '../../src/core/export/checkpoint'
 import { describeExportProblem } from '../../src/core/export/errors';
 import { resumeExport, startExport } from '../../src/core/export/exporter';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
-import { type ExportFormat } from '../../src/core/export/formats';
+import { type ExportFormat } from '../../src/core/records/formats';
 import { exactJson } from '../../src/core/json';
 import { dynamodbClient } from '../../src/core/services/dynamodb/client';
 import { queryTable } from '../../src/core/services/dynamodb/queryAction';
-import { type ListRef, type Value } from '../../src/core/services/kind';
 import { adders, parseAddress } from '../../src/core/services/registry';
 import { type Prompter } from '../../src/core/services/service';
 import { adderPin } from '../../src/core/tree/pins';
 import { detailsOf, rowsOf } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
 import { createTable, numberedNames, putItems, testSession, useEmulator } from '../support/emulator';
+import { type ListRef, type Value } from '../../src/core/lists';
 
 const tables: ListRef = { kind: 'dynamodb.tables', params: {} };
 const items = (table: string): ListRef => ({ kind: 'dynamodb.items', params: { table } });

@@ -8,11 +8,12 @@ import { listingTarget, type ExportJob } from '../../src/core/export/checkpoint'
 import { startExport } from '../../src/core/export/exporter';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
 import { filterByState, filterByTag } from '../../src/core/services/ec2/filterActions';
-import { type ListRef } from '../../src/core/services/kind';
 import { type Prompter } from '../../src/core/services/service';
 import { detailsOf, itemContext, rowsOf } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
 import { useEmulator } from '../support/emulator';
+import { type ListRef } from '../../src/core/lists';
+import { idOf } from '../../src/core/lists';
 
 const instances: ListRef = { kind: 'ec2.instances', params: {} };
 
@@ -46,9 +47,10 @@ describe('EC2 instances against the EC2 stand-in', function () {
     assert.equal(unnamed.name, unnamed.record.InstanceId);
     const instance = truth.find((candidate) => candidate.instanceId === named.record.InstanceId)!;
     assert.equal(named.description, `${instance.state} · ${instance.instanceType} · ${instance.privateIpAddress}`);
-    assert.equal(named.arn, `arn:aws:ec2:us-east-1:123456789012:instance/${instance.instanceId}`);
-    assert.equal(named.resourceId, instance.instanceId);
-    assert.ok(itemContext(named, instances, false).includes('hasId'), 'Copy ID is offered');
+    assert.equal(idOf(named, 'ARN'), `arn:aws:ec2:us-east-1:123456789012:instance/${instance.instanceId}`);
+    assert.equal(idOf(named, 'ID'), instance.instanceId);
+    assert.deepEqual(named.ids?.map((id) => id.label), ['ARN', 'ID'], 'Copy… offers the ARN and the instance ID; Ctrl+C copies the ARN');
+    assert.ok(itemContext(named, instances, false).includes('itemConsole'), 'Open in AWS Console is offered');
   });
 
   it('the page size stays within what DescribeInstances takes: 5 to 1,000', async function () {

@@ -7,12 +7,12 @@ import { describeExportProblem, OutputChangedError } from '../../src/core/export
 import { resumeExport, startExport } from '../../src/core/export/exporter';
 import { type ExportProgress } from '../../src/core/export/options';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
-import { exportFormats, type ExportFormat } from '../../src/core/export/formats';
+import { exportFormats, type ExportFormat } from '../../src/core/records/formats';
 import { doneMessage } from '../../src/core/export/messages';
 import { resourceKind } from '../../src/core/services/registry';
-import { type ListRef } from '../../src/core/services/kind';
 import { createBucket, createTopics, numberedNames, putObjects, subscribeEmails, useEmulator } from '../support/emulator';
 import { testCredentials } from '../support/isolatedEnv';
+import { type ListRef } from '../../src/core/lists';
 
 const objects = (bucket: string, prefix = '', delimiter = ''): ListRef => ({ kind: 's3.objects', params: { bucket, prefix, delimiter } });
 const topics: ListRef = { kind: 'sns.topics', params: {} };

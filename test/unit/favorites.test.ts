@@ -7,6 +7,7 @@ import { pinOf } from '../../src/core/tree/pins';
 import { parseAddress } from '../../src/core/services/registry';
 import { FavoritesStore } from '../../src/views/favoritesStore';
 import { testConnection } from '../support/emulator';
+import { idOf } from '../../src/core/lists';
 
 const scope = { region: 'eu-west-1', partition: 'aws' };
 
@@ -32,7 +33,7 @@ describe('favorites', function () {
   it('a favorite shows as the item that owns its list (with the filter), else as the list itself', function () {
     const folder = favoriteView({ address: 's3://bucket/logs/app' }, scope);
     assert.equal(folder.type, 'item');
-    assert.equal(folder.type === 'item' && folder.pin.item.s3Uri, 's3://bucket/logs/');
+    assert.equal(folder.type === 'item' && idOf(folder.pin.item, 'S3 URI'), 's3://bucket/logs/');
     assert.equal(folder.type === 'item' && folder.pin.filter, 'app');
     const topic = favoriteView({ address: 'arn:aws:sns:eu-west-1:123456789012:orders' }, scope);
     assert.equal(topic.type === 'item' && topic.pin.item.itemKind, 'snsTopic');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { createFormatWriter, exportFormats, formatFromPath } from '../../src/core/export/formats';
+import { createFormatWriter, exportFormats, formatFromPath } from '../../src/core/records/formats';
 import { exactJson } from '../../src/core/json';
-import { ExactNumber, type ExportRecord, type ResourceItem } from '../../src/core/services/kind';
+import { ExactNumber, type ExportRecord, type ResourceItem } from '../../src/core/lists';
 
 const shape = { columns: ['key', 'size', 'public'] };
 const records: ExportRecord[] = [

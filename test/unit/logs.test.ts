@@ -8,13 +8,14 @@ import * as path from 'node:path';
 import { checkpointId, listingTarget, type ExportJob } from '../../src/core/export/checkpoint';
 import { resumeExport, startExport } from '../../src/core/export/exporter';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
-import { type ExportFormat } from '../../src/core/export/formats';
-import { type ListRef } from '../../src/core/services/kind';
+import { type ExportFormat } from '../../src/core/records/formats';
 import { searchEvents } from '../../src/core/services/logs/searchAction';
 import { type Prompter } from '../../src/core/services/service';
 import { detailsOf, rowsOf } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
 import { numberedNames, useEmulator } from '../support/emulator';
+import { type ListRef } from '../../src/core/lists';
+import { idOf } from '../../src/core/lists';
 
 const groups: ListRef = { kind: 'logs.groups', params: {} };
 const NOW = Date.now();
@@ -65,7 +66,7 @@ describe('CloudWatch Logs against the Logs stand-in', function () {
     assert.equal(requests('DescribeLogGroups').at(-1)?.logGroupNamePrefix, '/aws/');
     const row = tree.snapshot(lambda).items[0];
     assert.match(row.description!, /^[\d.]+ [kMG]?B · 30 days$/, 'stored bytes and retention');
-    assert.match(row.arn!, /^arn:aws:logs:us-east-1:\d+:log-group:\/aws\/lambda\/orders$/);
+    assert.match(idOf(row, 'ARN')!, /^arn:aws:logs:us-east-1:\d+:log-group:\/aws\/lambda\/orders$/);
     const details = await detailsOf(lambda, row)!.fetch(env.session, {});
     assert.equal(details.retentionInDays, 30);
     assert.deepEqual(details.metricFilters, ['filter-1', 'filter-2']);

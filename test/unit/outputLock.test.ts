@@ -10,8 +10,8 @@ import { describeExportProblem } from '../../src/core/export/errors';
 import { resumeExport, startExport } from '../../src/core/export/exporter';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
 import { lockPathOf, OutputLockedError } from '../../src/core/export/outputLock';
-import { type ListRef } from '../../src/core/services/kind';
 import { createBucket, createTopics, numberedNames, putObjects, useEmulator } from '../support/emulator';
+import { type ListRef } from '../../src/core/lists';
 
 const objects: ListRef = { kind: 's3.objects', params: { bucket: 'locked', prefix: '', delimiter: '' } };
 const topics: ListRef = { kind: 'sns.topics', params: {} };

@@ -6,11 +6,11 @@ import { type AwsSession } from '../../src/core/aws/session';
 import { checkpointId, listingTarget, type Checkpoint, type CheckpointStore, type ExportJob } from '../../src/core/export/checkpoint';
 import { resumeExport, startExport } from '../../src/core/export/exporter';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
-import { type ExportFormat } from '../../src/core/export/formats';
+import { type ExportFormat } from '../../src/core/records/formats';
 import { partsDirectory } from '../../src/core/export/parallelExport';
-import { type ListRef } from '../../src/core/services/kind';
 import { createBucket, numberedNames, putObjects, startEmulator, testSession, type Emulator } from '../support/emulator';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
+import { type ListRef } from '../../src/core/lists';
 
 const objects = (bucket: string, prefix = ''): ListRef => ({ kind: 's3.objects', params: { bucket, prefix, delimiter: '' } });
 

@@ -7,12 +7,13 @@ import * as path from 'node:path';
 import { listingTarget } from '../../src/core/export/checkpoint';
 import { startExport } from '../../src/core/export/exporter';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
-import { type ListRef } from '../../src/core/services/kind';
 import { parseAddress } from '../../src/core/services/registry';
 import { detailsOf, emptyLabel, itemContext, rowsOf } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
 import { builtCli, nodeBinary, runProcess } from '../support/cli';
 import { createQueues, numberedNames, queueArn, useEmulator } from '../support/emulator';
+import { type ListRef } from '../../src/core/lists';
+import { idOf } from '../../src/core/lists';
 
 const queues: ListRef = { kind: 'sqs.queues', params: {} };
 
@@ -50,18 +51,19 @@ describe('SQS queues against fauxqs', function () {
     assert.equal(requests[0].token, undefined);
   });
 
-  it('a queue row has its URL and ARN, Copy URL and Show Details (GetQueueAttributes); nothing is received or changed', async function () {
+  it('a queue row has its URL and ARN (Copy… offers both), and Show Details (GetQueueAttributes); nothing is received or changed', async function () {
     const tree = model(1000);
     await tree.ensureLoaded(queues);
     const dlq = tree.snapshot(queues).items.find((item) => item.name === 'orders-dlq')!;
-    assert.equal(dlq.url, dlqUrl);
-    assert.equal(dlq.arn, await queueArn(env.session, dlqUrl));
-    assert.deepEqual(dlq.record, { QueueUrl: dlqUrl, name: 'orders-dlq', arn: dlq.arn });
-    assert.deepEqual(itemContext(dlq, queues, false), ['item', 'sqsQueue', 'hasArn', 'hasUrl', 'hasDetails']);
+    assert.equal(idOf(dlq, 'URL'), dlqUrl);
+    assert.equal(idOf(dlq, 'ARN'), await queueArn(env.session, dlqUrl));
+    assert.deepEqual(dlq.record, { QueueUrl: dlqUrl, name: 'orders-dlq', arn: idOf(dlq, 'ARN') });
+    assert.deepEqual(itemContext(dlq, queues, false), ['item', 'sqsQueue', 'hasDetails', 'itemConsole']);
+    assert.deepEqual(dlq.ids?.map((id) => id.label), ['ARN', 'URL'], 'Copy… offers the ARN and the URL');
     const details = detailsOf(queues, dlq)!;
     assert.equal(details.operation, 'GetQueueAttributes');
     const fields = await details.fetch(env.session, {});
-    assert.equal(fields.QueueArn, dlq.arn);
+    assert.equal(fields.QueueArn, idOf(dlq, 'ARN'));
     assert.equal(fields.QueueUrl, dlqUrl);
     assert.deepEqual([...new Set(env.proxy.log.map((r) => r.action))].sort(), ['GetQueueAttributes', 'ListQueues']);
   });
@@ -84,7 +86,7 @@ describe('SQS queues against fauxqs', function () {
     assert.equal(tree.snapshot(sources).items.length, 2);
     assert.equal(rowsOf(tree.snapshot(sources)).at(-1)?.type, 'loadMore');
     await tree.loadAll(sources);
-    assert.deepEqual(tree.snapshot(sources).items.map((item) => item.url), [...sourceUrls].sort());
+    assert.deepEqual(tree.snapshot(sources).items.map((item) => idOf(item, 'URL')), [...sourceUrls].sort());
     assert.deepEqual(env.proxy.log.filter((r) => r.action === 'ListDeadLetterSourceQueues').map((r) => r.pageSize), [2, 2, 2]);
 
     const lonely: ListRef = { kind: 'sqs.deadLetterSources', params: { queueUrl: plainUrl } };

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { type ListRef } from '../../src/core/services/kind';
 import { TreeModel } from '../../src/core/tree/treeModel';
 import { RefreshThrottle } from '../../src/views/refreshThrottle';
 import { countDescription, failureContext, failureLabel, listContext, rowsOf, type Row } from '../../src/core/tree/rows';
 import { pinOf } from '../../src/core/tree/pins';
 import { createBucket, createTopics, numberedNames, putObjects, subscribeEmails, useEmulator } from '../support/emulator';
+import { type ListRef } from '../../src/core/lists';
+import { idOf } from '../../src/core/lists';
 
 const topics: ListRef = { kind: 'sns.topics', params: {} };
 const folder = (bucket: string, prefix = ''): ListRef => ({ kind: 's3.objects', params: { bucket, prefix, delimiter: '/' } });
@@ -57,7 +58,7 @@ describe('tree model against the emulator', function () {
     assert.equal(snapshot.items.length, 100);
     assert.equal(countDescription(snapshot), '100 loaded · more');
     assert.equal(loadMoreToken(model, topics), snapshot.nextToken);
-    assert.deepEqual(listContext(snapshot, false, false), ['list', 'hasMore']);
+    assert.deepEqual(listContext(snapshot, topics, false), ['list', 'sns.topics', 'hasMore', 'listConsole']);
     assert.equal(requests('ListTopics').length, 1, 'only the first page is fetched');
     assert.equal(requests('ListTopics')[0].token, undefined);
 
@@ -72,10 +73,10 @@ describe('tree model against the emulator', function () {
     assert.equal(await model.loadMore(topics, token), true);
     const snapshot = model.snapshot(topics);
     assert.equal(snapshot.items.length, 103);
-    assert.deepEqual(new Set(snapshot.items.map((i) => i.arn)), new Set(topicArns));
+    assert.deepEqual(new Set(snapshot.items.map((i) => idOf(i, 'ARN'))), new Set(topicArns));
     assert.notEqual(lastRow(model, topics)?.type, 'loadMore');
     assert.equal(countDescription(snapshot), '103');
-    assert.deepEqual(listContext(snapshot, false, false), ['list']);
+    assert.deepEqual(listContext(snapshot, topics, false), ['list', 'sns.topics', 'listConsole']);
     assert.deepEqual(requests('ListTopics').map((r) => r.token), [undefined, token]);
   });
 
@@ -175,7 +176,7 @@ describe('tree model against the emulator', function () {
     assert.equal(row.failure.problem.kind, 'refusedToken');
     assert.equal(row.startOver, true);
     assert.deepEqual(failureContext(row.startOver), ['failure', 'refusedToken']);
-    assert.deepEqual(listContext(snapshot, false, false), ['list'], 'no Load All on a refused token');
+    assert.deepEqual(listContext(snapshot, topics, false), ['list', 'sns.topics', 'listConsole'], 'no Load All on a refused token');
     assert.equal(await model.loadMore(topics, token), false, 'the refused token is not sent again');
 
     env.proxy.setRule(undefined);
@@ -226,7 +227,7 @@ describe('tree model against the emulator', function () {
   it('topics expand to their subscriptions', async function () {
     const model = newModel();
     await model.ensureLoaded(topics);
-    const topic = model.snapshot(topics).items.find((item) => item.arn === topicArns[0]);
+    const topic = model.snapshot(topics).items.find((item) => idOf(item, 'ARN') === topicArns[0]);
     assert.ok(topic?.children);
     await model.ensureLoaded(topic.children);
     assert.deepEqual(itemNames(model, topic.children).sort(), ['user-0001@example.com', 'user-0002@example.com', 'user-0003@example.com']);
@@ -328,7 +329,7 @@ describe('tree model against the emulator', function () {
     env.proxy.reset();
 
     const filtered = model.setFilter(logs, '2024');
-    assert.equal(model.filterOf(logs), '2024');
+    assert.deepEqual(model.filtersOf(logs), { filter: '2024' });
     await model.ensureLoaded(filtered);
     assert.deepEqual(itemNames(model, filtered), ['2024-01.txt', '2024-02.txt', '2024-q1/']);
     const sent = new URL(requests('ListObjectsV2')[0].url, 'http://proxy').searchParams;
@@ -338,7 +339,7 @@ describe('tree model against the emulator', function () {
 
     const cleared = model.setFilter(logs, undefined);
     assert.deepEqual(cleared, logs);
-    assert.equal(model.filterOf(logs), undefined);
+    assert.deepEqual(model.filtersOf(logs), {});
     await model.ensureLoaded(cleared);
     assert.equal(itemNames(model, cleared).length, 5);
   });

@@ -4,6 +4,7 @@ import { adderPin, adderProblem, pinOf } from '../../src/core/tree/pins';
 import { detailsOf, failureLabel, itemContext, rowsOf } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
 import { createBucket, createTopics, putObjects, useEmulator } from '../support/emulator';
+import { idOf } from '../../src/core/lists';
 
 const [topicsList, bucketsList] = rootLists;
 const addBucket = adders.find((adder) => adder.root === 's3.buckets')!;
@@ -49,7 +50,7 @@ describe('tree: added buckets, topics and S3 locations; item details', function 
     assert.deepEqual(pinOf('s3://pinned-bucket', scope).item, bucketPin('pinned-bucket').item);
     const folder = pinOf('s3://pinned-bucket/docs/', scope);
     assert.equal(folder.item.itemKind, 's3Folder');
-    assert.equal(folder.item.s3Uri, 's3://pinned-bucket/docs/');
+    assert.equal(idOf(folder.item, 'S3 URI'), 's3://pinned-bucket/docs/');
     assert.deepEqual(folder.item.children?.params, { bucket: 'pinned-bucket', prefix: 'docs/', delimiter: '/' });
     assert.equal(folder.filter, undefined);
     const partial = pinOf('s3://pinned-bucket/to', scope);
@@ -71,18 +72,20 @@ describe('tree: added buckets, topics and S3 locations; item details', function 
   it('Show Details fetches GetTopicAttributes for a topic and HeadObject for an object; folders have none', async function () {
     const tree = model();
     await tree.ensureLoaded(topicsList);
-    const topic = tree.snapshot(topicsList).items.find((i) => i.arn === topicArn)!;
+    const topic = tree.snapshot(topicsList).items.find((i) => idOf(i, 'ARN') === topicArn)!;
     const topicDetails = detailsOf(topicsList, topic)!;
     assert.equal(topicDetails.operation, 'GetTopicAttributes');
     assert.equal((await topicDetails.fetch(env.session, {})).TopicArn, topicArn);
     assert.ok(itemContext(topic, topicsList, false).includes('hasDetails'));
-    assert.deepEqual(itemContext(topic, topicsList, false).slice(0, 3), ['item', 'snsTopic', 'hasArn']);
+    assert.deepEqual(itemContext(topic, topicsList, false).slice(0, 2), ['item', 'snsTopic']);
+    assert.deepEqual(topic.ids, [{ label: 'ARN', value: topicArn }], 'Copy… and Ctrl+C copy the topic\'s ARN');
 
     const bucketList = bucketPin('pinned-bucket').item.children!;
     await tree.ensureLoaded(bucketList);
     const [docs, object] = tree.snapshot(bucketList).items;
     assert.equal(detailsOf(bucketList, docs), undefined);
-    assert.deepEqual(itemContext(docs, bucketList, false), ['item', 's3Folder', 'hasS3Uri']);
+    assert.deepEqual(itemContext(docs, bucketList, false), ['item', 's3Folder', 'itemConsole'], 'a folder has no details, and a page in the console');
+    assert.deepEqual(docs.ids, [{ label: 'S3 URI', value: 's3://pinned-bucket/docs/' }]);
     const head = detailsOf(bucketList, object)!;
     assert.equal(head.operation, 'HeadObject');
     const fields = await head.fetch(env.session, {});

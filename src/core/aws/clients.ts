@@ -30,6 +30,11 @@ export interface ServiceClient<C extends SdkClient = SdkClient> {
   create(config: ClientConfig): C;
 }
 
+/** The only extra argument we pass to `client.send`: cancellation of the request in flight. */
+export interface SendOptions {
+  readonly abortSignal?: AbortSignal;
+}
+
 /** The SDK clients of one connection. */
 export interface AwsClients {
   /** The connection's region. */

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { connectionParts, type Connection } from '../aws/connection';
-import { type ListRef } from '../services/kind';
-import { listKey } from '../services/registry';
-import { type CsvOptions, type ExportFormat } from './formats';
+import { type CsvOptions, type ExportFormat } from '../records/formats';
 import type { ParallelState } from './parallelCheckpoint';
+import { listKey, type ListRef } from '../lists';
 
 /** Where requests go: the parts of a connection that change what a listing returns. No credentials. */
 export interface ListingTarget {

@@ -2,15 +2,16 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type AwsClients } from '../aws/clients';
 import { AbortError } from '../paging/errors';
 import { OutdatedCheckpointError } from './errors';
-import { streamPages, type Page } from '../paging/pager';
+import { type Page } from '../paging/pager';
+import { listingPages } from '../listing';
 import { CHECKPOINT_VERSION, checkpointId, type Checkpoint, type ExportJob } from './checkpoint';
-import { createFormatWriter, type FormatWriter } from './formats';
+import { createFormatWriter, type FormatWriter } from '../records/formats';
 import { OutputFile } from './outputFile';
 import { lockOutput } from './outputLock';
 import { addressOf } from '../services/registry';
 import { type ExportOptions, type ExportProgress, type ExportResult } from './options';
 import { canExportInParallel, resumeParallelExport, startParallelExport } from './parallelExport';
-import { recordShape } from './recordShape';
+import { jobShape } from './jobShape';
 
 /**
  * Exports a whole list into a new file (an existing one is replaced, and a checkpoint of the same job dropped).
@@ -98,14 +99,12 @@ async function exportPages(
   }
   let writer: FormatWriter;
   try {
-    writer = createFormatWriter(job.format, await recordShape(clients, job, controller.signal), job.csv);
+    writer = createFormatWriter(job.format, await jobShape(clients, job, controller.signal), job.csv);
   } catch (error) {
     signal?.removeEventListener('abort', forwardAbort);
     throw error;
   }
-  const pages = streamPages(clients, job.list, {
-    pageSize: job.pageSize, startingToken: from.token, after: from.after, asOf: job.asOf, signal: controller.signal, onResumedAt: options.onResumedAt,
-  })[Symbol.asyncIterator]();
+  const pages = listingPages(clients, job, from, { signal: controller.signal, onResumedAt: options.onResumedAt });
   let file: OutputFile | undefined;
   let items = from.items;
   let pagesWritten = from.pages;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CHECKPOINT_VERSION, checkpointId, type Checkpoint, type CheckpointStore } from './checkpoint';
-import { isExportFormat } from './formats';
+import { isExportFormat } from '../records/formats';
 import { isParallelState } from './parallelCheckpoint';
 
 const ID = /^[0-9a-f]{32}$/;

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { formatCount } from '../numbers';
-import { type ListRef } from '../services/kind';
 import { addressOf, kindOf } from '../services/registry';
 import { type Checkpoint } from './checkpoint';
 import { type ExportResult } from './options';
+import { type ListRef } from '../lists';
 import * as l10n from '@vscode/l10n';
 
 /** "12,345 objects", "1 topic". */

@@ -1,4 +1,4 @@
-import { type ListRef } from '../services/kind';
+import { type ListRef } from '../lists';
 
 /**
  * One contiguous run of a parallel export's items, in key order. It is either a list of its own (a folder's keys,

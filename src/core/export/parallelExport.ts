@@ -2,15 +2,16 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { type AwsClients } from '../aws/clients';
 import { AbortError } from '../paging/errors';
-import { streamPages, type Page } from '../paging/pager';
-import { type ListRef, type ResourceItem } from '../services/kind';
+import { type Page } from '../paging/pager';
+import { listingPages } from '../listing';
 import { kindOf } from '../services/registry';
 import { CHECKPOINT_VERSION, checkpointId, type Checkpoint, type ExportJob } from './checkpoint';
 import { type ExportOptions, type ExportProgress, type ExportResult } from './options';
-import { createFormatWriter, type ExportFormat, type FormatWriter } from './formats';
+import { createFormatWriter, type ExportFormat, type FormatWriter } from '../records/formats';
 import { OutputFile } from './outputFile';
 import { type ParallelState } from './parallelCheckpoint';
-import { recordShape } from './recordShape';
+import { jobShape } from './jobShape';
+import { type ListRef, type ResourceItem } from '../lists';
 
 /** Parts listed at once when nothing else is said (the `pagedAwsExplorer.export.parallelism` default). */
 export const DEFAULT_PARALLELISM = 8;
@@ -66,7 +67,7 @@ export async function startParallelExport(
   if (!canExportInParallel(job, options.parallelism)) {
     return undefined;
   }
-  const writer = createFormatWriter(job.format, await recordShape(clients, job, options.signal), job.csv);
+  const writer = createFormatWriter(job.format, await jobShape(clients, job, options.signal), job.csv);
   const fresh: ParallelState = { version: 1, splitDone: false, nextPartNumber: 0, outputItems: 0, outputPages: 0, parts: [] };
   const run = new ParallelRun(clients, job, options, fresh, new Date().toISOString(), writer);
   const segments = segmentListsOf(job.list, options.parallelism);
@@ -77,7 +78,7 @@ export async function startParallelExport(
 export async function resumeParallelExport(
   clients: AwsClients, checkpoint: Checkpoint & { readonly parallel: ParallelState }, options: ExportOptions & { readonly parallelism?: number },
 ): Promise<ExportResult> {
-  const writer = createFormatWriter(checkpoint.job.format, await recordShape(clients, checkpoint.job, options.signal), checkpoint.job.csv);
+  const writer = createFormatWriter(checkpoint.job.format, await jobShape(clients, checkpoint.job, options.signal), checkpoint.job.csv);
   const run = new ParallelRun(clients, checkpoint.job, { ...options, parallelism: options.parallelism ?? DEFAULT_PARALLELISM },
     checkpoint.parallel, checkpoint.startedAt, writer);
   return run.resume(checkpoint);
@@ -420,9 +421,8 @@ class ParallelRun {
     }
   }
 
-  private pagesOf(list: ListRef, startingToken: string | undefined, after: string | undefined, pageSize = this.job.pageSize): AsyncIterator<Page> {
-    const { onResumedAt } = this.options;
-    return streamPages(this.clients, list, { pageSize, startingToken, after, asOf: this.job.asOf, signal: this.controller.signal, onResumedAt })[Symbol.asyncIterator]();
+  private pagesOf(list: ListRef, token: string | undefined, after: string | undefined, pageSize = this.job.pageSize): AsyncIterator<Page> {
+    return listingPages(this.clients, { ...this.job, list, pageSize }, { token, after }, { signal: this.controller.signal, onResumedAt: this.options.onResumedAt });
   }
 
   private partPath(part: Pick<Part, 'number'>): string {

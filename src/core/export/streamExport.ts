@@ -1,10 +1,10 @@
 import { type AwsClients } from '../aws/clients';
 import { AbortError } from '../paging/errors';
-import { streamPages } from '../paging/pager';
 import { type ExportJob } from './checkpoint';
-import { createFormatWriter } from './formats';
+import { createFormatWriter } from '../records/formats';
 import { type ExportProgress } from './options';
-import { recordShape } from './recordShape';
+import { jobShape } from './jobShape';
+import { listingPages, type ListingRun } from '../listing';
 
 /** Where a streamed export goes: standard output, a pipe, a device. */
 export interface Sink {
@@ -19,9 +19,11 @@ export interface Sink {
  * reader is behind, and stops the listing when the reader goes away (`| head`), resolving with what was written.
  */
 export async function streamExport(
-  clients: AwsClients, job: Pick<ExportJob, 'list' | 'pageSize' | 'format' | 'style' | 'csv'>, sink: Sink,
-  options: { readonly signal?: AbortSignal; readonly onProgress?: (progress: ExportProgress) => void } = {},
+  clients: AwsClients, given: Pick<ExportJob, 'list' | 'pageSize' | 'format' | 'style' | 'csv' | 'asOf'>, sink: Sink,
+  options: ListingRun & { readonly onProgress?: (progress: ExportProgress) => void } = {},
 ): Promise<ExportProgress & { readonly readerGone: boolean }> {
+  // Relative times are measured from the start, as a file export's are, also when a refused token is replaced later.
+  const job = { ...given, asOf: given.asOf ?? new Date().toISOString() };
   const controller = new AbortController();
   const forwardAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', forwardAbort, { once: true });
@@ -62,9 +64,9 @@ export async function streamExport(
     if (options.signal?.aborted) {
       throw new AbortError();
     }
-    const writer = createFormatWriter(job.format, await recordShape(clients, job, controller.signal), job.csv);
+    const writer = createFormatWriter(job.format, await jobShape(clients, job, controller.signal), job.csv);
     await write(writer.start());
-    for await (const page of streamPages(clients, job.list, { pageSize: job.pageSize, signal: controller.signal })) {
+    for await (const page of listingPages(clients, job, {}, { signal: controller.signal, onResumedAt: options.onResumedAt })) {
       await write(writer.page(page.items, itemsWritten));
       itemsWritten += page.items.length;
       pagesWritten++;

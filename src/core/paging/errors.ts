@@ -1,4 +1,4 @@
-import { type ListRef } from '../services/kind';
+import { type ListRef } from '../lists';
 import * as l10n from '@vscode/l10n';
 
 /** The service handed back a token it had already given: following it would loop forever. */

@@ -1,9 +1,8 @@
 import { type AwsClients } from '../aws/clients';
 import { partitionOf } from '../aws/partition';
-import { nextTokenOf, type ListRef, type ResourceItem, type ResourceKind, type Scope } from '../services/kind';
-import { kindOf } from '../services/registry';
+import { type ResourceItem, type Scope } from '../lists';
 import { RefusedTokenError, RepeatedTokenError, throwIfAborted } from './errors';
-import { isRefusedTokenError } from './refusedToken';
+import { nextTokenOf, pageSizeFor, type PagedList } from './listPaging';
 
 /** One page of a list, as the tree and the exporter see it. */
 export interface Page {
@@ -35,20 +34,6 @@ export interface PageOptions {
 }
 
 /**
- * Fetches exactly one page: the first one when `token` is undefined, otherwise the page that token names (or, if the
- * service refuses the token, the page after `options.after`). It runs the same code as `streamPages` and stops after
- * its first page.
- */
-export async function fetchPage(clients: AwsClients, list: ListRef, token: string | undefined, options: PageOptions): Promise<Page> {
-  for await (const page of streamPages(clients, list, { ...options, startingToken: token })) {
-    // Built here, so a page that cannot be read fails this call rather than whoever reads it later.
-    void page.items;
-    return page;
-  }
-  throw new Error('The paginator returned no page');
-}
-
-/**
  * All pages of a list from `startingToken` on, one request at a time, through the SDK's generated paginator.
  * Stops with `RepeatedTokenError` if the service hands back a token it already gave (instead of looping forever),
  * and with an `AbortError` when `signal` fires, between pages or during a request.
@@ -60,10 +45,10 @@ export async function fetchPage(clients: AwsClients, list: ListRef, token: strin
  */
 export async function* streamPages(
   clients: AwsClients,
-  list: ListRef,
+  list: PagedList,
   options: PageOptions & { readonly startingToken?: string },
 ): AsyncGenerator<Page, void, undefined> {
-  const kind = kindOf(list);
+  const { paging: kind, ref } = list;
   const { signal } = options;
   throwIfAborted(signal);
   const scope = scopeOf(clients);
@@ -76,7 +61,7 @@ export async function* streamPages(
     const seen = new Set<string>(token ? [token] : []);
     const outputs = kind.paginate(
       clients,
-      list.params,
+      ref.params,
       { pageSize: pageSizeFor(kind, options.pageSize), startingToken: token, ...(startAfter !== undefined ? { startAfter } : {}), ...(options.asOf ? { asOf: options.asOf } : {}) },
       { abortSignal: signal },
     );
@@ -84,13 +69,13 @@ export async function* streamPages(
       for await (const output of outputs) {
         const handedOn = nextTokenOf(kind, output);
         const nextToken = kind.sameTokenEnds && handedOn === token ? undefined : handedOn;
-        after = kind.position ? kind.position.after(output, list.params, after) ?? after : undefined;
-        yield pageOf(token, nextToken, () => kind.itemsOf(output, list.params, scope), after);
+        after = kind.position ? kind.position.after(output, ref.params, after) ?? after : undefined;
+        yield pageOf(token, nextToken, () => kind.itemsOf(output, ref.params, scope), after);
         if (nextToken === undefined) {
           return;
         }
         if (seen.has(nextToken)) {
-          throw new RepeatedTokenError(kind.tokenFields.output, list);
+          throw new RepeatedTokenError(kind.tokenFields.output, ref);
         }
         seen.add(nextToken);
         token = nextToken;
@@ -98,12 +83,12 @@ export async function* streamPages(
       }
       return;
     } catch (error) {
-      if (token === undefined || !isRefusedTokenError(error)) {
+      if (token === undefined || !list.refusesToken(error)) {
         throw error;
       }
       // Once per position: a token refused again before any item came from it means the position gets nowhere.
       if (after === undefined || after === resumedAt) {
-        const why = await kind.whyRefused?.(clients, list.params, token, { abortSignal: signal }).catch(() => undefined);
+        const why = await kind.whyRefused?.(clients, ref.params, token, { abortSignal: signal }).catch(() => undefined);
         throw why ? new RefusedTokenError(why, error) : error;
       }
       options.onResumedAt?.(after, error);
@@ -117,18 +102,6 @@ export async function* streamPages(
 /** The region and partition a connection's lists are read in. */
 export function scopeOf(clients: Pick<AwsClients, 'region'>): Scope {
   return { region: clients.region, partition: partitionOf(clients.region) };
-}
-
-/**
- * The page size sent with every request of a listing: none where the service fixes it, else the setting within what
- * the API accepts (DynamoDB ListTables takes at most 100). The same for every request, resumed ones included.
- */
-export function pageSizeFor(kind: ResourceKind, pageSize: number): number | undefined {
-  if (kind.fixedPageSize) {
-    return undefined;
-  }
-  const limits = kind.pageSizeLimits;
-  return limits ? Math.min(limits.max, Math.max(limits.min, pageSize)) : pageSize;
 }
 
 /**

@@ -1,6 +1,8 @@
-import { services } from '../services/registry';
-
-const REFUSED_TOKEN = services.flatMap((service) => service.errors?.refusedToken ?? []);
+/** How a service says it refused a page token: its error code, and the words of the message that say so. */
+export interface RefusedTokenRule {
+  readonly code: string;
+  readonly message: RegExp;
+}
 
 interface ErrorShape {
   name?: string;
@@ -8,8 +10,8 @@ interface ErrorShape {
   Code?: string;
 }
 
-/** Is this the service refusing a pagination token (expired, foreign or corrupt)? */
-export function isRefusedTokenError(error: unknown): boolean {
+/** Is this the service refusing a pagination token (expired, foreign or corrupt), by the common names or a service's `rules`? */
+export function isRefusedTokenError(error: unknown, rules: readonly RefusedTokenRule[]): boolean {
   const e = error as ErrorShape;
   const name = e?.name ?? '';
   const text = `${e?.message ?? ''}`;
@@ -20,5 +22,5 @@ export function isRefusedTokenError(error: unknown): boolean {
     && /(next|continuation|pagination)\s*token|nexttoken/i.test(text)) {
     return true;
   }
-  return REFUSED_TOKEN.some((refused) => (name === refused.code || e?.Code === refused.code) && refused.message.test(text));
+  return rules.some((refused) => (name === refused.code || e?.Code === refused.code) && refused.message.test(text));
 }

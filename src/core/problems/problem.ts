@@ -1,15 +1,16 @@
 import { InvalidEndpointError, ProfileNotFoundError } from '../aws/connection';
 import { RefusedTokenError, RepeatedTokenError } from '../paging/errors';
 import { isRefusedTokenError } from '../paging/refusedToken';
-import { type ListRef } from '../services/kind';
-import { adders, services } from '../services/registry';
-import * as l10n from '@vscode/l10n';
+import { adders, refusedTokenRules, services } from '../services/registry';
 import { describeFileError } from './fileErrors';
+import { type ListRef } from '../lists';
+import * as l10n from '@vscode/l10n';
 
 /** What went wrong, in terms of what the user can do about it. */
 export type ProblemKind =
   | 'cancelled'
   | 'refusedToken'
+  | 'unavailable'
   | 'repeatedToken'
   | 'unknownProfile'
   | 'noCredentials'
@@ -35,6 +36,8 @@ export interface Problem {
   readonly retryable: boolean;
   /** SDK error name and HTTP status, for the log. */
   readonly detail: string;
+  /** Where to read more (an `unavailable` service's page). */
+  readonly link?: { readonly label: string; readonly url: string };
 }
 
 interface SdkErrorShape {
@@ -56,6 +59,7 @@ const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'ThrottledExcep
   'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'ProvisionedThroughputExceededException',
   ...services.flatMap((service) => service.errors?.throttled ?? [])]);
 const NOT_FOUND = new Set(['NotFound', 'NotFoundException', ...services.flatMap((service) => service.errors?.notFound ?? [])]);
+const UNAVAILABLE = new Map(services.flatMap((service) => service.errors?.unavailable ?? []).map((rule) => [rule.code, rule]));
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', ...services.flatMap((service) => service.errors?.accessDenied ?? [])]);
 /** The first label of an AWS endpoint's host name: `sns.eu-west-1.amazonaws.com`, `bucket.s3.eu-west-1.amazonaws.com`. */
 const AWS_HOST = new RegExp(`(?:^|\\.)(${services.map((service) => service.id).join('|')})\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?$`);
@@ -97,10 +101,14 @@ export function describeProblem(error: unknown, context: ProblemContext = {}): P
   if (fileProblem) {
     return problem(fileProblem.kind, fileProblem.message);
   }
+  const unavailable = UNAVAILABLE.get(name);
+  if (unavailable) {
+    return { kind: 'unavailable', message: unavailable.message, retryable: false, detail, ...(unavailable.link ? { link: unavailable.link } : {}) };
+  }
   if (error instanceof RefusedTokenError) {
     return problem('refusedToken', error.message);
   }
-  if (isRefusedTokenError(error)) {
+  if (isRefusedTokenError(error, refusedTokenRules)) {
     return problem('refusedToken', l10n.t('The service refused the page token ({0}): it may have expired or belong to another listing. Start over from the first page.', name));
   }
   if (/SSO session|sso.*(expired|invalid)|token.*(expired|refresh)|aws sso login/i.test(message) && name !== 'ExpiredToken') {

@@ -1,7 +1,11 @@
-import { AddressError, type AddressForm, type ListOption, type ListRef, type ResourceKind } from './kind';
-import { s3 } from './s3';
+import { type ListRef } from '../lists';
+import { isRefusedTokenError, type RefusedTokenRule } from '../paging/refusedToken';
+import { type PagedList } from '../paging/listPaging';
+import { AddressError, type AddressForm, type ListOption } from './address';
+import { type ResourceKind } from './kind';
 import { type Adder, type ListAction, type Service } from './service';
 import { sns } from './sns';
+import { s3 } from './s3';
 import { sqs } from './sqs';
 import { dynamodb } from './dynamodb';
 import { logs } from './logs';
@@ -37,6 +41,15 @@ export function serviceOf(kindId: string): Service {
   return service;
 }
 
+/** How every service says it refused a page token: for messages about an error from any of them. */
+export const refusedTokenRules: readonly RefusedTokenRule[] = services.flatMap((service) => service.errors?.refusedToken ?? []);
+
+/** A list ready for the pager: its kind's paging, and its own service's way of refusing a token. */
+export function pagedListOf(ref: ListRef): PagedList {
+  const rules = serviceOf(ref.kind).errors?.refusedToken ?? [];
+  return { ref, paging: kindOf(ref), refusesToken: (error) => isRefusedTokenError(error, rules) };
+}
+
 /** The lists shown at the top of the tree. */
 export const rootLists: readonly ListRef[] = services.flatMap((service) => service.roots);
 
@@ -68,12 +81,6 @@ export const listOptions: ReadonlyArray<ListOption & { readonly kinds: readonly 
 /** An item kind (`s3Object`) as its service declares it: its codicon and its name. */
 export function itemKindOf(itemKind: string): { readonly icon: string; readonly noun: string } | undefined {
   return services.find((service) => service.itemKinds[itemKind] !== undefined)?.itemKinds[itemKind];
-}
-
-/** A stable string for a list: same kind and same parameters give the same key. */
-export function listKey(ref: ListRef): string {
-  const params = Object.keys(ref.params).sort().map((name) => [name, ref.params[name]]);
-  return JSON.stringify([ref.kind, params]);
 }
 
 /** The list's address (`s3://bucket/prefix/`, `sns:topics`…), as its kind writes it. */

@@ -1,5 +1,7 @@
-import { type AwsClients } from '../aws/clients';
-import { type ListRef, type ResourceItem, type ResourceKind, type SendOptions } from './kind';
+import { type AwsClients, type SendOptions } from '../aws/clients';
+import { type ListRef, type ResourceItem } from '../lists';
+import { type RefusedTokenRule } from '../paging/refusedToken';
+import { type ResourceKind } from './kind';
 
 /** Error codes of a service, by what they mean for the user; `describeProblem` reads them beside the SDK's common ones. */
 export interface ServiceErrors {
@@ -7,7 +9,20 @@ export interface ServiceErrors {
   readonly throttled?: readonly string[];
   readonly accessDenied?: readonly string[];
   /** A page token the service refused (expired, foreign, corrupt): the code, and the message that says so. */
-  readonly refusedToken?: readonly { readonly code: string; readonly message: RegExp }[];
+  readonly refusedToken?: readonly RefusedTokenRule[];
+  /**
+   * Errors that mean the account cannot use the service as it is (AWS Health without a Business or Enterprise support
+   * plan): said once as a notice, with a link to read about it, never retried.
+   */
+  readonly unavailable?: readonly Unavailable[];
+}
+
+/** See `ServiceErrors.unavailable`. */
+export interface Unavailable {
+  readonly code: string;
+  /** What the user reads instead of the error (getters, so they are translated when read). */
+  readonly message: string;
+  readonly link?: { readonly label: string; readonly url: string };
 }
 
 /**
@@ -35,6 +50,8 @@ export interface Prompter {
     readonly value?: string;
     /** Why the text will not do, or undefined when it will. */
     validate?(text: string): string | undefined;
+    /** Offer what was entered before under this name (recent queries), most recent first. */
+    readonly history?: string;
   }): Promise<string | undefined>;
 }
 
@@ -56,6 +73,11 @@ export interface ListAction {
   readonly itemKind?: string;
   /** …or on the nodes of lists of this kind (package.json matches the kind id in the node's context). */
   readonly listKind?: string;
+  /**
+   * The list it opens is the node's own list narrowed (AWS Health's Filter by Status…): its new parameters become the
+   * node's filters, shown in its description and taken away by Clear Filter, instead of a list opened under it.
+   */
+  readonly narrows?: boolean;
   /** The list to open, or undefined when the user backs out. `item` is set for an item kind's action. */
   open(target: { readonly item?: ResourceItem; readonly list: ListRef }, clients: AwsClients, prompter: Prompter, send: SendOptions): Promise<ListRef | undefined>;
 }

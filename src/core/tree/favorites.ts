@@ -1,6 +1,7 @@
-import { AddressError, type ListRef, type Scope } from '../services/kind';
 import { addressOf, kindOf, parseAddress } from '../services/registry';
 import { pinOf, type Pin } from './pins';
+import { AddressError } from '../services/address';
+import { type ListRef, type Scope } from '../lists';
 
 /**
  * A place the user returns to: any list (a bucket, a folder with its filter, a topic, a queue, a table, a log group, a

@@ -1,6 +1,7 @@
-import { AddressError, type ListRef, type ResourceItem, type Scope } from '../services/kind';
-import { kindOf, listKey, parseAddress, rootLists, serviceOf } from '../services/registry';
+import { kindOf, parseAddress, rootLists, serviceOf } from '../services/registry';
 import { type Adder } from '../services/service';
+import { AddressError } from '../services/address';
+import { listKey, type ListRef, type Params, type ResourceItem, type Scope } from '../lists';
 import * as l10n from '@vscode/l10n';
 
 /**
@@ -17,11 +18,14 @@ export interface Pin {
   readonly filter?: string;
 }
 
-/** The top-level list an address names (`sns:topics`, `s3://?prefix=a`), without its filter; else undefined. */
-export function rootOf(list: ListRef): { readonly root: ListRef; readonly filter?: string } | undefined {
-  const { base, filter } = splitFilter(list);
+/** The top-level list an address names (`sns:topics`, `s3://?prefix=a`, `health:events?status=open`), and its filters; else undefined. */
+export function rootOf(list: ListRef): { readonly root: ListRef; readonly filters: Params } | undefined {
+  const kind = kindOf(list);
+  const filterParams = new Set([kind.filterParam, ...Object.keys(kind.filterLabels ?? {})]);
+  const base = { kind: list.kind, params: Object.fromEntries(Object.entries(list.params).filter(([param]) => !filterParams.has(param))) };
+  const filters = Object.fromEntries(Object.entries(list.params).filter(([param]) => filterParams.has(param)));
   const root = rootLists.find((candidate) => listKey(candidate) === listKey(base));
-  return root && { root, filter };
+  return root && { root, filters };
 }
 
 /**

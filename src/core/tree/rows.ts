@@ -1,8 +1,9 @@
 import { formatCount } from '../numbers';
 import { type Problem } from '../problems/problem';
-import { type ItemDetails, type ListRef, type ResourceItem } from '../services/kind';
 import { kindOf } from '../services/registry';
 import { needsStartOver, type ListFailure, type ListSnapshot } from './treeModel';
+import { type ItemDetails } from '../services/kind';
+import { type ListRef, type Params, type ResourceItem } from '../lists';
 import * as l10n from '@vscode/l10n';
 
 /** One row under a list node, before it becomes a VS Code TreeItem. */
@@ -10,6 +11,8 @@ export type Row =
   | { readonly type: 'item'; readonly item: ResourceItem; readonly source: ListRef }
   | { readonly type: 'loadMore'; readonly list: ListRef; readonly token: string; readonly loading: boolean }
   | { readonly type: 'failure'; readonly list: ListRef; readonly failure: ListFailure; readonly startOver: boolean }
+  /** The account cannot use the list (AWS Health without a support plan): said once, not retried. */
+  | { readonly type: 'notice'; readonly list: ListRef; readonly problem: Problem }
   | { readonly type: 'loading'; readonly list: ListRef }
   | { readonly type: 'empty'; readonly list: ListRef };
 
@@ -21,6 +24,9 @@ export type Row =
 export function rowsOf(snapshot: ListSnapshot, options: { readonly hasOtherRows?: boolean } = {}): Row[] {
   const { list } = snapshot;
   if (!snapshot.loaded) {
+    if (snapshot.failure?.problem.kind === 'unavailable') {
+      return [{ type: 'notice', list, problem: snapshot.failure.problem }];
+    }
     if (snapshot.failure) {
       return [{ type: 'failure', list, failure: snapshot.failure, startOver: needsStartOver(snapshot.failure) }];
     }
@@ -53,9 +59,11 @@ export function countDescription(snapshot: ListSnapshot): string | undefined {
   return snapshot.nextToken !== undefined ? l10n.t('{0} loaded · more', count) : count;
 }
 
-/** The description of a list node: its own description, the active prefix filter, and the count. */
-export function listDescription(snapshot: ListSnapshot, filter: string | undefined, own?: string): string | undefined {
-  const parts = [own, filter ? l10n.t('prefix: {0}', filter) : undefined, countDescription(snapshot)].filter(Boolean);
+/** The description of a list node: its own description, its filters (`prefix: logs/`, `status: open`), and the count. */
+export function listDescription(snapshot: ListSnapshot, base: ListRef, filters: Params, own?: string): string | undefined {
+  const kind = kindOf(base);
+  const shown = Object.entries(filters).map(([param, value]) => (param === kind.filterParam ? l10n.t('prefix: {0}', value) : `${kind.filterLabels?.[param] ?? param}: ${value}`));
+  const parts = [own, ...shown, countDescription(snapshot)].filter(Boolean);
   return parts.length ? parts.join(' · ') : undefined;
 }
 
@@ -90,13 +98,20 @@ export function detailsOf(source: ListRef, item: ResourceItem): ItemDetails | un
   return kindOf(source).detailsOf?.(item);
 }
 
-/** contextValue tokens of a node that shows a list (the package.json menus match them). */
-export function listContext(snapshot: ListSnapshot, filterable: boolean, filtered: boolean): string[] {
+/**
+ * contextValue tokens of a node that shows a list (the package.json menus match them): the kind's id
+ * (`ec2.instances`: a kind's list actions show on its nodes by it), whether it has more pages, can be filtered by
+ * prefix, is filtered, and has a page in the AWS console.
+ */
+export function listContext(snapshot: ListSnapshot, base: ListRef, filtered: boolean): string[] {
+  const kind = kindOf(base);
   return [
     'list',
+    base.kind,
     snapshot.nextToken !== undefined && !needsStartOver(snapshot.failure) ? 'hasMore' : undefined,
-    filterable ? 'filterable' : undefined,
+    kind.filterParam !== undefined ? 'filterable' : undefined,
     filtered ? 'filtered' : undefined,
+    kind.console?.list ? 'listConsole' : undefined,
   ].filter((token): token is string => token !== undefined);
 }
 
@@ -105,11 +120,8 @@ export function itemContext(item: ResourceItem, source: ListRef, favorite: boole
   return [
     'item',
     item.itemKind,
-    item.arn ? 'hasArn' : undefined,
-    item.s3Uri ? 'hasS3Uri' : undefined,
-    item.url ? 'hasUrl' : undefined,
-    item.resourceId ? 'hasId' : undefined,
     detailsOf(source, item) ? 'hasDetails' : undefined,
+    kindOf(source).console?.item ? 'itemConsole' : undefined,
     favorite ? 'favorite' : undefined,
   ].filter((token): token is string => token !== undefined);
 }

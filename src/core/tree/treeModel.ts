@@ -1,9 +1,10 @@
 import { type AwsClients } from '../aws/clients';
 import { RepeatedTokenError, isAbortError } from '../paging/errors';
-import { fetchPage, streamPages, type Page, type PageOptions } from '../paging/pager';
+import { type Page } from '../paging/pager';
+import { listingPage, listingPages, type ListingRun, type ListingSpec } from '../listing';
 import { describeProblem, type Problem } from '../problems/problem';
-import { type ListRef, type ResourceItem } from '../services/kind';
-import { kindOf, listKey } from '../services/registry';
+import { kindOf } from '../services/registry';
+import { listKey, type ListRef, type Params, type ResourceItem } from '../lists';
 
 /** The clients of the current connection; `connection` (an `AwsSession` has it) names profile and region in messages. */
 export type TreeClients = AwsClients & { readonly connection?: { readonly profile: string; readonly region: string } };
@@ -89,8 +90,8 @@ class ListState {
  */
 export class TreeModel {
   private readonly states = new Map<string, ListState>();
-  /** Prefix filters, by the key of the unfiltered list. */
-  private readonly filters = new Map<string, string>();
+  /** Filters set on lists' nodes (by prefix, by status…), by the key of the unfiltered list. */
+  private readonly filters = new Map<string, Params>();
   /** Lists opened under a list by asking first (a Query under its table's items), by the key of that list. */
   private readonly derived = new Map<string, ListRef[]>();
   private readonly changeListeners = new Set<(list: ListRef) => void>();
@@ -214,7 +215,7 @@ export class TreeModel {
       let clients: TreeClients | undefined;
       try {
         clients = await this.options.clients();
-        for await (const page of streamPages(clients, list, { ...this.pageOptions(list, state, abort.signal), startingToken })) {
+        for await (const page of listingPages(clients, this.specOf(list), { token: startingToken, after: state.pages.at(-1)?.after }, this.runOf(list, abort.signal))) {
           if (state.generation !== generation) {
             outcome = 'cancelled';
             return;
@@ -314,36 +315,46 @@ export class TreeModel {
     this.emit(base);
   }
 
-  /** The prefix filter set on a list, if any. */
-  filterOf(base: ListRef): string | undefined {
-    return this.filters.get(listKey(base));
+  /** The filters set on a list's node (the prefix, and what list actions that narrow set): `{}` for none. */
+  filtersOf(base: ListRef): Params {
+    return this.filters.get(listKey(base)) ?? {};
   }
 
-  /** Whether the list's API can filter by prefix server-side. */
+  /** Whether the list's API can filter by name prefix server-side (Filter by Prefix…). */
   isFilterable(base: ListRef): boolean {
     return kindOf(base).filterParam !== undefined;
   }
 
-  /** The list as shown: `base` with its prefix filter applied. */
+  /** The list as shown: `base` with its filters applied. */
   withFilter(base: ListRef): ListRef {
-    const filter = this.filterOf(base);
-    const param = kindOf(base).filterParam;
-    return filter && param ? { kind: base.kind, params: { ...base.params, [param]: filter } } : base;
+    const filters = this.filters.get(listKey(base));
+    return filters ? { kind: base.kind, params: { ...base.params, ...filters } } : base;
   }
 
-  /** Sets (or with an empty prefix clears) the filter of a list; returns the list now shown. */
+  /** Sets the prefix filter of a list (an empty prefix clears it); returns the list now shown. */
   setFilter(base: ListRef, prefix: string | undefined): ListRef {
-    if (!this.isFilterable(base)) {
+    const param = kindOf(base).filterParam;
+    if (!param) {
       throw new Error(`${kindOf(base).title(base.params)} cannot be filtered by prefix.`);
     }
-    const before = this.withFilter(base);
-    const beforeKey = listKey(before);
+    return this.narrow(base, { [param]: prefix ?? '' });
+  }
+
+  /** Adds filters to a list's node, an empty value taking one away; returns the list now shown. */
+  narrow(base: ListRef, filters: Params): ListRef {
+    return this.setFilters(base, { ...this.filtersOf(base), ...filters });
+  }
+
+  /** Replaces every filter of a list's node (`{}` clears them), forgetting the pages of the list shown before. */
+  setFilters(base: ListRef, filters: Params): ListRef {
+    const beforeKey = listKey(this.withFilter(base));
     const state = this.states.get(beforeKey);
     if (state) {
       this.drop(beforeKey, state);
     }
-    if (prefix) {
-      this.filters.set(listKey(base), prefix);
+    const kept = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
+    if (Object.keys(kept).length) {
+      this.filters.set(listKey(base), kept);
     } else {
       this.filters.delete(listKey(base));
     }
@@ -367,7 +378,7 @@ export class TreeModel {
       let clients: TreeClients | undefined;
       try {
         clients = await this.options.clients();
-        const page = await fetchPage(clients, list, token, this.pageOptions(list, state, abort.signal));
+        const page = await listingPage(clients, this.specOf(list), { token, after: state.pages.at(-1)?.after }, this.runOf(list, abort.signal));
         if (state.generation === generation) {
           this.append(list, state, page, clients);
         }
@@ -389,14 +400,17 @@ export class TreeModel {
     return promise;
   }
 
-  /** A request of the list after its last row: a refused token goes on from that row's position, where the kind has one. */
-  private pageOptions(list: ListRef, state: ListState, signal: AbortSignal): PageOptions {
-    return {
-      pageSize: this.options.pageSize(),
-      signal,
-      after: state.pages.at(-1)?.after,
-      onResumedAt: (after, refusal) => this.resumeListeners.forEach((listener) => listener(list, after, refusal)),
-    };
+  /** A tree list is listed with the page size of the moment, its relative times measured from now. */
+  private specOf(list: ListRef): ListingSpec {
+    return { list, pageSize: this.options.pageSize() };
+  }
+
+  /**
+   * A request of the list after its last row (its position is the point's `after`): a refused token goes on from
+   * there, where the kind has a position, and the listeners hear of it.
+   */
+  private runOf(list: ListRef, signal: AbortSignal): ListingRun {
+    return { signal, onResumedAt: (after, refusal) => this.resumeListeners.forEach((listener) => listener(list, after, refusal)) };
   }
 
   private append(list: ListRef, state: ListState, page: Page, clients: TreeClients): void {

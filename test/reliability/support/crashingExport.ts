@@ -8,7 +8,7 @@ import { AwsSession } from '../../../src/core/aws/session';
 import { listingTarget, type Checkpoint, type CheckpointStore } from '../../../src/core/export/checkpoint';
 import { startExport } from '../../../src/core/export/exporter';
 import { FileCheckpointStore } from '../../../src/core/export/fileCheckpointStore';
-import { type ExportFormat } from '../../../src/core/export/formats';
+import { type ExportFormat } from '../../../src/core/records/formats';
 import { parseListArgument } from '../../../src/cli/listArgument';
 
 export interface CrashPlan {

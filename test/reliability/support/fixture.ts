@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { type ExportFormat } from '../../../src/core/export/formats';
+import { type ExportFormat } from '../../../src/core/records/formats';
 import { type Log } from '../../../src/core/aws/session';
 import { builtCli } from '../../support/cli';
 import { createBucket, numberedNames, putObjects, startEmulator, testSession, type Emulator } from '../../support/emulator';

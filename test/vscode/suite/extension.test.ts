@@ -25,17 +25,17 @@ describe('Paged AWS Explorer inside the extension host', function () {
     assert.deepEqual(declared.filter((command) => !registered.has(command)), []);
   });
 
-  it('Go to… selects the location in the Resources view, and Copy S3 URI / Copy Name act on that selection', async function () {
+  it('Go to… selects the location in the Resources view, and Ctrl+C (Copy) copies its first identifier, the S3 URI', async function () {
     // No request is needed to show a location: the command pins it and the view reveals and selects it.
     await vscode.commands.executeCommand('workbench.view.extension.pagedAwsExplorer');
     await vscode.commands.executeCommand('pagedAwsExplorer.goTo', 's3://demo-archive/reports/2024/');
     await vscode.env.clipboard.writeText('');
-    await vscode.commands.executeCommand('pagedAwsExplorer.copyS3Uri');
+    await vscode.commands.executeCommand('pagedAwsExplorer.copySelection');
     assert.equal(await vscode.env.clipboard.readText(), 's3://demo-archive/reports/2024/');
 
     await vscode.commands.executeCommand('pagedAwsExplorer.goTo', 's3://demo-odd-keys/');
-    await vscode.commands.executeCommand('pagedAwsExplorer.copyName');
-    assert.equal(await vscode.env.clipboard.readText(), 'demo-odd-keys');
+    await vscode.commands.executeCommand('pagedAwsExplorer.copySelection');
+    assert.equal(await vscode.env.clipboard.readText(), 's3://demo-odd-keys/');
   });
 
   it('a workspace cannot set the profile, region, endpoint or connections: VS Code refuses to write them to workspace settings', async function () {

@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { ExactNumber, type Value } from '../kind';
 import { load } from './sdk';
+import { ExactNumber, type Value } from '../../lists';
 
 /** A DynamoDB item or key as the SDK returns it: attribute name → typed value (`{ "S": "…" }`, `{ "N": "12" }`…). */
 export type TypedItem = Record<string, AttributeValue>;

@@ -1,14 +1,16 @@
 import type { ScanCommandOutput } from '@aws-sdk/client-dynamodb';
-import { type AwsClients } from '../../aws/clients';
-import {
-  AddressError, type ExportStyle, type ItemDetails, type Params, type RecordShape, type ResourceItem, type ResourceKind, type SendOptions, type Value,
-} from '../kind';
+import { type AwsClients, type SendOptions } from '../../aws/clients';
 import { decodeKey, encodeKey, keyText, plainJson, typedJson, type TypedItem } from './attributes';
 import { dynamodbClient } from './client';
 import { whyKeyRefused } from './refusal';
 import { keyNames, tableSchema, type TableSchema } from './schema';
 import { load } from './sdk';
 import { tableItem, tableNameProblem } from './tables';
+import { AddressError } from '../address';
+import { type ExportStyle, type RecordShape } from '../../records/recordShape';
+import { type ItemDetails, type ResourceKind } from '../kind';
+import { type Params, type ResourceItem, type Value } from '../../lists';
+import { consolePage } from '../console';
 import * as l10n from '@vscode/l10n';
 
 /** Pages of Scan and Query, with the table's schema beside them: it names the items (their key) as they are built. */
@@ -91,6 +93,9 @@ export const dynamodbItems: ResourceKind<ItemsPage> = {
     for await (const output of pages) {
       yield { Items: output.Items, LastEvaluatedKey: output.LastEvaluatedKey, schema };
     }
+  },
+  console: {
+    list: (params, scope, host) => consolePage(host, 'dynamodbv2/home', scope.region, `item-explorer?table=${encodeURIComponent(params.table)}`),
   },
   itemsOf: (output, params) => itemRows(output, params.table),
   detailsOf: itemDetails,

@@ -1,4 +1,3 @@
-import { AddressError, type Params, type ResourceKind } from '../kind';
 import { dynamodbClient } from './client';
 import { whyKeyRefused } from './refusal';
 import { ITEM_STYLES, itemDetails, itemRows, itemShape, startKey, type ItemsPage } from './items';
@@ -6,6 +5,10 @@ import { tableSchema, type KeyAttribute } from './schema';
 import { load } from './sdk';
 import { encodeKey, type TypedItem } from './attributes';
 import { tableNameProblem } from './tables';
+import { AddressError } from '../address';
+import { type Params } from '../../lists';
+import { type ResourceKind } from '../kind';
+import { consolePage } from '../console';
 import * as l10n from '@vscode/l10n';
 
 /** Sort key conditions of a Query, as KeyConditionExpression writes them. */
@@ -105,6 +108,9 @@ export const dynamodbQuery: ResourceKind<ItemsPage> = {
     for await (const output of pages) {
       yield { Items: output.Items, LastEvaluatedKey: output.LastEvaluatedKey, schema };
     }
+  },
+  console: {
+    list: (params, scope, host) => consolePage(host, 'dynamodbv2/home', scope.region, `item-explorer?table=${encodeURIComponent(params.table)}`),
   },
   itemsOf: (output, params) => itemRows(output, params.table),
   detailsOf: itemDetails,

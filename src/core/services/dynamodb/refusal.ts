@@ -1,7 +1,7 @@
-import { type AwsClients } from '../../aws/clients';
-import { type Params, type SendOptions } from '../kind';
+import { type AwsClients, type SendOptions } from '../../aws/clients';
 import { decodeKey } from './attributes';
 import { describeSchema, type KeyAttribute, type KeySchema } from './schema';
+import { type Params } from '../../lists';
 import * as l10n from '@vscode/l10n';
 
 /**

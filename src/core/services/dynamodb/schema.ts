@@ -1,6 +1,5 @@
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
-import { type AwsClients } from '../../aws/clients';
-import { type SendOptions } from '../kind';
+import { type AwsClients, type SendOptions } from '../../aws/clients';
 import { dynamodbClient } from './client';
 import { load } from './sdk';
 

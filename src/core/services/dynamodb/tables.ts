@@ -1,8 +1,10 @@
 import type { ListTablesCommandOutput } from '@aws-sdk/client-dynamodb';
-import { responseFields, type ResourceItem, type ResourceKind } from '../kind';
-import { paginated } from '../paginated';
 import { dynamodbClient } from './client';
 import { load } from './sdk';
+import { type ResourceKind, responseFields } from '../kind';
+import { type ResourceItem } from '../../lists';
+import { paginated } from '../../paging/listPaging';
+import { consolePage } from '../console';
 import * as l10n from '@vscode/l10n';
 
 const ADDRESS = 'dynamodb:tables';
@@ -20,6 +22,10 @@ export const dynamodbTables: ResourceKind<ListTablesCommandOutput> = {
   // API reference, ListTables: "Limit … Valid Range: Minimum value of 1. Maximum value of 100."
   pageSizeLimits: { min: 1, max: 100 },
   columns: ['TableName'],
+  console: {
+    list: (_params, scope, host) => consolePage(host, 'dynamodbv2/home', scope.region, 'tables'),
+    item: (item, _params, scope, host) => consolePage(host, 'dynamodbv2/home', scope.region, `table?name=${encodeURIComponent(item.name)}`),
+  },
   paginate: paginated(dynamodbClient, () => load().client.paginateListTables, () => ({})),
   itemsOf: (output) => (output.TableNames ?? []).map(tableItem),
   detailsOf(item) {

@@ -1,5 +1,6 @@
 import type { Filter } from '@aws-sdk/client-ec2';
-import { AddressError, type Params } from '../kind';
+import { AddressError } from '../address';
+import { type Params } from '../../lists';
 import * as l10n from '@vscode/l10n';
 
 /** The instance states, as DescribeInstances names them (`instance-state-name`). */

@@ -1,10 +1,13 @@
 import type { DescribeInstancesCommandOutput, Instance } from '@aws-sdk/client-ec2';
 import { partitionOf } from '../../aws/partition';
-import { AddressError, responseFields, type ExportRecord, type Params, type ResourceItem, type ResourceKind, type Scope, type Value } from '../kind';
-import { paginated } from '../paginated';
 import { ec2Client } from './client';
 import { filtersOf, stateParam, tagParam } from './filters';
 import { load } from './sdk';
+import { AddressError } from '../address';
+import { type ResourceKind, responseFields } from '../kind';
+import { type ExportRecord, type Params, type ResourceItem, type Scope, type Value } from '../../lists';
+import { paginated } from '../../paging/listPaging';
+import { consolePage } from '../console';
 import * as l10n from '@vscode/l10n';
 
 const ADDRESS = 'ec2:instances';
@@ -58,6 +61,10 @@ export const ec2Instances: ResourceKind<DescribeInstancesCommandOutput> = {
   exportShape: async (_clients, _params, how) => (how.format === 'csv'
     ? { columns: CSV_COLUMNS, record: (item) => ({ ...item.record, State: (item.record.State as { Name?: string } | undefined)?.Name ?? null }) }
     : { columns: CSV_COLUMNS }),
+  console: {
+    list: (params, scope, host) => consolePage(host, 'ec2/home', scope.region, `Instances:${params.state ? `instanceState=${params.state}` : ''}`),
+    item: (item, _params, scope, host) => consolePage(host, 'ec2/home', scope.region, `InstanceDetails:instanceId=${String(item.record.InstanceId)}`),
+  },
   paginate: paginated(ec2Client, () => load().paginateDescribeInstances, (params) => ({ Filters: filtersOf(params) })),
   itemsOf: (output, _params, scope) => (output.Reservations ?? []).flatMap((reservation) =>
     (reservation.Instances ?? []).flatMap((instance) => (instance.InstanceId === undefined ? [] : [instanceItem(instance, reservation.OwnerId, scope)]))),
@@ -84,8 +91,7 @@ function instanceItem(instance: Instance, ownerId: string | undefined, scope: Sc
     description: [instance.State?.Name, instance.InstanceType, instance.PrivateIpAddress].filter(Boolean).join(' · '),
     time: instance.LaunchTime?.toISOString(),
     itemKind: 'ec2Instance',
-    arn,
-    resourceId: id,
+    ids: arn ? [{ label: 'ARN', value: arn }, { label: 'ID', value: id }] : [{ label: 'ID', value: id }],
     record: { ...record, name: name ?? null, arn: arn ?? null } as ExportRecord,
   };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { type ItemDetails, type ResourceItem, type Value } from '../kind';
 import { isoOf } from './time';
+import { type ItemDetails } from '../kind';
+import { type ResourceItem, type Value } from '../../lists';
 
 /** A log event as GetLogEvents (no stream, no id) or FilterLogEvents (both) gives it. */
 export interface LogEvent {

@@ -1,10 +1,12 @@
 import type { GetLogEventsCommandOutput } from '@aws-sdk/client-cloudwatch-logs';
-import { type Params, type ResourceKind } from '../kind';
 import { logsClient } from './client';
 import { eventDetails, eventRows, STREAM_EVENT_COLUMNS } from './eventRows';
 import { checkedGroup, parseLogsArn, streamNameProblem } from './names';
 import { load } from './sdk';
-import { AddressError } from '../kind';
+import { type Params } from '../../lists';
+import { type ResourceKind } from '../kind';
+import { AddressError } from '../address';
+import { logsConsolePage } from './names';
 import * as l10n from '@vscode/l10n';
 
 const PREFIX = 'logs:stream/';
@@ -73,6 +75,9 @@ export const logEvents: ResourceKind<GetLogEventsCommandOutput> = {
       { logGroupName: params.group, logStreamName: params.stream, startFromHead: true },
       send,
     );
+  },
+  console: {
+    list: (params, scope, host) => logsConsolePage(host, scope.region, params.group, params.stream),
   },
   itemsOf: (output, params) => eventRows(output.events, `${PREFIX}${params.group}:${params.stream}`, false),
   detailsOf: eventDetails,

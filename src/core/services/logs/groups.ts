@@ -1,10 +1,14 @@
 import type { DescribeLogGroupsCommandOutput, LogGroup } from '@aws-sdk/client-cloudwatch-logs';
 import { formatBytes } from '../../numbers';
-import { prefixQueryOf, responseFields, withPrefixQuery, type Params, type ResourceItem, type ResourceKind, type Value } from '../kind';
-import { paginated } from '../paginated';
 import { logsClient } from './client';
 import { load } from './sdk';
 import { isoOf } from './time';
+import { prefixQueryOf, withPrefixQuery } from '../address';
+import { type ResourceKind, responseFields } from '../kind';
+import { type Params, type ResourceItem, type Value, arnIds } from '../../lists';
+import { paginated } from '../../paging/listPaging';
+import { consolePage } from '../console';
+import { logsConsolePage } from './names';
 import * as l10n from '@vscode/l10n';
 
 const ADDRESS = 'logs:groups';
@@ -29,6 +33,10 @@ export const logGroups: ResourceKind<DescribeLogGroupsCommandOutput> = {
   pageSizeLimits: { min: 1, max: 50 },
   columns: ['logGroupName', 'creationTime', 'retentionInDays', 'metricFilterCount', 'arn', 'storedBytes', 'kmsKeyId', 'logGroupClass', 'logGroupArn', 'creationTimeIso'],
   filterParam: 'prefix',
+  console: {
+    list: (_params, scope, host) => consolePage(host, 'cloudwatch/home', scope.region, 'logsV2:log-groups'),
+    item: (item, _params, scope, host) => logsConsolePage(host, scope.region, item.name),
+  },
   paginate: paginated(logsClient, () => load().paginateDescribeLogGroups, (params) => ({ logGroupNamePrefix: params.prefix || undefined })),
   itemsOf: (output) => (output.logGroups ?? []).flatMap((group) => (group.logGroupName === undefined ? [] : [groupItem(group)])),
   detailsOf(item) {
@@ -70,7 +78,7 @@ export function groupItem(group: LogGroup): ResourceItem {
     description: [group.storedBytes === undefined ? undefined : formatBytes(group.storedBytes), retention].filter(Boolean).join(' · '),
     time: isoOf(group.creationTime) ?? undefined,
     itemKind: 'logGroup',
-    arn: group.logGroupArn ?? group.arn?.replace(/:\*$/, ''),
+    ids: arnIds(group.logGroupArn ?? group.arn?.replace(/:\*$/, '')),
     children: { kind: 'logs.streams', params: { group: name } },
     record,
   };

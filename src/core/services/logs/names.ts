@@ -1,5 +1,7 @@
 import { partitionOf } from '../../aws/partition';
-import { AddressError, type Scope } from '../kind';
+import { AddressError } from '../address';
+import { type Scope } from '../../lists';
+import { consolePage } from '../console';
 import * as l10n from '@vscode/l10n';
 
 /**
@@ -33,4 +35,13 @@ export function parseLogsArn(text: string): { group: string; stream?: string } |
 /** The group's ARN in the connection's partition, when the listing did not give one. */
 export function groupArn(group: string, scope: Scope, account = ''): string {
   return `arn:${scope.partition || partitionOf(scope.region)}:logs:${scope.region}:${account}:log-group:${group}`;
+}
+
+/**
+ * A log group's page in the console (a stream's, with `stream`). The console's fragment holds the names encoded twice
+ * with `$` for `%` (`/aws/lambda/x` is `$252Faws$252Flambda$252Fx`), as its own links do.
+ */
+export function logsConsolePage(host: string, region: string, group: string, stream?: string): string {
+  const encode = (name: string) => encodeURIComponent(encodeURIComponent(name)).replace(/%/g, '$');
+  return consolePage(host, 'cloudwatch/home', region, `logsV2:log-groups/log-group/${encode(group)}${stream === undefined ? '' : `/log-events/${encode(stream)}`}`);
 }

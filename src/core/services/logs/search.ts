@@ -1,11 +1,14 @@
 import type { FilterLogEventsCommandOutput } from '@aws-sdk/client-cloudwatch-logs';
-import { AddressError, type Params, type ResourceKind } from '../kind';
 import { logsClient } from './client';
 import { eventDetails, eventRows, EVENT_COLUMNS } from './eventRows';
 import { namedGroupItem } from './groups';
 import { checkedGroup, parseLogsArn, streamNameProblem } from './names';
 import { load } from './sdk';
 import { rangeLabel, timeOf, timeText } from './time';
+import { AddressError } from '../address';
+import { type Params } from '../../lists';
+import { type ResourceKind } from '../kind';
+import { logsConsolePage } from './names';
 import * as l10n from '@vscode/l10n';
 
 const PREFIX = 'logs:group/';
@@ -125,6 +128,9 @@ export const logSearch: ResourceKind<FilterLogEventsCommandOutput> = {
         yield output;
       }
     }
+  },
+  console: {
+    list: (params, scope, host) => logsConsolePage(host, scope.region, params.group),
   },
   itemsOf: (output, params) => eventRows(output.events, `${PREFIX}${params.group}`, true),
   detailsOf: eventDetails,

@@ -1,12 +1,14 @@
 import type { DescribeLogStreamsCommandOutput, LogStream } from '@aws-sdk/client-cloudwatch-logs';
 import { formatBytes } from '../../numbers';
-import { type Params, type ResourceItem, type ResourceKind, type Value } from '../kind';
-import { paginated } from '../paginated';
 import { logsClient } from './client';
 import { namedGroupItem } from './groups';
 import { checkedGroup, parseLogsArn } from './names';
 import { load } from './sdk';
 import { isoOf } from './time';
+import { type Params, type ResourceItem, type Value, arnIds } from '../../lists';
+import { type ResourceKind } from '../kind';
+import { paginated } from '../../paging/listPaging';
+import { logsConsolePage } from './names';
 
 const PREFIX = 'logs:streams/';
 
@@ -36,6 +38,10 @@ export const logStreams: ResourceKind<DescribeLogStreamsCommandOutput> = {
   // API reference, DescribeLogStreams: "limit … Valid Range: Minimum value of 1. Maximum value of 50."
   pageSizeLimits: { min: 1, max: 50 },
   columns: ['logStreamName', 'creationTime', 'firstEventTimestamp', 'lastEventTimestamp', 'lastIngestionTime', 'arn', 'storedBytes', 'lastEventTimestampIso'],
+  console: {
+    list: (params, scope, host) => logsConsolePage(host, scope.region, params.group),
+    item: (item, params, scope, host) => logsConsolePage(host, scope.region, params.group, item.name),
+  },
   paginate: paginated(logsClient, () => load().paginateDescribeLogStreams, (params) => ({
     logGroupName: params.group, orderBy: 'LastEventTime' as const, descending: true,
   })),
@@ -57,7 +63,7 @@ function streamItem(group: string, stream: LogStream): ResourceItem {
     description: stream.storedBytes ? formatBytes(stream.storedBytes) : undefined,
     time: isoOf(stream.lastEventTimestamp ?? stream.creationTime) ?? undefined,
     itemKind: 'logStream',
-    arn: stream.arn,
+    ids: arnIds(stream.arn),
     children: { kind: 'logs.events', params: { group, stream: name } },
     record,
   };

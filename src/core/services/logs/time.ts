@@ -1,4 +1,4 @@
-import { AddressError } from '../kind';
+import { AddressError } from '../address';
 import * as l10n from '@vscode/l10n';
 
 const UNITS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };

@@ -1,9 +1,12 @@
 import type { ListBucketsCommandOutput } from '@aws-sdk/client-s3';
-import { prefixQueryOf, withPrefixQuery, type Params, type ResourceItem, type ResourceKind, type Scope } from '../kind';
-import { paginated } from '../paginated';
 import { s3Client } from './client';
 import { load } from './sdk';
 import { s3Uri } from './uri';
+import { prefixQueryOf, withPrefixQuery } from '../address';
+import { type Params, type ResourceItem, type Scope } from '../../lists';
+import { type ResourceKind } from '../kind';
+import { paginated } from '../../paging/listPaging';
+import { consolePage } from '../console';
 import * as l10n from '@vscode/l10n';
 
 const ADDRESS = 's3://';
@@ -25,6 +28,10 @@ export const s3Buckets: ResourceKind<ListBucketsCommandOutput> = {
   columns: ['Name', 'CreationDate', 'BucketRegion', 's3Uri', 'arn'],
   filterParam: 'prefix',
   // MaxBuckets is always sent (the pager always gives a size): without it, a token or prefix gives pages of 10,000.
+  console: {
+    list: (_params, scope, host) => consolePage(host, 's3/buckets', scope.region),
+    item: (item, _params, scope, host) => consolePage(host, `s3/buckets/${encodeURIComponent(item.name)}`, String(item.record.BucketRegion ?? scope.region)),
+  },
   paginate: paginated(s3Client, () => load().paginateListBuckets, (params) => ({ Prefix: params.prefix || undefined })),
   itemsOf(output, _params, scope) {
     return (output.Buckets ?? []).flatMap((bucket) => (bucket.Name ? [bucketItem(bucket.Name, scope, bucket.CreationDate, bucket.BucketRegion)] : []));
@@ -53,8 +60,7 @@ export function bucketItem(name: string, scope: Scope, created?: Date, region?: 
     name,
     description: region,
     itemKind: 's3Bucket',
-    s3Uri: uri,
-    arn,
+    ids: [{ label: 'S3 URI', value: uri }, { label: 'ARN', value: arn }],
     children: { kind: 's3.objects', params: { bucket: name, prefix: '', delimiter: '/' } },
     record: {
       Name: name, ...(created ? { CreationDate: created.toISOString() } : {}), ...(region ? { BucketRegion: region } : {}), s3Uri: uri, arn,

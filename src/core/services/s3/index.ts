@@ -1,8 +1,8 @@
-import { AddressError } from '../kind';
 import { type Service } from '../service';
 import { s3Buckets } from './buckets';
 import { s3Objects } from './objects';
 import { bucketNameProblem } from './uri';
+import { AddressError } from '../address';
 import * as l10n from '@vscode/l10n';
 
 export const s3: Service = {

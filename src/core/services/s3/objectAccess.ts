@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
-import { type AwsClients } from '../../aws/clients';
-import { type SendOptions } from '../kind';
+import { type AwsClients, type SendOptions } from '../../aws/clients';
 import { s3Client } from './client';
 import { load } from './sdk';
 import { parseS3Uri } from './uri';

@@ -2,12 +2,14 @@ import type { ListObjectsV2CommandOutput, _Object } from '@aws-sdk/client-s3';
 import { Interned } from '../../interned';
 import { formatBytes } from '../../numbers';
 import { parseArn } from '../arn';
-import { responseFields, type ExportRecord, type Params, type ResourceItem, type ResourceKind, type Value } from '../kind';
 import { bucketItem } from './buckets';
-import { paginated } from '../paginated';
 import { s3Client } from './client';
 import { load } from './sdk';
 import { parseS3Uri, s3Uri } from './uri';
+import { type ResourceKind, responseFields } from '../kind';
+import { type ExportRecord, type Params, type ResourceItem, type Value } from '../../lists';
+import { paginated } from '../../paging/listPaging';
+import { consolePage } from '../console';
 
 /**
  * Objects under a bucket and prefix. Params: `bucket`, `prefix`, `delimiter`, and optionally `filter`
@@ -66,6 +68,15 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
   // Keys beside the folders come back as objects, each folder's keys are one contiguous run (S3 sorts all keys).
   splitBy: (params) => (params.delimiter ? undefined : { ...params, delimiter: '/' }),
   position: { input: 'StartAfter', after: positionAfter, describe: (after) => JSON.stringify(after.replace(/\u{10FFFF}$/u, '')) },
+  console: {
+    list: (params, scope, host) => consolePage(host, `s3/buckets/${encodeURIComponent(params.bucket)}`, scope.region, undefined, { prefix: params.prefix ?? '' }),
+    item(item, params, scope, host) {
+      const { key } = parseS3Uri(item.id);
+      return item.itemKind === 's3Object'
+        ? consolePage(host, `s3/object/${encodeURIComponent(params.bucket)}`, scope.region, undefined, { prefix: key })
+        : consolePage(host, `s3/buckets/${encodeURIComponent(params.bucket)}`, scope.region, undefined, { prefix: key });
+    },
+  },
   paginate: paginated(s3Client, () => load().paginateListObjectsV2, (params, { startAfter }) => ({
     Bucket: params.bucket, Prefix: (params.prefix ?? '') + (params.filter ?? '') || undefined, Delimiter: params.delimiter || undefined,
     // Sent with the first request only: S3 ignores it once a ContinuationToken goes along.
@@ -92,7 +103,7 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
         description: encoded.Size === undefined ? undefined : formatBytes(encoded.Size),
         time: lastModified,
         itemKind: 's3Object',
-        s3Uri: uri,
+        ids: [{ label: 'S3 URI', value: uri }],
         record: objectRecord(encoded, key, lastModified, uri),
       }];
     });
@@ -100,10 +111,11 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
     return mergeByKey(folders, objects);
   },
   detailsOf(item) {
-    if (item.itemKind !== 's3Object' || item.s3Uri === undefined) {
+    if (item.itemKind !== 's3Object') {
       return undefined;
     }
-    const { bucket, key } = parseS3Uri(item.s3Uri);
+    // An object's id is its S3 URI.
+    const { bucket, key } = parseS3Uri(item.id);
     return {
       operation: 'HeadObject',
       async fetch(clients, send) {
@@ -145,7 +157,7 @@ function folderItem(bucket: string, prefix: string, parentPrefix: string | undef
     id: uri,
     name: relativeName(prefix, parentPrefix),
     itemKind: 's3Folder',
-    s3Uri: uri,
+    ids: [{ label: 'S3 URI', value: uri }],
     children: { kind: 's3.objects', params: { bucket, prefix, delimiter: delimiter ?? '/' } },
     record: { Prefix: prefix, s3Uri: uri, itemType: 'folder' },
   };

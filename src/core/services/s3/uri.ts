@@ -1,4 +1,4 @@
-import { AddressError } from '../kind';
+import { AddressError } from '../address';
 import * as l10n from '@vscode/l10n';
 
 /** `s3://bucket/key`, with the key exactly as stored (no encoding): this is what users paste into the CLI. */

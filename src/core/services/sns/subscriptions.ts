@@ -1,10 +1,13 @@
 import type { ListSubscriptionsByTopicCommandOutput } from '@aws-sdk/client-sns';
 import { parseArn } from '../arn';
-import { AddressError, type ResourceKind } from '../kind';
-import { paginated } from '../paginated';
 import { snsClient } from './client';
 import { load } from './sdk';
 import { topicItem } from './topics';
+import { idOf } from '../../lists';
+import { AddressError } from '../address';
+import { type ResourceKind } from '../kind';
+import { paginated } from '../../paging/listPaging';
+import { consolePage } from '../console';
 import * as l10n from '@vscode/l10n';
 
 /** The subscriptions of one SNS topic. Params: `topicArn`. */
@@ -34,6 +37,13 @@ export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutpu
   tokenFields: { input: 'NextToken', output: 'NextToken' },
   fixedPageSize: 100,
   columns: ['SubscriptionArn', 'Owner', 'Protocol', 'Endpoint', 'TopicArn'],
+  console: {
+    list: (params, scope, host) => consolePage(host, 'sns/v3/home', parseArn(params.topicArn).region || scope.region, `/topic/${params.topicArn}`),
+    item(item, params, scope, host) {
+      const arn = idOf(item, 'ARN');
+      return arn && consolePage(host, 'sns/v3/home', parseArn(params.topicArn).region || scope.region, `/subscription/${arn}`);
+    },
+  },
   paginate: paginated(snsClient, () => load().paginateListSubscriptionsByTopic, (params) => ({ TopicArn: params.topicArn })),
   itemsOf(output, params) {
     return (output.Subscriptions ?? []).map((sub) => {
@@ -46,7 +56,7 @@ export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutpu
         name: endpoint || arn,
         description: confirmed ? sub.Protocol : `${sub.Protocol ?? ''} · pending confirmation`,
         itemKind: 'snsSubscription',
-        arn: confirmed ? arn : undefined,
+        ids: confirmed ? [{ label: 'ARN', value: arn }] : undefined,
         // As `aws sns list-subscriptions-by-topic` prints it.
         record: {
           SubscriptionArn: arn,
@@ -59,7 +69,7 @@ export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutpu
     });
   },
   detailsOf(item) {
-    const arn = item.arn;
+    const arn = idOf(item, 'ARN');
     // A subscription pending confirmation has no ARN to ask about.
     return arn === undefined ? undefined : {
       operation: 'GetSubscriptionAttributes',

@@ -1,9 +1,11 @@
 import type { ListTopicsCommandOutput } from '@aws-sdk/client-sns';
 import { parseArn } from '../arn';
-import { type ResourceItem, type ResourceKind } from '../kind';
-import { paginated } from '../paginated';
 import { snsClient } from './client';
 import { load } from './sdk';
+import { type ResourceItem } from '../../lists';
+import { type ResourceKind } from '../kind';
+import { paginated } from '../../paging/listPaging';
+import { consolePage } from '../console';
 import * as l10n from '@vscode/l10n';
 
 const ADDRESS = 'sns:topics';
@@ -20,6 +22,10 @@ export const snsTopics: ResourceKind<ListTopicsCommandOutput> = {
   tokenFields: { input: 'NextToken', output: 'NextToken' },
   fixedPageSize: 100,
   columns: ['TopicArn', 'name', 'region', 'accountId'],
+  console: {
+    list: (_params, scope, host) => consolePage(host, 'sns/v3/home', scope.region, '/topics'),
+    item: (item, _params, scope, host) => consolePage(host, 'sns/v3/home', parseArn(item.id).region || scope.region, `/topic/${item.id}`),
+  },
   paginate: paginated(snsClient, () => load().paginateListTopics, () => ({})),
   itemsOf(output) {
     return (output.Topics ?? []).flatMap((topic) => (topic.TopicArn ? [topicItem(topic.TopicArn)] : []));
@@ -42,7 +48,7 @@ export function topicItem(topicArn: string): ResourceItem {
     id: topicArn,
     name: arn.resource,
     itemKind: 'snsTopic',
-    arn: topicArn,
+    ids: [{ label: 'ARN', value: topicArn }],
     children: { kind: 'sns.subscriptions', params: { topicArn } },
     record: { TopicArn: topicArn, name: arn.resource, region: arn.region, accountId: arn.accountId },
   };

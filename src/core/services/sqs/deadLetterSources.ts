@@ -1,10 +1,11 @@
 import type { ListDeadLetterSourceQueuesCommandOutput } from '@aws-sdk/client-sqs';
-import { type Params, type ResourceKind } from '../kind';
-import { paginated } from '../paginated';
 import { sqsClient } from './client';
-import { QUEUE_COLUMNS, queueDetails, queueItems } from './queues';
+import { QUEUE_COLUMNS, queueConsolePage, queueDetails, queueItems } from './queues';
 import { parseQueueUrl, queueItem, queueUrlOfArn } from './queueUrl';
 import { load } from './sdk';
+import { type Params } from '../../lists';
+import { type ResourceKind } from '../kind';
+import { paginated } from '../../paging/listPaging';
 import * as l10n from '@vscode/l10n';
 
 /**
@@ -32,6 +33,10 @@ export const sqsDeadLetterSources: ResourceKind<ListDeadLetterSourceQueuesComman
   columns: QUEUE_COLUMNS,
   get emptyLabel() {
     return l10n.t('No queue uses it as its dead-letter queue');
+  },
+  console: {
+    list: (params, scope, host) => queueConsolePage(params.queueUrl, scope.region, host),
+    item: (item, _params, scope, host) => queueConsolePage(item.id, scope.region, host),
   },
   paginate: paginated(sqsClient, () => load().paginateListDeadLetterSourceQueues, (params) => ({ QueueUrl: params.queueUrl })),
   // The SDK names this list `queueUrls`, lower case, as the API does.

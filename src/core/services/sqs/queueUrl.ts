@@ -1,5 +1,6 @@
 import { partitionOf } from '../../aws/partition';
-import { AddressError, type ResourceItem } from '../kind';
+import { AddressError } from '../address';
+import { type ResourceItem } from '../../lists';
 import * as l10n from '@vscode/l10n';
 
 /** What a queue URL says: `https://sqs.eu-west-1.amazonaws.com/123456789012/orders`. */
@@ -46,8 +47,7 @@ export function queueItem(url: string, fallbackRegion?: string): ResourceItem {
     id: url,
     name,
     itemKind: 'sqsQueue',
-    url,
-    arn,
+    ids: arn ? [{ label: 'ARN', value: arn }, { label: 'URL', value: url }] : [{ label: 'URL', value: url }],
     children: { kind: 'sqs.deadLetterSources', params: { queueUrl: url } },
     record: { QueueUrl: url, name, arn: arn ?? null },
   };

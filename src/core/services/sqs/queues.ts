@@ -1,9 +1,12 @@
 import type { ListQueuesCommandOutput } from '@aws-sdk/client-sqs';
-import { prefixQueryOf, withPrefixQuery, type ItemDetails, type Params, type ResourceItem, type ResourceKind } from '../kind';
-import { paginated } from '../paginated';
 import { sqsClient } from './client';
-import { queueItem } from './queueUrl';
+import { parseQueueUrl, queueItem } from './queueUrl';
 import { load } from './sdk';
+import { prefixQueryOf, withPrefixQuery } from '../address';
+import { type ItemDetails, type ResourceKind } from '../kind';
+import { type Params, type ResourceItem, idOf } from '../../lists';
+import { paginated } from '../../paging/listPaging';
+import { consolePage } from '../console';
 import * as l10n from '@vscode/l10n';
 
 const ADDRESS = 'sqs:queues';
@@ -30,6 +33,10 @@ export const sqsQueues: ResourceKind<ListQueuesCommandOutput> = {
   pageSizeLimits: { min: 1, max: 1000 },
   columns: QUEUE_COLUMNS,
   filterParam: 'prefix',
+  console: {
+    list: (_params, scope, host) => consolePage(host, 'sqs/v3/home', scope.region, '/queues'),
+    item: (item, _params, scope, host) => queueConsolePage(item.id, scope.region, host),
+  },
   paginate: paginated(sqsClient, () => load().paginateListQueues, (params) => ({ QueueNamePrefix: params.prefix || undefined })),
   itemsOf: (output) => queueItems(output.QueueUrls),
   detailsOf: (item) => queueDetails(item),
@@ -39,9 +46,14 @@ export function queueItems(urls: readonly string[] | undefined): ResourceItem[] 
   return (urls ?? []).map((url) => queueItem(url));
 }
 
+/** A queue's page in the console (the queue's own region, from its URL). */
+export function queueConsolePage(url: string, region: string, host: string): string {
+  return consolePage(host, 'sqs/v3/home', parseQueueUrl(url)?.region ?? region, `/queues/${encodeURIComponent(url)}`);
+}
+
 /** Show Details of a queue: all its attributes (GetQueueAttributes `All`: a read, nothing is received or changed). */
 export function queueDetails(item: ResourceItem): ItemDetails | undefined {
-  const url = item.url;
+  const url = idOf(item, 'URL');
   return url === undefined ? undefined : {
     operation: 'GetQueueAttributes',
     async fetch(clients, send) {

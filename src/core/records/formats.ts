@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { exactJson } from '../json';
-import { ExactNumber, type ExportRecord, type RecordShape, type ResourceItem, type Value } from '../services/kind';
+import { ExactNumber, type ExportRecord, type ResourceItem, type Value } from '../lists';
+import { type RecordShape } from './recordShape';
 
 export type ExportFormat = 'jsonl' | 'csv' | 'json';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { describeProblem } from '../core/problems/problem';
-import { headObject, objectBytes, unreadable } from '../core/services/s3/objectAccess';
-import { DEFAULT_CONNECTION, type ConnectionManager } from '../connection/connectionManager';
+import { describeProblem } from '../../core/problems/problem';
+import { headObject, objectBytes, unreadable } from '../../core/services/s3/objectAccess';
+import { DEFAULT_CONNECTION, type ConnectionManager } from '../../connection/connectionManager';
 
 /** The scheme of S3 objects opened in an editor: `paged-aws-s3:/BUCKET/KEY?connection=KEY` (the connection it came from). */
 export const S3_OBJECT_SCHEME = 'paged-aws-s3';

@@ -3,55 +3,59 @@ import { createWriteStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import * as vscode from 'vscode';
-import { formatBytes } from '../core/numbers';
-import { describeProblem } from '../core/problems/problem';
-import { type ResourceItem } from '../core/services/kind';
-import { headObject, objectOf, objectStream, objectUrl, PRESIGN_EXPIRIES, presignedUrl, unreadable } from '../core/services/s3/objectAccess';
-import { isItemNode, type ItemNode, type TreeNode } from '../views/nodes';
-import { objectFileUri } from '../views/s3ObjectFiles';
-import { copyItems } from './copyItems';
-import { type CommandDeps } from './deps';
+import { type ResourceItem } from '../../core/lists';
+import { formatBytes } from '../../core/numbers';
+import { describeProblem } from '../../core/problems/problem';
+import { headObject, objectOf, objectStream, objectUrl, PRESIGN_EXPIRIES, presignedUrl, unreadable } from '../../core/services/s3/objectAccess';
+import { isItemNode, type ItemNode, type TreeNode } from '../../views/nodes';
+import { copyValues } from '../../commands/copy';
+import { type CommandDeps } from '../../commands/deps';
+import { targetItems } from '../../commands/targets';
+import { objectFileUri } from './objectFiles';
 
 /** Larger objects are opened in an editor only when the user says so: VS Code holds an editor's content in memory. */
 const OPEN_WITHOUT_ASKING = 50 * 1024 * 1024;
 
+/** An S3 object row's item: its id is its S3 URI. */
+type ObjectItem = ResourceItem & { readonly itemKind: 's3Object' };
+
 /** Open, Download…, Copy Presigned URL and Copy Object URL on S3 objects: reads only (HeadObject, GetObject, local signing). */
-export function registerS3ObjectCommands(deps: CommandDeps): vscode.Disposable {
+export function registerObjectCommands(deps: CommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('pagedAwsExplorer.openObject', (node?: TreeNode) => withObject(deps, node, (item, home) => openObject(deps, item, home))),
     vscode.commands.registerCommand('pagedAwsExplorer.downloadObject', (node?: TreeNode) => withObject(deps, node, (item, home) => downloadObject(deps, item, home))),
     vscode.commands.registerCommand('pagedAwsExplorer.copyPresignedUrl', (node?: TreeNode) => withObject(deps, node, (item, home) => copyPresignedUrl(deps, item, home))),
     vscode.commands.registerCommand('pagedAwsExplorer.copyObjectUrl', async (node?: TreeNode, selected?: TreeNode[]) => {
       const connection = await deps.connections.connection(deps.tree.refOf(node ?? deps.tree.view.selection[0]));
-      await copyItems(deps, (item) => {
-        if (item.itemKind !== 's3Object' || !item.s3Uri) {
+      await copyValues(targetItems(deps, node, selected).map(({ item }) => {
+        if (item.itemKind !== 's3Object') {
           return undefined;
         }
-        const { bucket, key } = objectOf(item.s3Uri);
+        const { bucket, key } = objectOf(item.id);
         return objectUrl(bucket, key, connection);
-      }, 'object URL', node, selected);
+      }), vscode.l10n.t('object URL'));
     }),
   );
 }
 
-async function withObject(deps: CommandDeps, node: TreeNode | undefined, run: (item: ResourceItem & { s3Uri: string }, home: ItemNode) => Promise<void>): Promise<void> {
+async function withObject(deps: CommandDeps, node: TreeNode | undefined, run: (item: ObjectItem, home: ItemNode) => Promise<void>): Promise<void> {
   const target = node ?? deps.tree.view.selection[0];
-  if (!isItemNode(target) || target.item.itemKind !== 's3Object' || !target.item.s3Uri) {
+  if (!isItemNode(target) || target.item.itemKind !== 's3Object') {
     return;
   }
   try {
-    await run(target.item as ResourceItem & { s3Uri: string }, target);
+    await run(target.item as ObjectItem, target);
   } catch (error) {
-    const problem = describeProblem(error, deps.tree.provider.currentConnection(target.home));
-    deps.log.error(`${target.item.s3Uri}: ${problem.message} [${problem.detail}]`);
+    const problem = describeProblem(error, deps.tree.homes.connection(target.home));
+    deps.log.error(`${target.item.id}: ${problem.message} [${problem.detail}]`);
     void vscode.window.showErrorMessage(problem.message);
   }
 }
 
-async function openObject(deps: CommandDeps, item: ResourceItem & { s3Uri: string }, node: ItemNode): Promise<void> {
-  const { bucket, key } = objectOf(item.s3Uri);
+async function openObject(deps: CommandDeps, item: ObjectItem, node: ItemNode): Promise<void> {
+  const { bucket, key } = objectOf(item.id);
   const head = await headObject(await deps.tree.session(node), bucket, key, {});
-  const problem = unreadable(head, item.s3Uri);
+  const problem = unreadable(head, item.id);
   if (problem) {
     void vscode.window.showErrorMessage(problem);
     return;
@@ -75,12 +79,12 @@ async function openObject(deps: CommandDeps, item: ResourceItem & { s3Uri: strin
  * under a temporary name beside the target and renamed at the end: a cancelled or failed download never leaves a file
  * that looks complete.
  */
-async function downloadObject(deps: CommandDeps, item: ResourceItem & { s3Uri: string }, node: ItemNode): Promise<void> {
-  const { bucket, key } = objectOf(item.s3Uri);
+async function downloadObject(deps: CommandDeps, item: ObjectItem, node: ItemNode): Promise<void> {
+  const { bucket, key } = objectOf(item.id);
   const name = key.slice(key.lastIndexOf('/') + 1) || 'object';
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
-    title: vscode.l10n.t('Download {0}', item.s3Uri),
+    title: vscode.l10n.t('Download {0}', item.id),
     defaultUri: folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name),
     saveLabel: vscode.l10n.t('Download'),
   });
@@ -131,7 +135,7 @@ async function downloadObject(deps: CommandDeps, item: ResourceItem & { s3Uri: s
     void vscode.window.showInformationMessage(vscode.l10n.t('Download of {0} cancelled; nothing was written.', name));
     return;
   }
-  deps.log.info(`Downloaded ${item.s3Uri} to ${file} (${written} bytes).`);
+  deps.log.info(`Downloaded ${item.id} to ${file} (${written} bytes).`);
   const reveal = vscode.l10n.t('Reveal in Explorer');
   const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Downloaded {0} ({1}).', path.basename(file), formatBytes(written)), reveal);
   if (choice === reveal) {
@@ -140,8 +144,8 @@ async function downloadObject(deps: CommandDeps, item: ResourceItem & { s3Uri: s
 }
 
 /** A GET URL signed here, no request sent; the expiry picked from a quick pick, 1 hour suggested. */
-async function copyPresignedUrl(deps: CommandDeps, item: ResourceItem & { s3Uri: string }, node: ItemNode): Promise<void> {
-  const { bucket, key } = objectOf(item.s3Uri);
+async function copyPresignedUrl(deps: CommandDeps, item: ObjectItem, node: ItemNode): Promise<void> {
+  const { bucket, key } = objectOf(item.id);
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { seconds: number }>();
   pick.title = vscode.l10n.t('Copy Presigned URL of {0}', item.name);
   pick.placeholder = vscode.l10n.t('Anyone with the link can read the object until it expires');
