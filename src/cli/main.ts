@@ -124,7 +124,11 @@ async function streamTo(
   const progress = progressLine(io.stderr, list);
   try {
     const job = { list, format: options.format ?? 'jsonl', pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, ...(options.style ? { style: options.style } : {}), ...csvOf(options) } as const;
-    const result = await streamExport(session, job, sink, { signal, onProgress: progress.update });
+    const onResumedAt = (after: string) => {
+      progress.end();
+      say(resumedAtMessage(list, after));
+    };
+    const result = await streamExport(session, job, sink, { signal, onProgress: progress.update, onResumedAt });
     progress.end();
     say(result.readerGone ? `Stopped: the reader closed the output after ${countOf(list, result.itemsWritten)}.` : `Exported ${countOf(list, result.itemsWritten)}.`);
     return EXIT.done;

@@ -1,5 +1,6 @@
 import { type AwsClients } from '../aws/clients';
-import { recordShape, type RecordShape } from '../records/recordShape';
+import { type RecordShape } from '../records/formats';
+import { recordShape } from '../records/recordShape';
 import { kindOf } from '../services/registry';
 import { type ExportJob } from './checkpoint';
 

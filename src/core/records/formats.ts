@@ -1,9 +1,17 @@
 import * as path from 'node:path';
 import { exactJson } from '../json';
 import { ExactNumber, type ExportRecord, type ResourceItem, type Value } from '../lists';
-import { type RecordShape } from './recordShape';
 
 export type ExportFormat = 'jsonl' | 'csv' | 'json';
+
+/** How a list's items become records of one format: the columns (CSV header, JSON field order) and each record. */
+export interface RecordShape {
+  readonly columns: readonly string[];
+  /** The record of an item, its fields in the order they are written; the item's `record` when absent. */
+  record?(item: ResourceItem): ExportRecord;
+  /** Records hold `ExactNumber`s: written by the exact JSON writer, not JSON.stringify. */
+  readonly exact?: boolean;
+}
 
 export const exportFormats: readonly ExportFormat[] = ['jsonl', 'csv', 'json'];
 

@@ -1,18 +1,9 @@
 import { type AwsClients, type SendOptions } from '../aws/clients';
-import { type ExportRecord, type Params, type ResourceItem } from '../lists';
-import { type ExportFormat } from './formats';
+import { type Params } from '../lists';
+import { type ExportFormat, type RecordShape } from './formats';
 
 // A list kind's records facet: the shape its items take in an exported file (formats.ts, beside this file, writes
 // them). Most kinds give their columns and let each item's `record` be written as it is.
-
-/** How a list's items become records of one format: the columns (CSV header, JSON field order) and each record. */
-export interface RecordShape {
-  readonly columns: readonly string[];
-  /** The record of an item, its fields in the order they are written; the item's `record` when absent. */
-  record?(item: ResourceItem): ExportRecord;
-  /** Records hold `ExactNumber`s: written by the exact JSON writer, not JSON.stringify. */
-  readonly exact?: boolean;
-}
 
 /** A way a kind's records can be written (DynamoDB's own typed JSON, or plain JSON); the first is the default. */
 export interface ExportStyle {
