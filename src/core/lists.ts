@@ -60,6 +60,11 @@ export interface ResourceItem {
   /** The list this item expands to, if any. */
   readonly children?: ListRef;
   /**
+   * A row that is an action, not a resource ("Search…" under Resource Explorer): clicking it runs the list action of
+   * this command (see `ListAction.command`) on the list the row is in.
+   */
+  readonly action?: string;
+  /**
    * The exported record: the API's fields under the API's names, as the AWS CLI's JSON shows them, in order, absent
    * ones left out; then the fields we add, named in lower camel case (`s3Uri`, `itemType`, `name`, `arn`, `region`).
    * JSON writes it as it is; CSV takes the kind's `columns` from it.

@@ -38,6 +38,9 @@ export async function chooseDepth(list: ListRef): Promise<ListRef | undefined> {
   if (listKey(flat) === listKey(list)) {
     return list;
   }
+  if (!kindOf(list).folders) {
+    return flat;
+  }
   const setting = vscode.workspace.getConfiguration('pagedAwsExplorer').get<string>('export.s3Listing', 'recursive');
   if (setting === 'folders') {
     return list;

@@ -3,7 +3,7 @@ import { connectionId, describeConnection, type Connection } from '../core/aws/c
 import { type ListRef } from '../core/lists';
 import { scopeOf } from '../core/paging/pager';
 import { describeProblem, type Problem } from '../core/problems/problem';
-import { addressOf, kindOf } from '../core/services/registry';
+import { addressOf, kindOf, rootLists } from '../core/services/registry';
 import { favoriteView, type Favorite, type FavoriteView } from '../core/tree/favorites';
 import { TreeModel } from '../core/tree/treeModel';
 import { DEFAULT_CONNECTION, type ConnectionManager, type ConnectionRef } from '../connection/connectionManager';
@@ -149,6 +149,23 @@ export class ConnectionHomes implements vscode.Disposable {
     for (const home of this.homes.values()) {
       home.favorites = undefined;
     }
+  }
+
+  /**
+   * The top-level lists of a resolved connection: every service's, but those its account does not have (see
+   * `available`; asked once per connection, cached by its session).
+   */
+  async rootsOf(ref: ConnectionRef): Promise<readonly ListRef[]> {
+    const conditional = rootLists.filter((list) => kindOf(list).available);
+    if (conditional.length === 0) {
+      return rootLists;
+    }
+    const session = await this.connections.session(ref);
+    const shown = new Set<ListRef>(await Promise.all(conditional.map(async (list) => {
+      const available = await session.cached(`available:${list.kind}`, () => kindOf(list).available!(session, {}).catch(() => false));
+      return available ? list : undefined;
+    })).then((lists) => lists.filter((list): list is ListRef => list !== undefined)));
+    return rootLists.filter((list) => !kindOf(list).available || shown.has(list));
   }
 
   /** Drops the homes of connections that are gone. */

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { listKey, type ListRef, type ResourceItem } from '../core/lists';
-import { rootLists } from '../core/services/registry';
 import { sameFavorite, type Favorite } from '../core/tree/favorites';
 import { emptyLabel, rowsOf, type Row } from '../core/tree/rows';
 import { type ConnectionManager, type ConnectionRef } from '../connection/connectionManager';
@@ -170,7 +169,7 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       return [this.nodes.place({ type: 'message', id: `${ref.key}/connection-problem`, parent, home: ref.key, label: `Failed to load: ${problem.message}`, problem })];
     }
     const model = this.homes.model(ref.key);
-    const roots = rootLists.map((base) => this.nodes.place<ListNode>({
+    const roots = (await this.homes.rootsOf(ref)).map((base) => this.nodes.place<ListNode>({
       type: 'list', role: 'root', id: rootId(ref.key, base.kind), parent, home: ref.key, base, list: model.withFilter(base),
     }));
     const favorites = this.homes.favorites(ref.key).length > 0

@@ -153,6 +153,7 @@ export function itemTreeItem(node: ItemNode, model: TreeModel): vscode.TreeItem 
     contextValue: contexts.get(contextValue, () => contextValue),
     // The tooltip is left to resolveTreeItem: built on hover, not kept for every row.
     tooltip: undefined,
+    command: resource.action ? { command: `pagedAwsExplorer.${resource.action}`, title: resource.name, arguments: [node.parent] } : undefined,
     accessibilityInformation: { label: [resource.name, description, kind?.noun].filter(Boolean).join(', ') },
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { connectionParts, type Connection } from '../aws/connection';
 import { type CsvOptions, type ExportFormat } from '../records/formats';
 import type { ParallelState } from './parallelCheckpoint';
+import type { WrittenKeysState } from './writtenKeys';
 import { listKey, type ListRef } from '../lists';
 
 /** Where requests go: the parts of a connection that change what a listing returns. No credentials. */
@@ -58,6 +59,8 @@ export interface Checkpoint {
    * the service refuse `nextToken` (expired), the export goes on from here, without starting over.
    */
   readonly after?: string;
+  /** For a list whose items can come twice: the keys file of the items written (see writtenKeys.ts). */
+  readonly keys?: WrittenKeysState;
   readonly itemsWritten: number;
   readonly pagesWritten: number;
   /** The output's length when this page ended; anything after it is a half-written page and is cut off on resume. */

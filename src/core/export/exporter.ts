@@ -8,7 +8,8 @@ import { CHECKPOINT_VERSION, checkpointId, type Checkpoint, type ExportJob } fro
 import { createFormatWriter, type FormatWriter } from '../records/formats';
 import { OutputFile } from './outputFile';
 import { lockOutput } from './outputLock';
-import { addressOf } from '../services/registry';
+import { addressOf, kindOf } from '../services/registry';
+import { WrittenKeys } from './writtenKeys';
 import { type ExportOptions, type ExportProgress, type ExportResult } from './options';
 import { canExportInParallel, resumeParallelExport, startParallelExport } from './parallelExport';
 import { jobShape } from './jobShape';
@@ -33,7 +34,10 @@ export async function startExport(clients: AwsClients, given: ExportJob, options
       await file.append(writer.start());
       return file;
     };
-    return exportPages(clients, job, open, { token: undefined, after: undefined, items: 0, pages: 0, startedAt: new Date().toISOString() }, options);
+    const keyOf = kindOf(job.list).uniqueKey;
+    const keys = keyOf && await WrittenKeys.create(job.outputPath, keyOf);
+    return exportPages(clients, job, open, { token: undefined, after: undefined, items: 0, pages: 0, startedAt: new Date().toISOString(), keys }, options)
+      .finally(() => keys?.close().catch(() => undefined));
   });
 }
 
@@ -52,8 +56,19 @@ export async function resumeExport(clients: AwsClients, checkpoint: Checkpoint, 
       return resumeParallelExport(clients, { ...checkpoint, parallel: checkpoint.parallel }, options);
     }
     const file = await OutputFile.reopen(checkpoint.job.outputPath, checkpoint.byteLength, checkpoint.sha256);
-    const start = { token: checkpoint.nextToken, after: checkpoint.after, items: checkpoint.itemsWritten, pages: checkpoint.pagesWritten, startedAt: checkpoint.startedAt };
-    return exportPages(clients, checkpoint.job, async () => file, start, options).finally(() => file.close().catch(() => undefined));
+    const keyOf = kindOf(checkpoint.job.list).uniqueKey;
+    let keys: WrittenKeys | undefined;
+    try {
+      keys = keyOf && checkpoint.keys ? await WrittenKeys.reopen(checkpoint.job.outputPath, checkpoint.keys, keyOf) : undefined;
+    } catch (error) {
+      await file.close().catch(() => undefined);
+      throw error;
+    }
+    const start = { token: checkpoint.nextToken, after: checkpoint.after, items: checkpoint.itemsWritten, pages: checkpoint.pagesWritten, startedAt: checkpoint.startedAt, keys };
+    return exportPages(clients, checkpoint.job, async () => file, start, options).finally(() => {
+      void file.close().catch(() => undefined);
+      void keys?.close().catch(() => undefined);
+    });
   });
 }
 
@@ -77,6 +92,8 @@ interface Position {
   readonly items: number;
   readonly pages: number;
   readonly startedAt: string;
+  /** The keys already written, for a list whose items can come twice. */
+  readonly keys?: WrittenKeys;
 }
 
 /**
@@ -132,7 +149,7 @@ async function exportPages(
       }
       // Only the page's text is kept across the awaits below: its items would otherwise outlive the young
       // generation while the next page is parsed, and V8 would promote (and grow the heap for) every page.
-      const { text, count, nextToken, after } = pageText(writer, next.value, items);
+      const { text, count, nextToken, after } = pageText(writer, next.value, items, from.keys);
       next = undefined;
       // The previous page's checkpoint lands before this page is written (a failed save fails the export here):
       // the checkpoint is at most one page behind the file.
@@ -142,6 +159,7 @@ async function exportPages(
       }
       file ??= await open(writer);
       await file.append(text);
+      await from.keys?.write();
       items += count;
       pagesWritten++;
       const written: ExportProgress = { itemsWritten: items, pagesWritten, byteLength: file.byteLength };
@@ -149,6 +167,7 @@ async function exportPages(
         await file.append(writer.end(items));
         await file.sync();
         await store.delete(id);
+        await from.keys?.remove();
         const done = { ...written, byteLength: file.byteLength };
         onProgress?.(done);
         return { job, ...done };
@@ -156,9 +175,10 @@ async function exportPages(
       const checkpoint: Checkpoint = {
         version: CHECKPOINT_VERSION, id, job, nextToken, ...(after !== undefined ? { after } : {}), itemsWritten: items, pagesWritten,
         byteLength: file.byteLength, sha256: file.sha256(), startedAt: from.startedAt, updatedAt: new Date().toISOString(),
+        ...(from.keys ? { keys: from.keys.state() } : {}),
       };
-      // The checkpoint is written beside the flush, and takes effect after it.
-      const flushed = file.sync();
+      // The checkpoint is written beside the flush (of the keys written too), and takes effect after it.
+      const flushed = from.keys ? Promise.all([file.sync(), from.keys.sync()]).then(() => undefined) : file.sync();
       flushed.catch(() => undefined);
       saving = (async () => {
         await Promise.all([flushed, store.save(checkpoint, flushed)]);
@@ -177,6 +197,7 @@ async function exportPages(
   }
 }
 
-function pageText(writer: FormatWriter, page: Page, itemsBefore: number): { text: string; count: number; nextToken: string | undefined; after: string | undefined } {
-  return { text: writer.page(page.items, itemsBefore), count: page.items.length, nextToken: page.nextToken, after: page.after };
+function pageText(writer: FormatWriter, page: Page, itemsBefore: number, keys: WrittenKeys | undefined): { text: string; count: number; nextToken: string | undefined; after: string | undefined } {
+  const items = keys ? keys.fresh(page.items) : page.items;
+  return { text: writer.page(items, itemsBefore), count: items.length, nextToken: page.nextToken, after: page.after };
 }

@@ -129,7 +129,8 @@ export function parseCheckpoint(text: string, expectedId: string): Checkpoint | 
     && Number.isSafeInteger(value.itemsWritten) && Number.isSafeInteger(value.pagesWritten) && Number.isSafeInteger(value.byteLength)
     && typeof value.sha256 === 'string' && typeof value.startedAt === 'string' && typeof value.updatedAt === 'string'
     && typeof job?.outputPath === 'string' && path.isAbsolute(job.outputPath) && isExportFormat(String(job.format))
-    && Number.isSafeInteger(job.pageSize) && job.pageSize > 0 && (job.style === undefined || typeof job.style === 'string') && (job.asOf === undefined || typeof job.asOf === 'string') && (job.csv === undefined || typeof job.csv === 'object')
+    && Number.isSafeInteger(job.pageSize) && job.pageSize > 0 && (job.style === undefined || typeof job.style === 'string') && (job.asOf === undefined || typeof job.asOf === 'string')
+    && (value.keys === undefined || (Number.isSafeInteger(value.keys.byteLength) && typeof value.keys.sha256 === 'string')) && (job.csv === undefined || typeof job.csv === 'object')
     && typeof job.list?.kind === 'string' && typeof job.list.params === 'object' && job.list.params !== null
     && typeof job.target?.profile === 'string' && typeof job.target.region === 'string';
   // The id is recomputed, not trusted: a checkpoint copied or renamed to another listing's id does not apply to it.

@@ -5,6 +5,7 @@ import { createFormatWriter } from '../records/formats';
 import { type ExportProgress } from './options';
 import { jobShape } from './jobShape';
 import { listingPages, type ListingRun } from '../listing';
+import { kindOf } from '../services/registry';
 
 /** Where a streamed export goes: standard output, a pipe, a device. */
 export interface Sink {
@@ -66,9 +67,13 @@ export async function streamExport(
     }
     const writer = createFormatWriter(job.format, await jobShape(clients, job, controller.signal), job.csv);
     await write(writer.start());
+    // A list that can hand an item twice writes each once; nothing is resumed here, so the keys stay in memory.
+    const keyOf = kindOf(job.list).uniqueKey;
+    const written = new Set<string>();
     for await (const page of listingPages(clients, job, {}, { signal: controller.signal, onResumedAt: options.onResumedAt })) {
-      await write(writer.page(page.items, itemsWritten));
-      itemsWritten += page.items.length;
+      const items = keyOf ? page.items.filter((item) => !written.has(keyOf(item)) && Boolean(written.add(keyOf(item)))) : page.items;
+      await write(writer.page(items, itemsWritten));
+      itemsWritten += items.length;
       pagesWritten++;
       options.onProgress?.({ itemsWritten, pagesWritten, byteLength });
       if (readerGone) {

@@ -60,10 +60,24 @@ export interface ListPaging<Output = unknown> {
   /** The items of one page, in the service's order. */
   itemsOf(output: Output, params: Params, scope: Scope): ResourceItem[];
   /**
-   * For lists that show folders: the same list with every nested item instead (S3: no delimiter). An export of the
-   * list writes this one ("all keys under the prefix, recursively").
+   * What a page says of the whole list beyond its items, for the list's node (Resource Explorer: "1,000 of more", a
+   * query's cap); undefined when it says nothing.
+   */
+  noteOf?(output: Output, params: Params): string | undefined;
+  /**
+   * For a list that can hand the same item twice, by design of its API (AWS Health: newest update first, so an event
+   * updated while the list is paged comes again): the key that names an item. An export writes each key once.
+   */
+  uniqueKey?(item: ResourceItem): string;
+  /**
+   * The list an export writes for this one, where that is another: for lists that show folders, the same list with
+   * every nested item instead (S3: no delimiter, "all keys under the prefix, recursively"); for a query capped at
+   * 1,000 results, the same query split until every part is complete (Resource Explorer). `--folders` and the
+   * `export.s3Listing` setting keep a folder list as it is.
    */
   flatten?(params: Params): Params;
+  /** The list shows one folder level of a deeper list (S3 with delimiter `/`): an export may ask which it wants. */
+  readonly folders?: boolean;
   /**
    * For a recursive list that can be listed in parallel parts: the parameters of the folder-level list that splits
    * it (S3: the same prefix with delimiter `/`). Its items come in this list's order; each folder's `children`,

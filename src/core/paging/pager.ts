@@ -16,6 +16,8 @@ export interface Page {
    * is empty; '' before the first item). Saved with the token, so a refused token can be replaced by it.
    */
   readonly after: string | undefined;
+  /** What the page says of the whole list (see `ListPaging.noteOf`). */
+  readonly note?: string;
 }
 
 export interface PageOptions {
@@ -70,7 +72,7 @@ export async function* streamPages(
         const handedOn = nextTokenOf(kind, output);
         const nextToken = kind.sameTokenEnds && handedOn === token ? undefined : handedOn;
         after = kind.position ? kind.position.after(output, ref.params, after) ?? after : undefined;
-        yield pageOf(token, nextToken, () => kind.itemsOf(output, ref.params, scope), after);
+        yield pageOf(token, nextToken, () => kind.itemsOf(output, ref.params, scope), after, kind.noteOf?.(output, ref.params));
         if (nextToken === undefined) {
           return;
         }
@@ -108,12 +110,13 @@ export function scopeOf(clients: Pick<AwsClients, 'region'>): Scope {
  * A page whose items are built from the SDK's output when first read: a consumer that asks for the next page before
  * it reads this one (the exporter) gets that request on the wire before it pays for building the items.
  */
-function pageOf(token: string | undefined, nextToken: string | undefined, build: () => ResourceItem[], after: string | undefined): Page {
+function pageOf(token: string | undefined, nextToken: string | undefined, build: () => ResourceItem[], after: string | undefined, note: string | undefined): Page {
   let items: ResourceItem[] | undefined;
   return {
     token,
     nextToken,
     after,
+    ...(note !== undefined ? { note } : {}),
     get items() {
       return (items ??= build());
     },

@@ -59,7 +59,7 @@ const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'ThrottledExcep
   'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'ProvisionedThroughputExceededException',
   ...services.flatMap((service) => service.errors?.throttled ?? [])]);
 const NOT_FOUND = new Set(['NotFound', 'NotFoundException', ...services.flatMap((service) => service.errors?.notFound ?? [])]);
-const UNAVAILABLE = new Map(services.flatMap((service) => service.errors?.unavailable ?? []).map((rule) => [rule.code, rule]));
+const UNAVAILABLE = services.flatMap((service) => service.errors?.unavailable ?? []);
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', ...services.flatMap((service) => service.errors?.accessDenied ?? [])]);
 /** The first label of an AWS endpoint's host name: `sns.eu-west-1.amazonaws.com`, `bucket.s3.eu-west-1.amazonaws.com`. */
 const AWS_HOST = new RegExp(`(?:^|\\.)(${services.map((service) => service.id).join('|')})\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?$`);
@@ -101,7 +101,7 @@ export function describeProblem(error: unknown, context: ProblemContext = {}): P
   if (fileProblem) {
     return problem(fileProblem.kind, fileProblem.message);
   }
-  const unavailable = UNAVAILABLE.get(name);
+  const unavailable = UNAVAILABLE.find((rule) => rule.code === name && (!rule.matches || rule.matches.test(message)));
   if (unavailable) {
     return { kind: 'unavailable', message: unavailable.message, retryable: false, detail, ...(unavailable.link ? { link: unavailable.link } : {}) };
   }

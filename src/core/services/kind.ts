@@ -25,6 +25,11 @@ export interface ListPresentation {
   title(params: Params): string;
   /** Codicon of the list node when it is at the top of the tree. */
   readonly icon?: string;
+  /**
+   * For a top-level list that not every account has (AWS Health's organization view, for an organization's management
+   * account that turned it on): whether this connection's account does. Asked once per connection; an error is a no.
+   */
+  available?(clients: AwsClients, send: SendOptions): Promise<boolean>;
   /** The item whose children this list is (a bucket for its objects, a topic for its subscriptions), if any. */
   owner?(params: Params, scope: Scope): { readonly item: ResourceItem; readonly source: ListRef } | undefined;
   /**

@@ -20,6 +20,8 @@ export interface ServiceErrors {
 /** See `ServiceErrors.unavailable`. */
 export interface Unavailable {
   readonly code: string;
+  /** Only errors of that code whose message says this (ValidationException is also a refused token). */
+  readonly matches?: RegExp;
   /** What the user reads instead of the error (getters, so they are translated when read). */
   readonly message: string;
   readonly link?: { readonly label: string; readonly url: string };

@@ -63,7 +63,7 @@ export function countDescription(snapshot: ListSnapshot): string | undefined {
 export function listDescription(snapshot: ListSnapshot, base: ListRef, filters: Params, own?: string): string | undefined {
   const kind = kindOf(base);
   const shown = Object.entries(filters).map(([param, value]) => (param === kind.filterParam ? l10n.t('prefix: {0}', value) : `${kind.filterLabels?.[param] ?? param}: ${value}`));
-  const parts = [own, ...shown, countDescription(snapshot)].filter(Boolean);
+  const parts = [own, ...shown, countDescription(snapshot), snapshot.note].filter(Boolean);
   return parts.length ? parts.join(' · ') : undefined;
 }
 
@@ -112,6 +112,7 @@ export function listContext(snapshot: ListSnapshot, base: ListRef, filtered: boo
     kind.filterParam !== undefined ? 'filterable' : undefined,
     filtered ? 'filtered' : undefined,
     kind.console?.list ? 'listConsole' : undefined,
+    snapshot.note !== undefined ? 'noted' : undefined,
   ].filter((token): token is string => token !== undefined);
 }
 

@@ -40,6 +40,8 @@ export interface ListSnapshot {
   readonly failure: ListFailure | undefined;
   /** Every page has been loaded. */
   readonly complete: boolean;
+  /** What the last page said of the whole list (a search's cap), if anything. */
+  readonly note?: string;
 }
 
 export type LoadAllOutcome = 'complete' | 'paused' | 'cancelled' | 'failed' | 'busy';
@@ -134,6 +136,7 @@ export class TreeModel {
       loadingAll: state?.inFlight?.all ?? false,
       failure: state?.failure,
       complete: (state?.loaded ?? false) && state?.nextToken === undefined && state?.failure === undefined,
+      ...(pages.at(-1)?.note !== undefined ? { note: pages.at(-1)!.note } : {}),
     };
   }
 

@@ -63,6 +63,7 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
   // CSV columns: every field a listed object or folder may have (JSON leaves out the ones a record lacks).
   columns: ['Key', 'Prefix', 'LastModified', 'ETag', 'ChecksumAlgorithm', 'ChecksumType', 'Size', 'StorageClass', 'Owner', 'RestoreStatus', 's3Uri', 'itemType'],
   filterParam: 'filter',
+  folders: true,
   // For every key below it the folder/filter distinction is moot: the filter becomes part of the prefix.
   flatten: ({ filter, ...params }) => ({ ...params, prefix: (params.prefix ?? '') + (filter ?? ''), delimiter: '' }),
   // Keys beside the folders come back as objects, each folder's keys are one contiguous run (S3 sorts all keys).

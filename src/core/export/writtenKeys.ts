@@ -1,0 +1,79 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { type ResourceItem } from '../lists';
+import { OutputFile } from './outputFile';
+
+/** What a checkpoint keeps of the written keys: the keys file's length and SHA-256, as for the output. */
+export interface WrittenKeysState {
+  readonly byteLength: number;
+  readonly sha256: string;
+}
+
+/** The keys file of an export: hidden beside the output, removed when the export completes. */
+export function keysPath(outputPath: string): string {
+  return path.join(path.dirname(outputPath), `.${path.basename(outputPath)}.keys`);
+}
+
+/**
+ * The keys of the items an export has written, for a list that can hand the same item twice (AWS Health's events,
+ * newest update first: a window that moves while it is paged, and is listed again after a refused token). Each page's
+ * new keys are appended to a file beside the output and flushed with it, so a resumed export still knows every item
+ * it wrote: the seed article's processed-id idempotency, kept on disk as the output is.
+ */
+export class WrittenKeys {
+  private pending: string[] = [];
+
+  private constructor(private readonly file: OutputFile, private readonly keys: Set<string>, private readonly keyOf: (item: ResourceItem) => string) {}
+
+  static async create(outputPath: string, keyOf: (item: ResourceItem) => string): Promise<WrittenKeys> {
+    return new WrittenKeys(await OutputFile.create(keysPath(outputPath)), new Set(), keyOf);
+  }
+
+  /** The keys of an interrupted export, as its checkpoint counted them (anything after is cut off). */
+  static async reopen(outputPath: string, state: WrittenKeysState, keyOf: (item: ResourceItem) => string): Promise<WrittenKeys> {
+    const file = await OutputFile.reopen(keysPath(outputPath), state.byteLength, state.sha256);
+    const text = (await fs.readFile(keysPath(outputPath), 'utf8')).slice(0, state.byteLength);
+    return new WrittenKeys(file, new Set(text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as string)), keyOf);
+  }
+
+  /** The items of a page not written before (nor earlier on the same page), noted as written. */
+  fresh(items: readonly ResourceItem[]): ResourceItem[] {
+    return items.filter((item) => {
+      const key = this.keyOf(item);
+      if (this.keys.has(key)) {
+        return false;
+      }
+      this.keys.add(key);
+      this.pending.push(`${JSON.stringify(key)}\n`);
+      return true;
+    });
+  }
+
+  /** Appends the keys noted since the last call (`state` counts them from then on). */
+  async write(): Promise<void> {
+    if (this.pending.length) {
+      const text = this.pending.join('');
+      this.pending = [];
+      await this.file.append(text);
+    }
+  }
+
+  /** Flushes what was written to the disk, so that a checkpoint saved afterwards never counts keys that are not there. */
+  sync(): Promise<void> {
+    return this.file.sync();
+  }
+
+  state(): WrittenKeysState {
+    return { byteLength: this.file.byteLength, sha256: this.file.sha256() };
+  }
+
+  close(): Promise<void> {
+    return this.file.close();
+  }
+
+  /** The export is complete: the keys are not needed any more. */
+  async remove(): Promise<void> {
+    await this.file.close();
+    await fs.rm(this.file.path, { force: true });
+  }
+}
