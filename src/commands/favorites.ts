@@ -22,13 +22,16 @@ export async function currentScope(deps: CommandDeps, node?: TreeNode): Promise<
 }
 
 /** The connection a node belongs to (the default one for none), as the tree resolved it, else resolved now. */
-async function connectionOf(deps: CommandDeps, node: TreeNode | undefined): Promise<Connection> {
+async function connectionOf(deps: CommandDeps, node: Pick<TreeNode, 'home'> | undefined): Promise<Connection> {
   const ref = deps.tree.refOf(node);
   return deps.tree.homes.connection(ref.key) ?? deps.connections.connection(ref);
 }
 
-/** Keeps the favorite for the node's connection (the default one), shows it under Favorites and selects it, expanded. */
-export async function addFavoriteAndReveal(deps: CommandDeps, favorite: Favorite, from?: TreeNode): Promise<void> {
+/**
+ * Keeps the favorite for a connection (a node's, `{ home }` of one, or the default one), shows it under that
+ * connection's Favorites and selects it, expanded.
+ */
+export async function addFavoriteAndReveal(deps: CommandDeps, favorite: Favorite, from?: Pick<TreeNode, 'home'>): Promise<void> {
   let connection: Connection;
   try {
     connection = await connectionOf(deps, from);

@@ -32,7 +32,7 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   /** The connection a node belongs to; the default one for none (a command from the palette). */
-  refOf(node: TreeNode | undefined): ConnectionRef {
+  refOf(node: Pick<TreeNode, 'home'> | undefined): ConnectionRef {
     return (node && this.connections.ref(node.home)) ?? this.connections.refs()[0];
   }
 

@@ -52,7 +52,7 @@ export class ResourcesTree implements vscode.Disposable {
   }
 
   /** The connection a node belongs to (the default one for none). */
-  refOf(node: TreeNode | undefined): ConnectionRef {
+  refOf(node: Pick<TreeNode, 'home'> | undefined): ConnectionRef {
     return this.provider.refOf(node);
   }
 

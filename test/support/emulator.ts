@@ -14,11 +14,14 @@ import { deadLetterSourcesHandler } from './sqsDeadLetterSources';
 import { queryListQueuesHandler } from './sqsQueryProtocol';
 import { ec2Handler, Ec2Store } from './ec2StandIn';
 import { logsHandler, LogsStore } from './logsStandIn';
+import { healthHandler, HealthStore } from './healthStandIn';
+import { resourceExplorerHandler, ResourceExplorerStore } from './resourceExplorerStandIn';
 
 /**
  * The AWS-compatible emulators on 127.0.0.1 behind one endpoint (see serviceRouter.ts): fauxqs (SNS, SQS, S3) and
  * dynalite (DynamoDB), the stand-ins for the SQS operations fauxqs lacks, and the stand-in servers of CloudWatch Logs
- * (logsStandIn.ts) and EC2 (ec2StandIn.ts), for which no emulator exists.
+ * (logsStandIn.ts), EC2 (ec2StandIn.ts), AWS Health (healthStandIn.ts) and Resource Explorer
+ * (resourceExplorerStandIn.ts), for which no emulator exists.
  */
 export interface Emulator {
   readonly endpoint: string;
@@ -27,6 +30,10 @@ export interface Emulator {
   readonly logs: LogsStore;
   /** The EC2 stand-in's instances. */
   readonly ec2: Ec2Store;
+  /** The AWS Health stand-in's events (seed them, update them, age their tokens). */
+  readonly health: HealthStore;
+  /** The Resource Explorer stand-in's indexes, views and resources. */
+  readonly resourceExplorer: ResourceExplorerStore;
   /** Every request the emulators received through the router, in order. */
   readonly requests: RoutedRequest[];
   /** fauxqs itself, for a test that must bypass the router. */
@@ -49,13 +56,17 @@ export async function startEmulator(): Promise<Emulator> {
   const dynamodb = await startDynalite();
   const logs = new LogsStore();
   const ec2 = new Ec2Store();
+  const health = new HealthStore();
+  const resourceExplorer = new ResourceExplorerStore();
   const router = await startServiceRouter({
     fallback: fauxqsEndpoint,
     byTarget: [
       ['DynamoDB_20120810.', dynamodb.endpoint],
       ['AmazonSQS.ListDeadLetterSourceQueues', deadLetterSourcesHandler(fauxqsEndpoint)],
       ['Logs_20140328.', logsHandler(logs)],
+      ['AWSHealth_20160804.', healthHandler(health)],
     ],
+    bySigningService: [['resource-explorer-2', resourceExplorerHandler(resourceExplorer)]],
     byForm: [
       ['2012-11-05', 'ListQueues', queryListQueuesHandler(fauxqsEndpoint)],
       ['2016-11-15', 'DescribeInstances', ec2Handler(ec2)],
@@ -66,6 +77,8 @@ export async function startEmulator(): Promise<Emulator> {
     port: Number(new URL(router.endpoint).port),
     logs,
     ec2,
+    health,
+    resourceExplorer,
     requests: router.requests,
     fauxqsEndpoint,
     stop: async () => {

@@ -7,10 +7,12 @@ import { type AddressInfo } from 'node:net';
  * tokens and empty pages that still carry a token. The SDK is never stubbed; it sees real HTTP.
  */
 
-export type Service = 'sns' | 's3' | 'sqs' | 'dynamodb' | 'logs' | 'ec2';
+export type Service = 'sns' | 's3' | 'sqs' | 'dynamodb' | 'logs' | 'ec2' | 'health' | 'resourceExplorer';
 
 /** Services that speak an AWS JSON protocol: the operation is in `X-Amz-Target`, the input a JSON body. */
-const JSON_SERVICES: Readonly<Record<string, Service>> = { AmazonSQS: 'sqs', DynamoDB_20120810: 'dynamodb', Logs_20140328: 'logs' };
+const JSON_SERVICES: Readonly<Record<string, Service>> = { AmazonSQS: 'sqs', DynamoDB_20120810: 'dynamodb', Logs_20140328: 'logs', AWSHealth_20160804: 'health' };
+/** Services that speak AWS JSON 1.1 (the others 1.0). */
+const JSON_1_1: ReadonlySet<Service> = new Set(['logs', 'health']);
 /** The request field that carries the page token, and the one with the page size, by JSON operation. */
 const JSON_TOKENS: Readonly<Record<string, { token: string; size?: string }>> = {
   ListQueues: { token: 'NextToken', size: 'MaxResults' },
@@ -22,6 +24,16 @@ const JSON_TOKENS: Readonly<Record<string, { token: string; size?: string }>> = 
   DescribeLogStreams: { token: 'nextToken', size: 'limit' },
   GetLogEvents: { token: 'nextToken', size: 'limit' },
   FilterLogEvents: { token: 'nextToken', size: 'limit' },
+  DescribeEvents: { token: 'nextToken', size: 'maxResults' },
+  DescribeEventsForOrganization: { token: 'nextToken', size: 'maxResults' },
+  DescribeAffectedEntities: { token: 'nextToken', size: 'maxResults' },
+  DescribeAffectedEntitiesForOrganization: { token: 'nextToken', size: 'maxResults' },
+  DescribeAffectedAccountsForOrganization: { token: 'nextToken', size: 'maxResults' },
+  Search: { token: 'NextToken', size: 'MaxResults' },
+  ListResources: { token: 'NextToken', size: 'MaxResults' },
+  ListViews: { token: 'NextToken', size: 'MaxResults' },
+  ListIndexes: { token: 'NextToken', size: 'MaxResults' },
+  ListSupportedResourceTypes: { token: 'NextToken', size: 'MaxResults' },
 };
 
 export interface ProxyRequest {
@@ -222,6 +234,15 @@ function describeRequest(index: number, method: string, url: string, headers: ht
       pageSize: typeof size === 'number' ? size : undefined,
     };
   }
+  // Resource Explorer speaks REST-JSON: the operation is the path (`POST /Search`), the service the signing scope.
+  if (/\/resource-explorer-2\/aws4_request/.test(String(headers.authorization ?? ''))) {
+    const action = new URL(url, 'http://proxy').pathname.replace(/^\//, '');
+    const input = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
+    const fields = JSON_TOKENS[action];
+    const token = fields ? input[fields.token] : undefined;
+    const size = fields?.size ? input[fields.size] : undefined;
+    return { index, method, url, service: 'resourceExplorer', action, input, token: typeof token === 'string' ? token : undefined, pageSize: typeof size === 'number' ? size : undefined };
+  }
   if (contentType.includes('x-www-form-urlencoded') || target.startsWith('AmazonSimpleNotificationService')) {
     const form = new URLSearchParams(body.toString('utf8'));
     // EC2's query protocol (Version 2016-11-15); SNS's is 2010-03-31.
@@ -286,6 +307,8 @@ const THROTTLING: Readonly<Record<Service, ServiceError>> = {
   dynamodb: { status: 400, code: 'ProvisionedThroughputExceededException', message: 'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.' },
   logs: { status: 400, code: 'ThrottlingException', message: 'Rate exceeded' },
   ec2: { status: 503, code: 'RequestLimitExceeded', message: 'Request limit exceeded.' },
+  health: { status: 400, code: 'ThrottlingException', message: 'Rate exceeded' },
+  resourceExplorer: { status: 429, code: 'ThrottlingException', message: 'Rate exceeded' },
 };
 const REFUSED_TOKEN: Readonly<Record<Service, ServiceError>> = {
   s3: { status: 400, code: 'InvalidArgument', message: 'The continuation token provided is incorrect' },
@@ -294,6 +317,8 @@ const REFUSED_TOKEN: Readonly<Record<Service, ServiceError>> = {
   dynamodb: { status: 400, code: 'ValidationException', message: 'The provided starting key is invalid: The provided key element does not match the schema' },
   logs: { status: 400, code: 'InvalidParameterException', message: 'The specified nextToken is invalid.' },
   ec2: { status: 400, code: 'InvalidPaginationToken', message: 'The specified pagination token is not valid or is expired.' },
+  health: { status: 400, code: 'InvalidPaginationToken', message: 'The specified pagination token (nextToken) is not valid.' },
+  resourceExplorer: { status: 400, code: 'ValidationException', message: 'The NextToken is not valid or has expired.' },
 };
 const ACCESS_DENIED: Readonly<Record<Service, ServiceError>> = {
   s3: { status: 403, code: 'AccessDenied', message: 'Access Denied' },
@@ -302,6 +327,8 @@ const ACCESS_DENIED: Readonly<Record<Service, ServiceError>> = {
   dynamodb: { status: 400, code: 'AccessDeniedException', message: 'User is not authorized to perform: dynamodb:Scan' },
   logs: { status: 400, code: 'AccessDeniedException', message: 'User is not authorized to perform: logs:FilterLogEvents' },
   ec2: { status: 403, code: 'UnauthorizedOperation', message: 'You are not authorized to perform this operation.' },
+  health: { status: 400, code: 'AccessDeniedException', message: 'User is not authorized to perform: health:DescribeEvents' },
+  resourceExplorer: { status: 403, code: 'AccessDeniedException', message: 'User is not authorized to perform: resource-explorer-2:Search' },
 };
 
 interface ServiceError {
@@ -346,6 +373,19 @@ function emptyPage(request: ProxyRequest, token: string): string {
       return JSON.stringify({ logStreams: [], nextToken: token });
     case 'FilterLogEvents':
       return JSON.stringify({ events: [], searchedLogStreams: [], nextToken: token });
+    case 'DescribeEvents':
+    case 'DescribeEventsForOrganization':
+      return JSON.stringify({ events: [], nextToken: token });
+    case 'DescribeAffectedEntities':
+    case 'DescribeAffectedEntitiesForOrganization':
+      return JSON.stringify({ entities: [], nextToken: token });
+    case 'DescribeAffectedAccountsForOrganization':
+      return JSON.stringify({ affectedAccounts: [], nextToken: token });
+    case 'Search':
+      // An empty page keeps the query's count, as the service's own empty pages do.
+      return JSON.stringify({ Resources: [], NextToken: token, ...(request.input?.ViewArn ? { ViewArn: request.input.ViewArn } : {}), Count: { TotalResources: 0, Complete: true } });
+    case 'ListResources':
+      return JSON.stringify({ Resources: [], NextToken: token });
     case 'DescribeInstances':
       return `<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>fault-proxy</requestId><reservationSet/><nextToken>${xmlEscape(token)}</nextToken></DescribeInstancesResponse>`;
     case 'ListTopics':
@@ -366,10 +406,16 @@ function emptyPage(request: ProxyRequest, token: string): string {
 }
 
 function sendError(res: http.ServerResponse, service: Service, error: ServiceError, headers: http.OutgoingHttpHeaders = {}): void {
-  if (service === 'sqs' || service === 'dynamodb' || service === 'logs') {
-    const namespace = { sqs: 'com.amazonaws.sqs#', dynamodb: 'com.amazonaws.dynamodb.v20120810#', logs: '' }[service];
+  if (service === 'resourceExplorer') {
+    const text = JSON.stringify({ message: error.message });
+    res.writeHead(error.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': 'fault-proxy', 'x-amzn-errortype': error.code, ...headers });
+    res.end(text);
+    return;
+  }
+  if (service === 'sqs' || service === 'dynamodb' || service === 'logs' || service === 'health') {
+    const namespace = { sqs: 'com.amazonaws.sqs#', dynamodb: 'com.amazonaws.dynamodb.v20120810#', logs: '', health: '' }[service];
     const text = JSON.stringify({ __type: `${namespace}${error.code}`, message: error.message });
-    const contentType = service === 'logs' ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0';
+    const contentType = JSON_1_1.has(service) ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0';
     res.writeHead(error.status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': 'fault-proxy', 'x-amzn-errortype': error.code, ...headers });
     res.end(text);
     return;
@@ -386,7 +432,8 @@ function sendError(res: http.ServerResponse, service: Service, error: ServiceErr
 
 function sendPage(res: http.ServerResponse, request: ProxyRequest, body: string): void {
   if (request.input) {
-    res.writeHead(200, { 'content-type': request.service === 'logs' ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(body), 'x-amzn-requestid': 'fault-proxy' });
+    const contentType = request.service === 'resourceExplorer' ? 'application/json' : JSON_1_1.has(request.service) ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0';
+    res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), 'x-amzn-requestid': 'fault-proxy' });
     res.end(body);
   } else {
     sendXml(res, 200, body);
