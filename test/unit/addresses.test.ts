@@ -34,6 +34,7 @@ const treeLists: ListRef[] = [
   { kind: 'logs.search', params: { group: 'g', start: '-24h', end: 'now', stream: 'web/1' } },
   { kind: 'ec2.instances', params: {} },
   { kind: 'ec2.instances', params: { state: 'running,stopped', tag: 'Name=web-*&?' } },
+  { kind: 'ec2.instances', params: { id: 'i-0123456789abcdef0,i-89abcdef' } },
 ];
 
 describe('addresses: one grammar for the CLI, Go to…, Add by Name and the export quick pick', function () {

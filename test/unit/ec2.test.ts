@@ -12,8 +12,8 @@ import { type Prompter } from '../../src/core/services/service';
 import { detailsOf, itemContext, rowsOf } from '../../src/core/tree/rows';
 import { TreeModel } from '../../src/core/tree/treeModel';
 import { useEmulator } from '../support/emulator';
-import { type ListRef } from '../../src/core/lists';
-import { idOf } from '../../src/core/lists';
+import { idOf, type ListRef } from '../../src/core/lists';
+import { parseAddress } from '../../src/core/services/registry';
 
 const instances: ListRef = { kind: 'ec2.instances', params: {} };
 
@@ -51,6 +51,19 @@ describe('EC2 instances against the EC2 stand-in', function () {
     assert.equal(idOf(named, 'ID'), instance.instanceId);
     assert.deepEqual(named.ids?.map((id) => id.label), ['ARN', 'ID'], 'Copy… offers the ARN and the instance ID; Ctrl+C copies the ARN');
     assert.ok(itemContext(named, instances, false).includes('itemConsole'), 'Open in AWS Console is offered');
+  });
+
+  it('instances by id (ec2:instances?id=…, the instance-id filter, paged like any list, not InstanceIds): what Reveal in Explorer opens', async function () {
+    const [one, two] = env.emulator.ec2.instances().slice(40, 42);
+    const list = parseAddress(`ec2:instances?id=${one.instanceId},${two.instanceId}`);
+    const tree = model(100);
+    await tree.ensureLoaded(list);
+    assert.deepEqual(tree.snapshot(list).items.map((item) => item.record.InstanceId), [one.instanceId, two.instanceId]);
+    const [request] = sent();
+    assert.equal(request['Filter.1.Name'], 'instance-id');
+    assert.equal(request.MaxResults, '100');
+    assert.equal(request['InstanceId.1'], undefined, 'no InstanceIds: it cannot go with MaxResults');
+    assert.throws(() => parseAddress('ec2:instances?id=web-1'), /"web-1" is not an instance id/);
   });
 
   it('the page size stays within what DescribeInstances takes: 5 to 1,000', async function () {

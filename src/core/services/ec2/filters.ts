@@ -7,11 +7,15 @@ import * as l10n from '@vscode/l10n';
 export const INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated'] as const;
 
 /**
- * The server-side `Filters` of a list's params: `state` (states, comma-separated: `instance-state-name`, values OR-ed)
+ * The server-side `Filters` of a list's params: `id` (instance ids, comma-separated: `instance-id`), `state` (states, comma-separated: `instance-state-name`, values OR-ed)
  * and `tag` (`Key=Value`: `tag:Key`; `Key` alone: `tag-key`). Values may hold the API's wildcards `*` and `?`.
  */
 export function filtersOf(params: Params): Filter[] | undefined {
   const filters: Filter[] = [];
+  if (params.id) {
+    // A filter, not InstanceIds: the reference forbids MaxResults with InstanceIds, and the list is paged like any.
+    filters.push({ Name: 'instance-id', Values: params.id.split(',') });
+  }
   if (params.state) {
     filters.push({ Name: 'instance-state-name', Values: params.state.split(',') });
   }
@@ -30,6 +34,15 @@ export function stateParam(text: string): string {
     throw new AddressError(l10n.t('"{0}" is not an instance state: {1} (several separated by commas).', unknown.join(',') || text, INSTANCE_STATES.join(', ')));
   }
   return states.join(',');
+}
+
+/** An `id` parameter checked: instance ids (`i-` and hex), comma-separated. */
+export function idParam(text: string): string {
+  const ids = text.split(',').map((id) => id.trim()).filter(Boolean);
+  if (!ids.length || ids.some((id) => !/^i-[0-9a-f]{8,17}$/.test(id))) {
+    throw new AddressError(l10n.t('"{0}" is not an instance id: i- and 8 or 17 hexadecimal digits (several separated by commas).', text));
+  }
+  return ids.join(',');
 }
 
 /** A `tag` parameter checked: `Key=Value` or `Key`, the key not empty. */

@@ -1,7 +1,7 @@
 import type { DescribeInstancesCommandOutput, Instance } from '@aws-sdk/client-ec2';
 import { partitionOf } from '../../aws/partition';
 import { ec2Client } from './client';
-import { filtersOf, stateParam, tagParam } from './filters';
+import { filtersOf, idParam, stateParam, tagParam } from './filters';
 import { load } from './sdk';
 import { AddressError } from '../address';
 import { type ResourceKind, responseFields } from '../kind';
@@ -21,11 +21,11 @@ const CSV_COLUMNS = ['InstanceId', 'name', 'State', 'InstanceType', 'LaunchTime'
 export const ec2Instances: ResourceKind<DescribeInstancesCommandOutput> = {
   id: 'ec2.instances',
   itemNoun: 'instances',
-  title: (params) => [l10n.t('EC2 Instances'), params.state, params.tag].filter(Boolean).join(' · '),
+  title: (params) => [l10n.t('EC2 Instances'), params.id, params.state, params.tag].filter(Boolean).join(' · '),
   icon: 'vm',
   address(params) {
     const query = new URLSearchParams();
-    for (const name of ['state', 'tag'] as const) {
+    for (const name of ['id', 'state', 'tag'] as const) {
       if (params[name]) {
         query.set(name, params[name]);
       }
@@ -38,16 +38,15 @@ export const ec2Instances: ResourceKind<DescribeInstancesCommandOutput> = {
       return undefined;
     }
     const query = new URLSearchParams(text.slice(ADDRESS.length + 1));
-    const unknown = [...query.keys()].filter((key) => key !== 'state' && key !== 'tag');
+    const unknown = [...query.keys()].filter((key) => key !== 'id' && key !== 'state' && key !== 'tag');
     if (unknown.length) {
-      throw new AddressError(l10n.t('{0} takes ?state=… and &tag=… only, not {1}.', ADDRESS, unknown.join(', ')));
+      throw new AddressError(l10n.t('{0} takes ?id=…, &state=… and &tag=… only, not {1}.', ADDRESS, unknown.join(', ')));
     }
-    const state = query.get('state');
-    const tag = query.get('tag');
-    return { ...(state ? { state: stateParam(state) } : {}), ...(tag ? { tag: tagParam(tag) } : {}) };
+    const [id, state, tag] = [query.get('id'), query.get('state'), query.get('tag')];
+    return { ...(id ? { id: idParam(id) } : {}), ...(state ? { state: stateParam(state) } : {}), ...(tag ? { tag: tagParam(tag) } : {}) };
   },
   addressForms: [
-    { form: `${ADDRESS}[?state=S&tag=K=V]`, example: `${ADDRESS}?state=running&tag=Name=web-*`, description: 'the EC2 instances of the region, optionally by state and tag (server-side Filters)' },
+    { form: `${ADDRESS}[?id=I&state=S&tag=K=V]`, example: `${ADDRESS}?state=running&tag=Name=web-*`, description: 'the EC2 instances of the region, optionally by id, state and tag (server-side Filters)' },
   ],
   options: [
     { flag: 'state', param: 'state', value: 'STATES', description: `EC2 instances in these states (comma-separated: running,stopped…)`, parse: stateParam },
