@@ -35,6 +35,13 @@ const treeLists: ListRef[] = [
   { kind: 'ec2.instances', params: {} },
   { kind: 'ec2.instances', params: { state: 'running,stopped', tag: 'Name=web-*&?' } },
   { kind: 'ec2.instances', params: { id: 'i-0123456789abcdef0,i-89abcdef' } },
+  { kind: 'resourceExplorer.home', params: {} },
+  { kind: 'resourceExplorer.search', params: { q: '' } },
+  { kind: 'resourceExplorer.search', params: { q: 'service:s3 -region:us-east-1,eu-west-1 tag:env=prod & "a b"?', view: 'arn:aws:resource-explorer-2:us-east-1:123456789012:view/all/0a1b' } },
+  { kind: 'resourceExplorer.resources', params: {} },
+  { kind: 'resourceExplorer.resources', params: { filter: 'resourcetype:ec2:instance', view: 'arn:aws:resource-explorer-2:us-east-1:123456789012:view/v/1' } },
+  { kind: 'resourceExplorer.views', params: {} },
+  { kind: 'resourceExplorer.indexes', params: {} },
 ];
 
 describe('addresses: one grammar for the CLI, Go to…, Add by Name and the export quick pick', function () {

@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { root } from '../support/cli';
 
-/** Reads, by the operation's name. */
-const READ = /^(List|Describe|Get|Head|FilterLogEvents$|Scan$|Query$|BatchGet)/;
+/** Reads, by the operation's name (Resource Explorer's `Search` reads its index). */
+const READ = /^(List|Describe|Get|Head|FilterLogEvents$|Scan$|Query$|Search$|BatchGet)/;
 /**
  * Sessions and credentials the SDK obtains by itself, which change nothing in the account: the credential chain's
  * (an assumed role, web identity, IAM Identity Center, `aws login`'s OAuth token) and the S3 client's own session for
