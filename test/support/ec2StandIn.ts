@@ -118,12 +118,31 @@ export class Ec2Store {
   private created = 0;
   readonly vpcId: string;
   readonly subnets: ReadonlyArray<{ readonly subnetId: string; readonly availabilityZone: string }>;
+  /**
+   * How a token older than {@link tokenLifetimeMs} is refused. The reference documents InvalidPaginationToken ("The
+   * specified pagination token is not valid or is expired.", Error codes), but users report that some Describe* APIs
+   * refuse a stale NextToken as InvalidParameterValue instead ("… NextToken is invalid"; the quirks in
+   * /work/shared/notes/aws-paging-facts.md): a client must recognise both.
+   */
+  staleTokenError: 'InvalidPaginationToken' | 'InvalidParameterValue' = 'InvalidPaginationToken';
+  /** The reference gives EC2 tokens no lifetime; a day, as the other services' tokens, so tests can age them. */
+  tokenLifetimeMs = 24 * 60 * 60 * 1000;
+  private advanced = 0;
 
   constructor(options: Ec2StoreOptions = {}) {
     this.seed = options.seed ?? 'ec2-stand-in';
     this.sparseFilteredPages = options.sparseFilteredPages ?? false;
     this.vpcId = this.newId('vpc');
     this.subnets = ['a', 'b', 'c'].map((zone) => ({ subnetId: this.newId('subnet'), availabilityZone: `${REGION}${zone}` }));
+  }
+
+  /** The store's time, which tokens are aged by: now, plus what {@link advanceClock} added. */
+  now(): number {
+    return Date.now() + this.advanced;
+  }
+
+  advanceClock(ms: number): void {
+    this.advanced += ms;
   }
 
   get reservations(): readonly Ec2Reservation[] {
@@ -306,7 +325,7 @@ function describeInstances(store: Ec2Store, form: URLSearchParams, requestId: st
   }
   const query = queryHash(filters, instanceIds, store.sparseFilteredPages);
   const tokenText = form.get('NextToken');
-  const token = tokenText === null || tokenText === '' ? undefined : readToken(tokenText, query);
+  const token = tokenText === null || tokenText === '' ? undefined : readToken(store, tokenText, query);
 
   let wanted: Ec2Instance[] | undefined;
   if (instanceIds.length > 0) {
@@ -346,7 +365,7 @@ function describeInstances(store: Ec2Store, form: URLSearchParams, requestId: st
     page = looked.filter(matches);
     more = candidates.length > maxResults;
     // Where the next page starts: after the last instance this one looked at, matched or not.
-    return describeResponse(requestId, page, more ? writeToken({ after: looked[looked.length - 1].sequence, query }) : undefined);
+    return describeResponse(requestId, page, more ? writeToken(store, { after: looked[looked.length - 1].sequence, query }) : undefined);
   }
   const matched = candidates.filter(matches);
   // Paging counts instances, not reservations: DI `MaxResults` is "The maximum number of items to return", and an
@@ -356,7 +375,7 @@ function describeInstances(store: Ec2Store, form: URLSearchParams, requestId: st
   // MaxResults is seen to get everything in one request, which the request log shows.
   page = maxResults === undefined ? matched : matched.slice(0, maxResults);
   more = page.length < matched.length;
-  return describeResponse(requestId, page, more ? writeToken({ after: page[page.length - 1].sequence, query }) : undefined);
+  return describeResponse(requestId, page, more ? writeToken(store, { after: page[page.length - 1].sequence, query }) : undefined);
 }
 
 /**
@@ -490,26 +509,31 @@ const FILTERS = new Map<string, FilterValues>([
   ['launch-time', (i) => [i.launchTime.toISOString()]],
 ]);
 
-/** The token: base64url of `{"v":1,"after":<sequence>,"q":<hash of the question>}`. Opaque to clients. */
-function writeToken(token: Token): string {
-  return Buffer.from(JSON.stringify({ v: 1, after: token.after, q: token.query })).toString('base64url');
+/** The token: base64url of `{"v":1,"after":<sequence>,"q":<hash of the question>,"t":<issued>}`. Opaque to clients. */
+function writeToken(store: Ec2Store, token: Token): string {
+  return Buffer.from(JSON.stringify({ v: 1, after: token.after, q: token.query, t: store.now() })).toString('base64url');
 }
 
 /**
  * A token this listing did not hand out, or handed out for other filters or ids, is refused: InvalidPaginationToken,
  * "The specified pagination token is not valid or is expired." (Error codes).
  */
-function readToken(text: string, query: string): Token {
+function readToken(store: Ec2Store, text: string, query: string): Token {
+  let stale = false;
   try {
     if (!/^[A-Za-z0-9_-]+$/.test(text)) {
       throw new Error('not base64url');
     }
-    const token = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as { v?: unknown; after?: unknown; q?: unknown };
-    if (token.v === 1 && Number.isSafeInteger(token.after) && (token.after as number) > 0 && token.q === query) {
+    const token = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as { v?: unknown; after?: unknown; q?: unknown; t?: unknown };
+    stale = typeof token.t === 'number' && store.now() - token.t > store.tokenLifetimeMs;
+    if (token.v === 1 && Number.isSafeInteger(token.after) && (token.after as number) > 0 && token.q === query && !stale) {
       return { after: token.after as number, query };
     }
   } catch {
     // refused below
+  }
+  if (stale && store.staleTokenError === 'InvalidParameterValue') {
+    throw new Ec2Error('InvalidParameterValue', 'The specified value for parameter NextToken is invalid.');
   }
   throw new Ec2Error('InvalidPaginationToken', 'The specified pagination token is not valid or is expired.');
 }

@@ -66,6 +66,10 @@ export interface LogGroupRecord {
   readonly retentionInDays?: number;
   readonly kmsKeyId?: string;
   readonly metricFilters: number;
+  /** API_LogGroup: "Displays all the properties that this log group has inherited from account-level settings" (ACCOUNT_DATA_PROTECTION). */
+  readonly inheritedProperties?: readonly string[];
+  /** API_LogGroup: "Displays whether this log group has a protection policy, or whether it had one in the past" (ACTIVATED, DELETED, ARCHIVED, DISABLED). */
+  readonly dataProtectionStatus?: string;
   storedBytes: number;
   readonly streams: Map<string, LogStreamRecord>;
 }
@@ -74,6 +78,17 @@ export interface LogGroupRecord {
 export class LogsStore {
   /** How many events one FilterLogEvents request examines at most (after time range and stream filters, before the pattern). */
   scanBudget = 1000;
+  /**
+   * Every so many empty FilterLogEvents pages (0: never), the page hands back the very token it was sent, though the
+   * service went on: sending it again continues after what that page examined. Users of boto3 and the AWS CLI report
+   * exactly this (boto3 #1584, aws-cli #3191: an empty page "with the same nextToken", and re-sending it worked); the
+   * reference says nothing of it. A client that calls a repeated token a loop stops such a search.
+   */
+  repeatTokenEvery = 0;
+  /** Where a token handed back as it was sent goes on from, by that token. */
+  readonly handedBack = new Map<string, unknown>();
+  /** Empty FilterLogEvents pages answered so far (see `repeatTokenEvery`). */
+  emptyPagesSeen = 0;
   /** Every request received, in order, with its operation (`FilterLogEvents`) and parsed JSON input. */
   readonly requests: Array<{ operation: string; input: Record<string, unknown> }> = [];
   private readonly groups = new Map<string, LogGroupRecord>();
@@ -101,13 +116,16 @@ export class LogsStore {
     return this.requests.filter((request) => request.operation === operation).map((request) => request.input);
   }
 
-  createLogGroup(name: string, options: { retentionInDays?: number; kmsKeyId?: string; creationTime?: number; metricFilters?: number } = {}): LogGroupRecord {
+  createLogGroup(name: string, options: {
+    retentionInDays?: number; kmsKeyId?: string; creationTime?: number; metricFilters?: number; inheritedProperties?: readonly string[]; dataProtectionStatus?: string;
+  } = {}): LogGroupRecord {
     if (this.groups.has(name)) {
       throw new Error(`Log group ${name} already exists`);
     }
     const group: LogGroupRecord = {
       name, creationTime: options.creationTime ?? this.now(), retentionInDays: options.retentionInDays, kmsKeyId: options.kmsKeyId,
-      metricFilters: options.metricFilters ?? 0, storedBytes: 0, streams: new Map(),
+      metricFilters: options.metricFilters ?? 0, inheritedProperties: options.inheritedProperties, dataProtectionStatus: options.dataProtectionStatus,
+      storedBytes: 0, streams: new Map(),
     };
     this.groups.set(name, group);
     return group;
@@ -292,6 +310,8 @@ function groupShape(group: LogGroupRecord): Record<string, unknown> {
     arn: `${arn}:*`,
     storedBytes: group.storedBytes,
     ...(group.kmsKeyId !== undefined ? { kmsKeyId: group.kmsKeyId } : {}),
+    ...(group.dataProtectionStatus !== undefined ? { dataProtectionStatus: group.dataProtectionStatus } : {}),
+    ...(group.inheritedProperties !== undefined ? { inheritedProperties: [...group.inheritedProperties] } : {}),
     logGroupClass: 'STANDARD',
     logGroupArn: arn,
   };
@@ -373,9 +393,11 @@ function streamShape(group: LogGroupRecord, stream: LogStreamRecord): Record<str
  *   for startFromHead": the stand-in refuses a forward token without `startFromHead: true` (InvalidParameterException)
  *   where the real service, by users' reports, returns incomplete results; a backward token is accepted either way.
  *
- * Tokens are `f/` or `b/` and 56 digits, a position between events (events are keyed like their ids: timestamp, then
+ * Tokens are `f/` or `b/`, 56 digits and when they were issued (`/` and base-36 milliseconds of the store's clock,
+ * where the service's end in `/s`), a position between events (events are keyed like their ids: timestamp, then
  * insertion). `f/P` reads the events at or after P forwards, `b/P` those before P backwards. A page's
- * `nextForwardToken` is just after its last event, its `nextBackwardToken` at its first. These tokens do not expire.
+ * `nextForwardToken` is just after its last event, its `nextBackwardToken` at its first. They expire after 24 hours
+ * ("nextForwardToken … The token expires after 24 hours", Response Elements), then InvalidParameterException.
  */
 function getLogEvents(store: LogsStore, input: Record<string, unknown>): Record<string, unknown> {
   const group = resolveGroup(store, input);
@@ -399,8 +421,8 @@ function getLogEvents(store: LogsStore, input: Record<string, unknown>): Record<
   let position: bigint;
   const sent = input.nextToken;
   if (sent !== undefined) {
-    const match = typeof sent === 'string' ? /^([fb])\/(\d{56})$/.exec(sent) : null;
-    if (!match) {
+    const match = typeof sent === 'string' ? /^([fb])\/(\d{56})\/([0-9a-z]+)$/.exec(sent) : null;
+    if (!match || store.now() - parseInt(match[3], 36) > DAY_MS) {
       throw invalid(INVALID_TOKEN);
     }
     direction = match[1] as 'f' | 'b';
@@ -426,11 +448,16 @@ function getLogEvents(store: LogsStore, input: Record<string, unknown>): Record<
     // Nothing further this way: the token sent comes back (the end condition), the other one points at the same place.
     return {
       events: out,
-      nextForwardToken: direction === 'f' && typeof sent === 'string' ? sent : `f/${digits(position)}`,
-      nextBackwardToken: direction === 'b' && typeof sent === 'string' ? sent : `b/${digits(position)}`,
+      nextForwardToken: direction === 'f' && typeof sent === 'string' ? sent : streamToken(store, 'f', position),
+      nextBackwardToken: direction === 'b' && typeof sent === 'string' ? sent : streamToken(store, 'b', position),
     };
   }
-  return { events: out, nextForwardToken: `f/${digits(page[page.length - 1].key + 1n)}`, nextBackwardToken: `b/${digits(page[0].key)}` };
+  return { events: out, nextForwardToken: streamToken(store, 'f', page[page.length - 1].key + 1n), nextBackwardToken: streamToken(store, 'b', page[0].key) };
+}
+
+/** A GetLogEvents token: its direction, its position, when it was issued. */
+function streamToken(store: LogsStore, direction: 'f' | 'b', position: bigint): string {
+  return `${direction}/${digits(position)}/${store.now().toString(36)}`;
 }
 
 /**
@@ -492,6 +519,11 @@ function filterLogEvents(store: LogsStore, input: Record<string, unknown>): Reco
     }
     head = pos.head;
     after = pos.at;
+    // A token handed back as it was sent: the service had gone on meanwhile.
+    const went = store.handedBack.get(input.nextToken as string);
+    if (isPosition(went)) {
+      after = went;
+    }
   }
 
   type Candidate = { stream: string; event: StoredLogEvent };
@@ -530,11 +562,17 @@ function filterLogEvents(store: LogsStore, input: Record<string, unknown>): Reco
     index += 1;
   }
   const more = index < candidates.length;
+  const at = index > 0 ? positionOf(candidates[index - 1]) : after;
+  let nextToken = more ? writeToken(store, 'FilterLogEvents', group.name, query, { head, at }) : undefined;
+  if (more && page.length === 0 && typeof input.nextToken === 'string' && store.repeatTokenEvery > 0 && ++store.emptyPagesSeen % store.repeatTokenEvery === 0) {
+    store.handedBack.set(input.nextToken, at);
+    nextToken = input.nextToken;
+  }
   return {
     events: page.map(({ stream, event }) => ({
       logStreamName: stream, timestamp: event.timestamp, message: event.message, ingestionTime: event.ingestionTime, eventId: event.eventId,
     })),
-    ...(more ? { nextToken: writeToken(store, 'FilterLogEvents', group.name, query, { head, at: positionOf(candidates[index - 1]) }) } : {}),
+    ...(nextToken ? { nextToken } : {}),
   };
 }
 

@@ -4,8 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { listingTarget, type ExportJob } from '../../src/core/export/checkpoint';
-import { startExport } from '../../src/core/export/exporter';
+import { checkpointId, listingTarget, type ExportJob } from '../../src/core/export/checkpoint';
+import { describeExportProblem } from '../../src/core/export/errors';
+import { resumeExport, startExport } from '../../src/core/export/exporter';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
 import { filterByState, filterByTag } from '../../src/core/services/ec2/filterActions';
 import { type Prompter } from '../../src/core/services/service';
@@ -136,4 +137,32 @@ describe('EC2 instances against the EC2 stand-in', function () {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  for (const error of ['InvalidPaginationToken', 'InvalidParameterValue'] as const) {
+    it(`an export resumed after its token went stale (${error}) says so and offers Start Over with the count, instead of "run again to resume"`, async function () {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paged-aws-ec2-stale-'));
+      const ec2 = env.emulator.ec2;
+      ec2.staleTokenError = error;
+      try {
+        const store = new FileCheckpointStore(path.join(dir, 'state'));
+        const job: ExportJob = { target: listingTarget(env.session.connection), list: instances, pageSize: 100, format: 'jsonl', outputPath: path.join(dir, 'all.jsonl') };
+        const controller = new AbortController();
+        let pages = 0;
+        await assert.rejects(startExport(env.session, job, { store, signal: controller.signal, onProgress: () => ++pages === 3 && controller.abort() }), { name: 'AbortError' });
+        const kept = (await store.load(checkpointId(job)))!;
+        ec2.advanceClock(25 * 3_600_000);
+        const refusal = await resumeExport(env.session, kept, { store }).then(() => undefined, (e: unknown) => e);
+        const problem = describeExportProblem(refusal, { checkpoint: await store.load(checkpointId(job)) });
+        assert.equal(problem.kind, 'refusedToken', String(refusal));
+        assert.equal(problem.startOver, true);
+        assert.equal(problem.resumable, false, 'not "run the same command again": it would fail the same way');
+        assert.match(problem.message, new RegExp(`That writes the ${kept.itemsWritten} instances already exported again`));
+        assert.ok(await store.load(checkpointId(job)), 'the checkpoint stays until the user decides');
+      } finally {
+        ec2.staleTokenError = 'InvalidPaginationToken';
+        ec2.advanceClock(-25 * 3_600_000);
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });

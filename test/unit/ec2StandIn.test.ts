@@ -163,6 +163,20 @@ describe('EC2 DescribeInstances stand-in', function () {
       const same = await client.send(new DescribeInstancesCommand({ MaxResults: 10, NextToken: first.NextToken, ...running }));
       assert.equal(instancesOf(same).length, 10, 'the same token with the same filters goes on');
     });
+
+    it('a token older than a day is refused, as InvalidPaginationToken or, as users report of some Describe* APIs, InvalidParameterValue', async function () {
+      const first = await client.send(new DescribeInstancesCommand({ MaxResults: 10 }));
+      standIn.store.advanceClock(25 * 3_600_000);
+      try {
+        assert.equal((await refusal(client.send(new DescribeInstancesCommand({ MaxResults: 10, NextToken: first.NextToken })))).name, 'InvalidPaginationToken');
+        standIn.store.staleTokenError = 'InvalidParameterValue';
+        assert.deepEqual(await refusal(client.send(new DescribeInstancesCommand({ MaxResults: 10, NextToken: first.NextToken }))),
+          { name: 'InvalidParameterValue', message: 'The specified value for parameter NextToken is invalid.', status: 400 });
+      } finally {
+        standIn.store.staleTokenError = 'InvalidPaginationToken';
+        standIn.store.advanceClock(-25 * 3_600_000);
+      }
+    });
   });
 
   describe('filters', function () {

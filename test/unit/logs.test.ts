@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkpointId, listingTarget, type ExportJob } from '../../src/core/export/checkpoint';
 import { resumeExport, startExport } from '../../src/core/export/exporter';
+import { resumedAtMessage } from '../../src/core/export/messages';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
 import { type ExportFormat } from '../../src/core/records/formats';
 import { searchEvents } from '../../src/core/services/logs/searchAction';
@@ -194,6 +195,122 @@ describe('CloudWatch Logs against the Logs stand-in', function () {
       const resumed = requests('FilterLogEvents').filter((r) => r.nextToken === checkpoint.nextToken).at(-1)!;
       assert.equal(resumed.startTime, first.startTime);
       assert.equal(resumed.startTime, Date.parse(checkpoint.job.asOf!) - 24 * HOUR);
+    });
+  });
+
+  describe('quirks of the real service (issue: a search that cannot resume, tokens handed back, stream tokens that expire)', function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paged-aws-logs-quirks-'));
+    after(function () {
+      fs.rmSync(dir, { recursive: true, force: true });
+      env.emulator.logs.scanBudget = 1000;
+      env.emulator.logs.repeatTokenEvery = 0;
+    });
+    const jobOf = (list: ListRef, name: string, pageSize: number): ExportJob => ({
+      target: listingTarget(env.session.connection), list, pageSize, format: 'jsonl', outputPath: path.join(dir, name), asOf: new Date(NOW).toISOString(),
+    });
+    const stopAfter = (pages: number) => {
+      const controller = new AbortController();
+      let seen = 0;
+      return { signal: controller.signal, onProgress: () => ++seen === pages && controller.abort() };
+    };
+
+    it('a search export that had written nothing when its token expired resumes from the start, saying so (it failed with "Unexpected end of JSON input")', async function () {
+      const { logs } = env.emulator;
+      // ERROR only in the last 50 of 6,000 events, 100 examined a request: dozens of empty pages with a token first.
+      logs.scanBudget = 100;
+      const search: ListRef = { kind: 'logs.search', params: { group: '/app/search', pattern: 'ERROR', start: '-24h' } };
+      const store = new FileCheckpointStore(path.join(dir, 'state-empty'));
+      const reference = jobOf(search, 'empty-reference.jsonl', 1000);
+      await startExport(env.session, reference, { store });
+      const job = jobOf(search, 'empty.jsonl', 1000);
+      await assert.rejects(startExport(env.session, job, { store, ...stopAfter(5) }), { name: 'AbortError' });
+      const kept = (await store.load(checkpointId(job)))!;
+      assert.equal(kept.itemsWritten, 0, 'only empty pages were written');
+      logs.advanceClock(25 * HOUR);
+      try {
+        const said: string[] = [];
+        // As the CLI and VS Code do: they say where the export went on from.
+        await resumeExport(env.session, kept, { store, onResumedAt: (after) => said.push(resumedAtMessage(search, after)) });
+        assert.equal(said.length, 1);
+        assert.match(said[0], /nothing had been written yet, so the export went on from the start/);
+        assert.ok(fs.readFileSync(job.outputPath).equals(fs.readFileSync(reference.outputPath)), 'byte for byte the uninterrupted export');
+      } finally {
+        logs.advanceClock(-25 * HOUR);
+        logs.scanBudget = 1000;
+      }
+    });
+
+    it('FilterLogEvents handing back the token it was sent on an empty page: sent again (with the SDK\'s backoff), the export completes exactly', async function () {
+      const { logs } = env.emulator;
+      logs.scanBudget = 100;
+      logs.repeatTokenEvery = 3;
+      const search: ListRef = { kind: 'logs.search', params: { group: '/app/search', pattern: 'ERROR', start: '-24h' } };
+      const store = new FileCheckpointStore(path.join(dir, 'state-repeat'));
+      try {
+        const before = logs.emptyPagesSeen;
+        const result = await startExport(env.session, jobOf(search, 'repeat.jsonl', 1000), { store });
+        assert.equal(result.itemsWritten, 50);
+        assert.ok(logs.emptyPagesSeen - before >= 30 && logs.handedBack.size >= 10, `the stand-in handed back ${logs.handedBack.size} tokens`);
+        logs.repeatTokenEvery = 0;
+        const clean = await startExport(env.session, jobOf(search, 'repeat-clean.jsonl', 1000), { store });
+        assert.ok(fs.readFileSync(result.job.outputPath).equals(fs.readFileSync(clean.job.outputPath)));
+      } finally {
+        logs.repeatTokenEvery = 0;
+        logs.scanBudget = 1000;
+      }
+    });
+
+    it('a token handed back again and again is still a loop after 5 tries: a clear message, not an endless listing', async function () {
+      const search: ListRef = { kind: 'logs.search', params: { group: '/app/search', pattern: 'ERROR', start: '-24h' } };
+      env.emulator.logs.scanBudget = 100;
+      env.proxy.setRule((request) => (request.action === 'FilterLogEvents' && request.token !== undefined ? { kind: 'repeatToken' } : undefined));
+      try {
+        const store = new FileCheckpointStore(path.join(dir, 'state-loop'));
+        const error = await startExport(env.session, jobOf(search, 'loop.jsonl', 1000), { store }).then(() => undefined, (e: unknown) => e);
+        assert.equal((error as Error).name, 'RepeatedTokenError');
+        const sent = env.proxy.log.filter((request) => request.action === 'FilterLogEvents' && request.token !== undefined);
+        assert.equal(sent.length, 6, 'the first answer and 5 tries');
+        assert.equal(new Set(sent.map((request) => request.token)).size, 1);
+      } finally {
+        env.proxy.setRule(undefined);
+        env.emulator.logs.scanBudget = 1000;
+      }
+    });
+
+    it('a stream export whose GetLogEvents token expired (24 h) goes on from the last timestamp written, byte for byte (it offered only --restart)', async function () {
+      const { logs } = env.emulator;
+      const stream: ListRef = { kind: 'logs.events', params: { group: '/app/service-001', stream: 'big' } };
+      const store = new FileCheckpointStore(path.join(dir, 'state-stream'));
+      const reference = await startExport(env.session, jobOf(stream, 'stream-reference.jsonl', 100), { store });
+      assert.equal(reference.itemsWritten, 2345);
+      const job = jobOf(stream, 'stream.jsonl', 100);
+      await assert.rejects(startExport(env.session, job, { store, ...stopAfter(7) }), { name: 'AbortError' });
+      logs.advanceClock(25 * HOUR);
+      try {
+        const resumedAt: string[] = [];
+        await resumeExport(env.session, (await store.load(checkpointId(job)))!, { store, onResumedAt: (after) => resumedAt.push(resumedAtMessage(stream, after)) });
+        assert.equal(resumedAt.length, 1);
+        assert.match(resumedAt[0], /went on with startTime after the last event written/);
+        assert.ok(fs.readFileSync(job.outputPath).equals(fs.readFileSync(reference.job.outputPath)));
+      } finally {
+        logs.advanceClock(-25 * HOUR);
+      }
+    });
+
+    it('a log group\'s record holds every field DescribeLogGroups returns, lists too (inheritedProperties), as the AWS CLI prints them', async function () {
+      env.emulator.logs.createLogGroup('/app/protected', { inheritedProperties: ['ACCOUNT_DATA_PROTECTION'], dataProtectionStatus: 'ACTIVATED' });
+      const tree = model(50);
+      const list: ListRef = { kind: 'logs.groups', params: { prefix: '/app/protected' } };
+      await tree.ensureLoaded(list);
+      const [row] = tree.snapshot(list).items;
+      assert.deepEqual(row.record.inheritedProperties, ['ACCOUNT_DATA_PROTECTION']);
+      assert.equal(row.record.dataProtectionStatus, 'ACTIVATED');
+      const store = new FileCheckpointStore(path.join(dir, 'state-groups'));
+      const csv = await startExport(env.session, { ...jobOf(list, 'groups.csv', 50), format: 'csv' }, { store });
+      const [header, line] = fs.readFileSync(csv.job.outputPath, 'utf8').split('\r\n');
+      const cells = header.split(',');
+      assert.ok(cells.includes('inheritedProperties'));
+      assert.match(line, /ACCOUNT_DATA_PROTECTION/);
     });
   });
 });

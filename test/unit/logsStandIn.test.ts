@@ -122,8 +122,8 @@ describe('CloudWatch Logs stand-in', function () {
     assert.deepEqual(Object.keys(pages[0].events?.[0] ?? {}).sort(), ['ingestionTime', 'message', 'timestamp'], 'no eventId in GetLogEvents');
     assert.equal(pages[0].events?.[0].ingestionTime, T0 + INGESTION_DELAY_MS);
     for (const page of pages) {
-      assert.match(page.nextForwardToken ?? '', /^f\/\d{56}$/);
-      assert.match(page.nextBackwardToken ?? '', /^b\/\d{56}$/);
+      assert.match(page.nextForwardToken ?? '', /^f\/\d{56}\/[0-9a-z]+$/);
+      assert.match(page.nextBackwardToken ?? '', /^b\/\d{56}\/[0-9a-z]+$/);
     }
     const sent = store.requestsOf('GetLogEvents').map((input) => input.nextToken);
     assert.equal(sent.length, 4);
@@ -166,6 +166,16 @@ describe('CloudWatch Logs stand-in', function () {
       { name: 'ResourceNotFoundException', message: 'The specified log group does not exist.' });
   });
 
+  it('GetLogEvents tokens expire after 24 hours ("The token expires after 24 hours"): at 24 h still good, after that refused', async function () {
+    seedStream('/big', 'main', 300);
+    const first = await client.send(new GetLogEventsCommand({ logGroupName: '/big', logStreamName: 'main', startFromHead: true, limit: 100 }));
+    store.advanceClock(24 * 3_600_000);
+    const second = await client.send(new GetLogEventsCommand({ logGroupName: '/big', logStreamName: 'main', startFromHead: true, limit: 100, nextToken: first.nextForwardToken }));
+    assert.equal(second.events?.[0]?.message, 'event 100');
+    store.advanceClock(1);
+    await assert.rejects(client.send(new GetLogEventsCommand({ logGroupName: '/big', logStreamName: 'main', startFromHead: true, nextToken: first.nextForwardToken })), INVALID_TOKEN);
+  });
+
   describe('FilterLogEvents', function () {
     /** Streams `a` and `b`, 1,500 events each at the same timestamps; only the last 10 of each say "ERROR late". */
     function seedLateErrors(): void {
@@ -177,6 +187,16 @@ describe('CloudWatch Logs stand-in', function () {
         })));
       }
     }
+
+    it('as users report, an empty page may hand back the very token it was sent, and sending it again goes on (repeatTokenEvery)', async function () {
+      seedLateErrors();
+      store.scanBudget = 250;
+      store.repeatTokenEvery = 2;
+      const pages = await pagesOf(paginateFilterLogEvents({ client }, { logGroupName: '/filter', filterPattern: 'ERROR late' }));
+      const repeated = pages.filter((page, i) => i > 0 && page.nextToken !== undefined && page.nextToken === store.requestsOf('FilterLogEvents')[i].nextToken);
+      assert.ok(repeated.length >= 3, `${repeated.length} pages handed back their own token`);
+      assert.equal(pages.flatMap((page) => page.events ?? []).length, 20, 'and every match still comes, once');
+    });
 
     it('a pattern matching only late events gives empty pages with tokens first, then exactly the matches, then no token', async function () {
       seedLateErrors();

@@ -55,6 +55,10 @@ export function checkpointTitle(checkpoint: Checkpoint): string {
  */
 export function resumedAtMessage(list: ListRef, after: string): string {
   const kind = kindOf(list);
+  // '' is the position before the first item: a listing that had written nothing when its token was refused.
+  if (after === '') {
+    return l10n.t('The service refused the page token of {0} (it may have expired); nothing had been written yet, so the export went on from the start: nothing is missing or written twice.', addressOf(list));
+  }
   return l10n.t('The service refused the page token of {0} (it may have expired); the export went on with {1} after the last {2} written ({3}): nothing is missing or written twice.',
     addressOf(list), kind.position?.input ?? '', kind.itemNoun.replace(/s$/, ''), kind.position?.describe?.(after) ?? JSON.stringify(after));
 }

@@ -47,6 +47,13 @@ export interface ListPaging<Output = unknown> {
    */
   readonly sameTokenEnds?: boolean;
   /**
+   * The service is known to hand back, on an empty page, the very token it was sent, and to go on when it is sent
+   * again (CloudWatch Logs FilterLogEvents, as users of boto3 and the AWS CLI report; the SDK's own paginator sends it
+   * again): how many times in a row that is taken for a slow page, each after the SDK's backoff, before it counts as
+   * a loop. Every other API's repeated token stops the listing at once.
+   */
+  readonly repeatsToken?: number;
+  /**
    * Why the service refused a token of this list, where the kind can find out (DynamoDB: the key names attributes
    * the table's key no longer has); undefined when it cannot tell. Asked once, after the refusal.
    */

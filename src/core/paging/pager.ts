@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type AwsClients } from '../aws/clients';
+import { load } from '../aws/sdk';
 import { partitionOf } from '../aws/partition';
 import { type ResourceItem, type Scope } from '../lists';
 import { RefusedTokenError, RepeatedTokenError, throwIfAborted } from './errors';
@@ -59,6 +61,8 @@ export async function* streamPages(
   // The position after the last item taken; unknown (undefined) for a token without one, or a kind without positions.
   let after = kind.position ? (token === undefined ? '' : options.after) : undefined;
   let resumedAt: string | undefined;
+  // The same token handed back in a row (see `ListPaging.repeatsToken`).
+  let repeated: SameTokenBackoff | undefined;
   for (;;) {
     const seen = new Set<string>(token ? [token] : []);
     const outputs = kind.paginate(
@@ -76,9 +80,14 @@ export async function* streamPages(
         if (nextToken === undefined) {
           return;
         }
+        if (nextToken === token && kind.repeatsToken !== undefined && (repeated = (repeated ?? new SameTokenBackoff(kind.repeatsToken))).again()) {
+          await repeated.wait(signal);
+          continue;
+        }
         if (seen.has(nextToken)) {
           throw new RepeatedTokenError(kind.tokenFields.output, ref);
         }
+        repeated = undefined;
         seen.add(nextToken);
         token = nextToken;
         throwIfAborted(signal);
@@ -98,6 +107,30 @@ export async function* streamPages(
       startAfter = after;
       token = undefined;
     }
+  }
+}
+
+/**
+ * A token handed back as it was sent, by an API known to do so on a slow page: sent again up to `times` times in a
+ * row, each after the SDK's own backoff (its standard retry strategy: exponential, with jitter).
+ */
+class SameTokenBackoff {
+  private count = 0;
+  private readonly strategy: InstanceType<ReturnType<typeof load>['StandardRetryStrategy']>;
+  private retry: ReturnType<SameTokenBackoff['strategy']['acquireInitialRetryToken']> | undefined;
+
+  constructor(private readonly times: number) {
+    this.strategy = new (load().StandardRetryStrategy)(times + 1);
+  }
+
+  /** Whether the token may be sent again. */
+  again(): boolean {
+    return ++this.count <= this.times;
+  }
+
+  async wait(signal: AbortSignal | undefined): Promise<void> {
+    this.retry = this.strategy.refreshRetryTokenForRetry(await (this.retry ?? this.strategy.acquireInitialRetryToken('paging')), { errorType: 'TRANSIENT' });
+    await sleep((await this.retry).getRetryDelay(), undefined, { signal });
   }
 }
 

@@ -12,7 +12,8 @@ export const ec2: Service = {
     accessDenied: ['UnauthorizedOperation'],
     throttled: ['RequestLimitExceeded'],
     // The EC2 error codes: "InvalidPaginationToken: The specified pagination token is not valid or is expired."
-    refusedToken: [{ code: 'InvalidPaginationToken', message: /token/i }],
+    // Users report some Describe* APIs refusing a stale NextToken as InvalidParameterValue ("… NextToken is invalid").
+    refusedToken: [{ code: 'InvalidPaginationToken', message: /token/i }, { code: 'InvalidParameterValue', message: /NextToken/i }],
   },
   actions: [filterByState, filterByTag],
 };

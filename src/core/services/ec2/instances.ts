@@ -7,6 +7,7 @@ import { AddressError } from '../address';
 import { type ResourceKind, responseFields } from '../kind';
 import { type ExportRecord, type Params, type ResourceItem, type Scope, type Value } from '../../lists';
 import { paginated } from '../../paging/listPaging';
+import { plain } from '../plain';
 import { consolePage } from '../console';
 import * as l10n from '@vscode/l10n';
 
@@ -93,24 +94,4 @@ function instanceItem(instance: Instance, ownerId: string | undefined, scope: Sc
     ids: arn ? [{ label: 'ARN', value: arn }, { label: 'ID', value: id }] : [{ label: 'ID', value: id }],
     record: { ...record, name: name ?? null, arn: arn ?? null } as ExportRecord,
   };
-}
-
-/** The SDK's instance as the AWS CLI prints it: its fields under the API's names, dates in ISO 8601, absent ones left out. */
-function plain(value: unknown): Value {
-  if (value instanceof Date) {
-    return value.toISOString();
-  }
-  if (Array.isArray(value)) {
-    return value.map(plain);
-  }
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, Value> = {};
-    for (const [key, field] of Object.entries(value)) {
-      if (field !== undefined) {
-        out[key] = plain(field);
-      }
-    }
-    return out;
-  }
-  return value as Value;
 }

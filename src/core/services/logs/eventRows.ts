@@ -29,7 +29,7 @@ export function eventRows(events: readonly LogEvent[] | undefined, listAddress: 
     const message = event.message ?? '';
     let key = event.eventId;
     if (key === undefined) {
-      const digest = createHash('sha1').update(`${event.timestamp}\n${event.ingestionTime}\n${message}`).digest('hex').slice(0, 16);
+      const digest = eventDigest(event);
       const repeat = seen.get(digest) ?? 0;
       seen.set(digest, repeat + 1);
       key = repeat ? `${digest}~${repeat}` : digest;
@@ -47,6 +47,11 @@ export function eventRows(events: readonly LogEvent[] | undefined, listAddress: 
       record: eventRecord(event, time),
     };
   });
+}
+
+/** What names an event GetLogEvents gives (no id): its timestamp, ingestion time and message, digested. */
+export function eventDigest(event: LogEvent): string {
+  return createHash('sha1').update(`${event.timestamp}\n${event.ingestionTime}\n${event.message ?? ''}`).digest('hex').slice(0, 16);
 }
 
 function eventRecord(event: LogEvent, timestampIso: string | null): Record<string, Value> {

@@ -7,6 +7,7 @@ import { prefixQueryOf, withPrefixQuery } from '../address';
 import { type ResourceKind, responseFields } from '../kind';
 import { type Params, type ResourceItem, type Value, arnIds } from '../../lists';
 import { paginated } from '../../paging/listPaging';
+import { plain } from '../plain';
 import { consolePage } from '../console';
 import { logsConsolePage } from './names';
 import * as l10n from '@vscode/l10n';
@@ -31,7 +32,10 @@ export const logGroups: ResourceKind<DescribeLogGroupsCommandOutput> = {
   tokenFields: { input: 'nextToken', output: 'nextToken', pageSize: 'limit' },
   // API reference, DescribeLogGroups: "limit … Valid Range: Minimum value of 1. Maximum value of 50."
   pageSizeLimits: { min: 1, max: 50 },
-  columns: ['logGroupName', 'creationTime', 'retentionInDays', 'metricFilterCount', 'arn', 'storedBytes', 'kmsKeyId', 'logGroupClass', 'logGroupArn', 'creationTimeIso'],
+  columns: [
+    'logGroupName', 'creationTime', 'retentionInDays', 'metricFilterCount', 'arn', 'storedBytes', 'kmsKeyId', 'dataProtectionStatus', 'inheritedProperties',
+    'logGroupClass', 'logGroupArn', 'deletionProtectionEnabled', 'creationTimeIso',
+  ],
   filterParam: 'prefix',
   console: {
     list: (_params, scope, host) => consolePage(host, 'cloudwatch/home', scope.region, 'logsV2:log-groups'),
@@ -65,12 +69,8 @@ export const logGroups: ResourceKind<DescribeLogGroupsCommandOutput> = {
 export function groupItem(group: LogGroup): ResourceItem {
   const name = group.logGroupName!;
   const retention = group.retentionInDays ? l10n.t('{0} days', group.retentionInDays) : l10n.t('never expires');
-  const record: Record<string, Value> = {};
-  for (const [field, value] of Object.entries(group)) {
-    if (value !== undefined && (typeof value !== 'object' || value === null)) {
-      record[field] = value as string | number | boolean | null;
-    }
-  }
+  // Every field the service returned, lists too (inheritedProperties), as the AWS CLI prints them; then ours.
+  const record = plain(group) as Record<string, Value>;
   record.creationTimeIso = isoOf(group.creationTime);
   return {
     id: group.logGroupArn ?? `logs:group/${name}`,

@@ -85,6 +85,9 @@ export const logSearch: ResourceKind<FilterLogEventsCommandOutput> = {
   tokenFields: { input: 'nextToken', output: 'nextToken', pageSize: 'limit' },
   // API reference, FilterLogEvents: "limit … Valid Range: Minimum value of 1. Maximum value of 10000."
   pageSizeLimits: { min: 1, max: 10_000 },
+  // Users report empty pages that hand back the token they were sent, and sending it again goes on (boto3 #1584,
+  // aws-cli #3191); the SDK's paginateFilterLogEvents sends it again too.
+  repeatsToken: 5,
   position: {
     input: 'startTime',
     after: positionAfter,

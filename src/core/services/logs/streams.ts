@@ -8,6 +8,7 @@ import { isoOf } from './time';
 import { type Params, type ResourceItem, type Value, arnIds } from '../../lists';
 import { type ResourceKind } from '../kind';
 import { paginated } from '../../paging/listPaging';
+import { plain } from '../plain';
 import { logsConsolePage } from './names';
 
 const PREFIX = 'logs:streams/';
@@ -50,12 +51,7 @@ export const logStreams: ResourceKind<DescribeLogStreamsCommandOutput> = {
 
 function streamItem(group: string, stream: LogStream): ResourceItem {
   const name = stream.logStreamName!;
-  const record: Record<string, Value> = {};
-  for (const [field, value] of Object.entries(stream)) {
-    if (value !== undefined && value !== null && typeof value !== 'object') {
-      record[field] = value as string | number | boolean;
-    }
-  }
+  const record = plain(stream) as Record<string, Value>;
   record.lastEventTimestampIso = isoOf(stream.lastEventTimestamp);
   return {
     id: stream.arn ?? `logs:stream/${group}:${name}`,
