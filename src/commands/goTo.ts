@@ -12,13 +12,14 @@ import { addFavoriteAndReveal } from './favorites';
  */
 export function registerGoTo(deps: CommandDeps): vscode.Disposable {
   return vscode.commands.registerCommand('pagedAwsExplorer.goTo', async (address?: unknown) => {
-    const value = typeof address === 'string' ? address : await vscode.window.showInputBox({
+    const typed = typeof address === 'string' ? address : await vscode.window.showInputBox({
       title: vscode.l10n.t('Go to'),
       prompt: vscode.l10n.t('A list\'s address: {0}. An S3 key that does not end in "/" filters its folder.', addressForms.map((form) => form.form).join(', ')),
       placeHolder: vscode.l10n.t('s3://bucket/some/prefix/'),
-      validateInput: (text) => (text.trim() ? addressProblem(text) : undefined),
+      validateInput: (text) => (text.trim() ? addressProblem(text.trim()) : undefined),
     });
-    if (!value?.trim()) {
+    const value = typed?.trim();
+    if (!value) {
       return;
     }
     const problem = addressProblem(value);

@@ -20,9 +20,9 @@ async function askAddress(): Promise<ListRef | undefined> {
     title: vscode.l10n.t('Export Full Listing: a list by its address'),
     prompt: addressForms.map((form) => `${form.form}: ${form.description}`).join('; '),
     placeHolder: vscode.l10n.t('s3://bucket/prefix/'),
-    validateInput: (text) => (text.trim() ? addressProblem(text) : undefined),
+    validateInput: (text) => (text.trim() ? addressProblem(text.trim()) : undefined),
   });
-  return value?.trim() ? parseAddress(value) : undefined;
+  return value?.trim() ? parseAddress(value.trim()) : undefined;
 }
 
 /**

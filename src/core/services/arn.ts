@@ -1,3 +1,6 @@
+import { AddressError } from './address';
+import * as l10n from '@vscode/l10n';
+
 /** The parts of an ARN we show: `arn:partition:service:region:account:resource`. */
 export interface ArnParts {
   readonly partition: string;
@@ -10,7 +13,7 @@ export interface ArnParts {
 export function parseArn(arn: string): ArnParts {
   const parts = arn.split(':');
   if (parts.length < 6 || parts[0] !== 'arn') {
-    throw new Error(`Not an ARN: ${arn}`);
+    throw new AddressError(l10n.t('"{0}" is not an ARN: arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE.', arn));
   }
   return {
     partition: parts[1],

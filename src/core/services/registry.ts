@@ -92,10 +92,11 @@ export function addressOf(ref: ListRef): string {
 /**
  * The list an address names, as the tree shows it (an S3 prefix as its folder level). The one parser of what a user
  * types or pastes: the CLI's `<list>`, Go to…, Add … by Name and the export quick pick all come here. Throws
- * `AddressError` with what is expected when no kind reads it.
+ * `AddressError` with what is expected when no kind reads it. The text is read as it is: names may end in spaces (an S3
+ * key), so an input box trims what a user typed before it comes here.
  */
 export function parseAddress(text: string): ListRef {
-  const value = text.trim();
+  const value = text;
   for (const kind of kinds.values()) {
     const params = kind.parseAddress(value);
     if (params) {

@@ -16,7 +16,7 @@ export interface S3Location {
 
 /** Parses `s3://bucket/some/prefix/` (the scheme is optional). */
 export function parseS3Uri(uri: string): S3Location {
-  const match = /^(?:s3:\/\/)?([^/]+)(?:\/(.*))?$/s.exec(uri.trim());
+  const match = /^(?:s3:\/\/)?([^/]+)(?:\/(.*))?$/s.exec(uri);
   if (!match) {
     throw new AddressError(l10n.t('Not an S3 URI: "{0}". Expected s3://bucket/optional/prefix/', uri.trim()));
   }
