@@ -17,7 +17,7 @@ export function registerListActions(deps: CommandDeps): vscode.Disposable {
 async function run(deps: CommandDeps, action: ListAction, node?: TreeNode): Promise<void> {
   const target = node ?? deps.tree.view.selection[0];
   const applies = action.listKind
-    ? isListHolder(target) && target.list.kind === action.listKind
+    ? isListHolder(target) && [action.listKind].flat().includes(target.list.kind)
     : isItemNode(target) && target.item.itemKind === action.itemKind && target.list !== undefined;
   if (!applies || !isListHolder(target)) {
     return;

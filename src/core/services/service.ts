@@ -74,7 +74,7 @@ export interface ListAction {
   /** Offered on rows of this item kind… */
   readonly itemKind?: string;
   /** …or on the nodes of lists of this kind (package.json matches the kind id in the node's context). */
-  readonly listKind?: string;
+  readonly listKind?: string | readonly string[];
   /**
    * The list it opens is the node's own list narrowed (AWS Health's Filter by Status…): its new parameters become the
    * node's filters, shown in its description and taken away by Clear Filter, instead of a list opened under it.
