@@ -39,6 +39,16 @@ export interface DemoData {
   /** EC2 instances (the stand-in): their ids, in the order DescribeInstances gives them, and how many are running. */
   readonly instances: readonly string[];
   readonly runningInstances: number;
+  /** AWS Health (the stand-in): events in the account's view by status, those with entities, the organization's. */
+  readonly health: {
+    readonly events: number;
+    readonly open: number;
+    readonly upcoming: number;
+    readonly closed: number;
+    readonly withEntities: number;
+    readonly organizationAccounts: readonly string[];
+    readonly organizationEvents: number;
+  };
 }
 
 /** 5,000 items with every attribute type, numbers JavaScript would round, binary, sets, nesting, Unicode. */
@@ -151,6 +161,31 @@ export function seedLogsAndInstances(emulator: Emulator, now = Date.now()): Pick
   };
 }
 
+/**
+ * AWS Health, straight into the stand-in's store (deterministic for its seed): 2,345 events in the account's view
+ * (open, upcoming, closed; 120 with affected entities, in the account and some in the other accounts), and an
+ * organization of 3 accounts whose view adds 155 events of the other two.
+ */
+export function seedHealth(emulator: Emulator): DemoData['health'] {
+  const { health } = emulator;
+  const [account, ...others] = health.organizationAccounts;
+  const events = health.seedEvents(2345, { seed: 'demo', accounts: [account], entityShare: 0 });
+  health.seedEvents(155, { seed: 'demo', accounts: others, entityShare: 0, publicShare: 0 });
+  const withEntities = events.filter((event) => event.eventScopeCode === 'ACCOUNT_SPECIFIC').filter((_, i) => i % 10 === 0).slice(0, 120);
+  withEntities.forEach((event, i) => {
+    const statusCode = event.statusCode === 'closed' ? 'RESOLVED' as const : event.statusCode === 'upcoming' ? 'PENDING' as const : 'IMPAIRED' as const;
+    const accounts = [account, ...others.slice(0, i % 3)];
+    health.addEntities(event.arn, accounts.flatMap((awsAccountId) => Array.from({ length: 1 + (i % 4) }, (_, k) => ({
+      entityValue: `${event.service.toLowerCase()}-resource-${String(i).padStart(3, '0')}-${k}`, awsAccountId, statusCode,
+    }))));
+  });
+  const count = (status: string) => events.filter((event) => event.statusCode === status).length;
+  return {
+    events: events.length, open: count('open'), upcoming: count('upcoming'), closed: count('closed'), withEntities: withEntities.length,
+    organizationAccounts: [...health.organizationAccounts], organizationEvents: health.events().filter((event) => health.visibleToOrganization(event)).length,
+  };
+}
+
 /** The default profile's data: 250 topics (three pages), a few with subscriptions, three buckets. */
 export async function seedDemo(emulator: Emulator): Promise<DemoData> {
   const session = testSession(emulator.endpoint, { region: demoRegion });
@@ -220,6 +255,7 @@ export async function seedDemo(emulator: Emulator): Promise<DemoData> {
     tables: [...plainTables, 'demo-items', 'demo-orders', 'demo-empty'].sort(),
     items,
     ...seedLogsAndInstances(emulator),
+    health: seedHealth(emulator),
   };
 }
 
@@ -242,6 +278,7 @@ export async function seedOther(endpoint: string): Promise<DemoData> {
     logs: { groups: [], big: { group: '', stream: '', events: 0 }, sparse: { group: '', pattern: '', matches: 0, events: 0 } },
     instances: [],
     runningInstances: 0,
+    health: { events: 0, open: 0, upcoming: 0, closed: 0, withEntities: 0, organizationAccounts: [], organizationEvents: 0 },
   };
 }
 
@@ -327,7 +364,7 @@ async function main(): Promise<void> {
   console.log('Seeding the demo emulators…');
   const demo = await startDemoEmulators({ awsDir });
   const objects = demo.mainData.buckets.reduce((n, b) => n + b.keys.length, 0);
-  console.log(`Seeded ${demo.mainData.topics.length} topics, ${demo.mainData.buckets.length} buckets (${objects} objects), ${demo.mainData.queues.length} queues, ${demo.mainData.tables.length} tables, ${demo.mainData.logs.groups.length} log groups and ${demo.mainData.instances.length} EC2 instances in ${Date.now() - started} ms.`);
+  console.log(`Seeded ${demo.mainData.topics.length} topics, ${demo.mainData.buckets.length} buckets (${objects} objects), ${demo.mainData.queues.length} queues, ${demo.mainData.tables.length} tables, ${demo.mainData.logs.groups.length} log groups, ${demo.mainData.instances.length} EC2 instances and ${demo.mainData.health.events} Health events in ${Date.now() - started} ms.`);
   console.log(`AWS_CONFIG_FILE=${demo.awsEnv.AWS_CONFIG_FILE}`);
   console.log(`AWS_SHARED_CREDENTIALS_FILE=${demo.awsEnv.AWS_SHARED_CREDENTIALS_FILE}`);
   console.log('Profiles: demo, demo-other.');

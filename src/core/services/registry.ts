@@ -10,11 +10,12 @@ import { sqs } from './sqs';
 import { dynamodb } from './dynamodb';
 import { logs } from './logs';
 import { ec2 } from './ec2';
+import { health } from './health';
 import { resourceExplorer } from './resourceExplorer';
 import * as l10n from '@vscode/l10n';
 
 /** Every service the extension knows, in the order the tree shows them. Adding a service is one line here. */
-export const services: readonly Service[] = [sns, s3, sqs, dynamodb, logs, ec2, resourceExplorer];
+export const services: readonly Service[] = [sns, s3, sqs, dynamodb, logs, ec2, health, resourceExplorer];
 
 const kinds: ReadonlyMap<string, ResourceKind> = new Map(
   services.flatMap((service) => service.kinds as ResourceKind[]).map((kind) => [kind.id, kind]),
