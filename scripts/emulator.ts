@@ -49,6 +49,13 @@ export interface DemoData {
     readonly organizationAccounts: readonly string[];
     readonly organizationEvents: number;
   };
+  /** Resource Explorer (the stand-in): its resources, and the demo's own among them (Reveal in Explorer lands on them). */
+  readonly resourceExplorer: {
+    readonly resources: number;
+    readonly regions: readonly string[];
+    readonly types: number;
+    readonly buckets: number;
+  };
 }
 
 /** 5,000 items with every attribute type, numbers JavaScript would round, binary, sets, nesting, Unicode. */
@@ -186,6 +193,27 @@ export function seedHealth(emulator: Emulator): DemoData['health'] {
   };
 }
 
+/**
+ * Resource Explorer, straight into the stand-in's store: an aggregator index in the demo's Region and local ones in
+ * three others, a default view with tags, 12,000 resources of 40 types (so that a plain search passes the 1,000 a
+ * query returns), the demo's own buckets, topics, queues, tables, log groups and instances among them.
+ */
+export function seedResourceExplorer(emulator: Emulator, own: readonly string[]): DemoData['resourceExplorer'] {
+  const { resourceExplorer } = emulator;
+  const regions = [demoRegion, 'us-west-2', 'eu-west-1', 'ap-southeast-2'];
+  for (const region of regions) {
+    resourceExplorer.addIndex(region, { type: region === demoRegion ? 'AGGREGATOR' : 'LOCAL' });
+  }
+  resourceExplorer.addView(demoRegion, 'all-resources', { includedProperties: ['tags'], makeDefault: true });
+  resourceExplorer.addView(demoRegion, 'no-tags', {});
+  resourceExplorer.addResources(own.map((arn) => ({ arn, region: /^arn:aws:s3:::/.test(arn) ? demoRegion : undefined })));
+  resourceExplorer.seedResources(12_000 - own.length, { regions, seed: 'demo' });
+  return {
+    resources: resourceExplorer.resources().length, regions, types: new Set(resourceExplorer.resources().map((r) => r.resourceType)).size,
+    buckets: resourceExplorer.resources().filter((r) => r.resourceType === 's3:bucket').length,
+  };
+}
+
 /** The default profile's data: 250 topics (three pages), a few with subscriptions, three buckets. */
 export async function seedDemo(emulator: Emulator): Promise<DemoData> {
   const session = testSession(emulator.endpoint, { region: demoRegion });
@@ -247,6 +275,16 @@ export async function seedDemo(emulator: Emulator): Promise<DemoData> {
   for (const [table, typed] of Object.entries(items)) {
     await putItems(session, table, typed);
   }
+  const logsAndInstances = seedLogsAndInstances(emulator);
+  const account = arns[0].split(':')[4];
+  const own = [
+    ...buckets.map((bucket) => `arn:aws:s3:::${bucket.name}`),
+    ...arns.slice(0, 20),
+    ...dlqs.map((name) => `arn:aws:sqs:${demoRegion}:${account}:${name}`),
+    ...['demo-items', 'demo-orders', 'demo-empty'].map((table) => `arn:aws:dynamodb:${demoRegion}:${account}:table/${table}`),
+    ...logsAndInstances.logs.groups.slice(0, 10).map((group) => `arn:aws:logs:${demoRegion}:${emulator.ec2.ownerId}:log-group:${group}`),
+    ...logsAndInstances.instances.slice(0, 10).map((id) => `arn:aws:ec2:${demoRegion}:${emulator.ec2.ownerId}:instance/${id}`),
+  ];
   return {
     topics: topicNames.map((name, i) => ({ name, arn: arns[i], subscriptions: subscriptions.get(arns[i]) ?? [] })),
     buckets,
@@ -254,8 +292,9 @@ export async function seedDemo(emulator: Emulator): Promise<DemoData> {
     deadLetterQueues,
     tables: [...plainTables, 'demo-items', 'demo-orders', 'demo-empty'].sort(),
     items,
-    ...seedLogsAndInstances(emulator),
+    ...logsAndInstances,
     health: seedHealth(emulator),
+    resourceExplorer: seedResourceExplorer(emulator, own),
   };
 }
 
@@ -279,6 +318,7 @@ export async function seedOther(endpoint: string): Promise<DemoData> {
     instances: [],
     runningInstances: 0,
     health: { events: 0, open: 0, upcoming: 0, closed: 0, withEntities: 0, organizationAccounts: [], organizationEvents: 0 },
+    resourceExplorer: { resources: 0, regions: [], types: 0, buckets: 0 },
   };
 }
 
@@ -364,7 +404,7 @@ async function main(): Promise<void> {
   console.log('Seeding the demo emulators…');
   const demo = await startDemoEmulators({ awsDir });
   const objects = demo.mainData.buckets.reduce((n, b) => n + b.keys.length, 0);
-  console.log(`Seeded ${demo.mainData.topics.length} topics, ${demo.mainData.buckets.length} buckets (${objects} objects), ${demo.mainData.queues.length} queues, ${demo.mainData.tables.length} tables, ${demo.mainData.logs.groups.length} log groups, ${demo.mainData.instances.length} EC2 instances and ${demo.mainData.health.events} Health events in ${Date.now() - started} ms.`);
+  console.log(`Seeded ${demo.mainData.topics.length} topics, ${demo.mainData.buckets.length} buckets (${objects} objects), ${demo.mainData.queues.length} queues, ${demo.mainData.tables.length} tables, ${demo.mainData.logs.groups.length} log groups, ${demo.mainData.instances.length} EC2 instances, ${demo.mainData.health.events} Health events and ${demo.mainData.resourceExplorer.resources} Resource Explorer resources in ${Date.now() - started} ms.`);
   console.log(`AWS_CONFIG_FILE=${demo.awsEnv.AWS_CONFIG_FILE}`);
   console.log(`AWS_SHARED_CREDENTIALS_FILE=${demo.awsEnv.AWS_SHARED_CREDENTIALS_FILE}`);
   console.log('Profiles: demo, demo-other.');
