@@ -195,8 +195,8 @@ export function seedHealth(emulator: Emulator): DemoData['health'] {
 
 /**
  * Resource Explorer, straight into the stand-in's store: an aggregator index in the demo's Region and local ones in
- * three others, a default view with tags, 12,000 resources of 40 types (so that a plain search passes the 1,000 a
- * query returns), the demo's own buckets, topics, queues, tables, log groups and instances among them.
+ * three others, a default view with tags, 12,000 resources of 40 types (so that a plain search, and `service:s3`, pass
+ * the 1,000 a query returns), the demo's own buckets, topics, queues, tables, log groups and instances among them.
  */
 export function seedResourceExplorer(emulator: Emulator, own: readonly string[]): DemoData['resourceExplorer'] {
   const { resourceExplorer } = emulator;
@@ -207,7 +207,9 @@ export function seedResourceExplorer(emulator: Emulator, own: readonly string[])
   resourceExplorer.addView(demoRegion, 'all-resources', { includedProperties: ['tags'], makeDefault: true });
   resourceExplorer.addView(demoRegion, 'no-tags', {});
   resourceExplorer.addResources(own.map((arn) => ({ arn, region: /^arn:aws:s3:::/.test(arn) ? demoRegion : undefined })));
-  resourceExplorer.seedResources(12_000 - own.length, { regions, seed: 'demo' });
+  // More buckets than any other type, so that `service:s3` alone passes the cap too.
+  resourceExplorer.seedResources(1_600, { regions, types: ['s3:bucket'], seed: 'demo-buckets' });
+  resourceExplorer.seedResources(12_000 - 1_600 - own.length, { regions, seed: 'demo' });
   return {
     resources: resourceExplorer.resources().length, regions, types: new Set(resourceExplorer.resources().map((r) => r.resourceType)).size,
     buckets: resourceExplorer.resources().filter((r) => r.resourceType === 's3:bucket').length,

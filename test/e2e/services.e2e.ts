@@ -25,9 +25,11 @@ describe('SQS and DynamoDB in code-server (e2e)', function () {
   });
 
   it('shows the top-level list of every service', async function () {
-    await wb.waitForRow('EC2 Instances', 60_000, 1);
+    await wb.waitForRow('Resource Explorer', 60_000, 1);
     const roots = (await wb.renderedRows()).filter((r) => r.level === 1).map((r) => r.label);
-    assert.deepEqual(roots, ['SNS Topics', 'S3 Buckets', 'SQS Queues', 'DynamoDB Tables', 'CloudWatch Log Groups', 'EC2 Instances']);
+    assert.deepEqual(roots, [
+      'SNS Topics', 'S3 Buckets', 'SQS Queues', 'DynamoDB Tables', 'CloudWatch Log Groups', 'EC2 Instances', 'Health Events', 'Health Events (organization)', 'Resource Explorer',
+    ]);
   });
 
   it('SQS Queues: a page of 100 and Load more; Filter by Prefix… keeps the dead-letter queues; one expands to its sources', async function () {
