@@ -17,6 +17,7 @@ import * as esbuild from 'esbuild';
 import { startDynaliteProcess, startEmulatorProcess, startServerProcess, type EmulatorProcess } from './emulatorProcess';
 import { type InProcessRun } from './inProcessExport';
 import { logsBig, logsSmall } from './logsData';
+import { HEALTH_EVENTS } from './healthData';
 import { cpuSecondsOf } from './processCpu';
 import { measure, stats, type Command, type Sample, type Stats } from './measure';
 import { CACHE, NODE, ROOT } from './paths';
@@ -25,12 +26,13 @@ import { bigKeys, DATA, rowKeys, seedDynamo, seedOnce, seedTreeOnce, smallKeys, 
 import { ensureCodeServer } from '../lib/codeServer';
 import { type WorkbenchConfig, type WorkbenchFigures } from './workbench';
 import { measureTree } from './tree';
+import { measureResourceExplorer, RESOURCES } from './resourceExplorer';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** BENCH_ONLY, split at commas: undefined for a full run (unset or empty). */
 const ONLY = ((ids) => (ids?.length ? ids : undefined))(process.env.BENCH_ONLY?.split(',').map((id) => id.trim()).filter(Boolean));
 /** The sections after the scenarios, selectable by BENCH_ONLY like a scenario. */
-const SECTIONS = ['in-process', 'tree', 'workbench', 'activation'] as const;
+const SECTIONS = ['in-process', 'tree', 'resource-explorer', 'workbench', 'activation'] as const;
 const selected = (id: string) => !ONLY || ONLY.some((only) => id === only || id.startsWith(`${only}-`));
 /** FilterLogEvents' largest `limit` (API reference: "Valid Range: Minimum value of 1. Maximum value of 10000."). */
 const LOGS_PAGE_SIZE = 10_000;
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
   const latencyProxyScript = await bundle('latencyProxy.ts', path.join(CACHE, 'latency-proxy.js'));
   const activationScript = await bundle('activation.ts', path.join(CACHE, 'activation.js'));
   const logsServerScript = await bundle('logsServer.ts', path.join(CACHE, 'logs-server.js'));
+  const healthServerScript = await bundle('healthServer.ts', path.join(CACHE, 'health-server.js'));
   const cli = path.join(ROOT, 'dist', 'cli.js');
   // The in-process tree measurement uses the same fake credentials, and no ~/.aws.
   Object.assign(process.env, {
@@ -168,8 +171,10 @@ async function main(): Promise<void> {
   const dynaliteProxy = latency(dynalite);
   // This project's CloudWatch Logs stand-in (there is no emulator), seeded in memory as it starts.
   const logs = new Server('the CloudWatch Logs stand-in', () => startServerProcess([logsServerScript]));
+  // This project's AWS Health stand-in (there is no emulator), seeded in memory as it starts.
+  const health = new Server('the AWS Health stand-in', () => startServerProcess([healthServerScript]));
   // Stopped in this order: the proxies before what they forward to.
-  const servers = [proxy, treeProxy, dynaliteProxy, fauxqs, fauxqsTree, dynalite, logs];
+  const servers = [proxy, treeProxy, dynaliteProxy, fauxqs, fauxqsTree, dynalite, logs, health];
   try {
     const env = (endpoint: string): NodeJS.ProcessEnv => ({
       PATH: process.env.PATH, HOME: path.join(CACHE, 'home'), LANG: 'C.UTF-8',
@@ -316,6 +321,18 @@ async function main(): Promise<void> {
         ],
       },
       {
+        id: 'health-10k',
+        title: `AWS Health DescribeEvents: ${HEALTH_EVENTS.toLocaleString('en-US')} events (this project's stand-in, not AWS), maxResults 100, the newest update first`,
+        note: 'The server is this project\'s AWS Health stand-in (`test/support/healthStandIn.ts`, served by `scripts/bench/healthServer.ts` in a process of its own): '
+          + 'no emulator exists. The exporter freezes the set at its start (`lastUpdatedTimes` up to then), writes each event once (its keys kept beside the '
+          + 'output with the checkpoint), and then asks once for the events updated meanwhile (none here): one request more than the loop.',
+        items: HEALTH_EVENTS,
+        contenders: [
+          exporter('health:events', 1, health, 'paged-aws-export', true, { pageSize: 100 }),
+          sdk(['health', '100'], health),
+        ],
+      },
+      {
         id: 'logs-10k',
         title: `CloudWatch Logs FilterLogEvents: ${logsSmall.events.toLocaleString('en-US')} events (this project's stand-in, not AWS; memory at 10,000 events), limit ${LOGS_PAGE_SIZE.toLocaleString('en-US')}`,
         note: logsNote, items: logsSmall.events,
@@ -426,6 +443,12 @@ async function main(): Promise<void> {
       tree = await measureTree(fauxqs.endpoint, RUNS);
     }
 
+    let resourceExplorer: Report['resourceExplorer'] = undefined;
+    if (section('resource-explorer')) {
+      say(`\nResource Explorer: every match of a plain search over ${RESOURCES.toLocaleString('en-US')} resources, past the 1,000 cap…`);
+      resourceExplorer = await measureResourceExplorer(RUNS, LATENCY_MS, say);
+    }
+
     let workbench: Report['workbench'] = undefined;
     if (section('workbench')) {
       say(`\nthe tree in code-server: Load All, the extension host's memory (fauxqs behind ${LATENCY_MS} ms of latency)…`);
@@ -467,7 +490,7 @@ async function main(): Promise<void> {
     }
 
     const report: Report = {
-      date: started.toISOString(), runs: RUNS, latencyMs: LATENCY_MS, machine: machine(), versions: versions(), scenarios: results, inProcess, tree, workbench, startup,
+      date: started.toISOString(), runs: RUNS, latencyMs: LATENCY_MS, machine: machine(), versions: versions(), scenarios: results, inProcess, tree, resourceExplorer, workbench, startup,
       ...(ONLY ? { only: ONLY.join(',') } : {}),
     };
     const { console: table, markdown } = render(report);
@@ -529,7 +552,8 @@ function ensureTools(used: ReadonlySet<string>): void {
 function firstLine(command: string, args: readonly string[]): string {
   try {
     const result = spawnSync(command, args, { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: path.join(CACHE, 'home') } });
-    return `${result.stdout}${result.stderr}`.trim().split('\n')[0];
+    // A tool a partial run did not need is not installed.
+    return result.error ? `${path.basename(command)}: not installed` : `${result.stdout}${result.stderr}`.trim().split('\n')[0];
   } catch {
     return 'unknown';
   }
@@ -552,7 +576,7 @@ function versions(): Report['versions'] {
   return {
     commit: firstLine('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']),
     node: firstLine(NODE, ['--version']),
-    sdk: `@aws-sdk/client-s3 ${packageVersion('@aws-sdk/client-s3')}, @aws-sdk/client-sns ${packageVersion('@aws-sdk/client-sns')}, @aws-sdk/client-dynamodb ${packageVersion('@aws-sdk/client-dynamodb')}, @aws-sdk/client-cloudwatch-logs ${packageVersion('@aws-sdk/client-cloudwatch-logs')}`,
+    sdk: `@aws-sdk/client-s3 ${packageVersion('@aws-sdk/client-s3')}, @aws-sdk/client-sns ${packageVersion('@aws-sdk/client-sns')}, @aws-sdk/client-dynamodb ${packageVersion('@aws-sdk/client-dynamodb')}, @aws-sdk/client-cloudwatch-logs ${packageVersion('@aws-sdk/client-cloudwatch-logs')}, @aws-sdk/client-health ${packageVersion('@aws-sdk/client-health')}, @aws-sdk/client-resource-explorer-2 ${packageVersion('@aws-sdk/client-resource-explorer-2')}`,
     emulator: `fauxqs ${packageVersion('fauxqs')} and dynalite ${packageVersion('dynalite')}`,
     awsCli: firstLine('/usr/bin/aws', ['--version']),
     rclone: firstLine('rclone', ['version']),

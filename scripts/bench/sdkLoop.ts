@@ -1,12 +1,18 @@
 // The baseline: what a developer writes without this project. A plain loop over the SDK's own paginator, one
 // request at a time, writing the same JSON Lines records as the exporter (same columns, same order), no checkpoints.
 // Usage: sdk-loop.js s3 BUCKET [PAGE_SIZE] OUT | sdk-loop.js sns OUT | sdk-loop.js dynamodb TABLE PAGE_SIZE OUT
-// | sdk-loop.js logs GROUP PAGE_SIZE OUT. Endpoint, region and credentials from the environment.
+// | sdk-loop.js logs GROUP PAGE_SIZE OUT | sdk-loop.js health PAGE_SIZE OUT. Endpoint, region and credentials from the
+// environment.
 import * as fs from 'node:fs';
 import { paginateListObjectsV2, S3Client } from '@aws-sdk/client-s3';
 import { paginateListTopics, SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb';
 import { CloudWatchLogsClient, paginateFilterLogEvents } from '@aws-sdk/client-cloudwatch-logs';
+import { HealthClient, paginateDescribeEvents } from '@aws-sdk/client-health';
+
+/** An Event's fields in the API's order (API_Event.html), as the AWS CLI prints them: the exporter's record. */
+const EVENT_FIELDS = ['arn', 'service', 'eventTypeCode', 'eventTypeCategory', 'region', 'availabilityZone', 'startTime', 'endTime', 'lastUpdatedTime', 'statusCode',
+  'eventScopeCode', 'actionability', 'personas'];
 
 /** Epoch milliseconds as ISO 8601 UTC, null when absent: the exporter's `…Iso` fields. */
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
@@ -44,6 +50,20 @@ async function main(): Promise<void> {
           logStreamName: e.logStreamName, timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestionTime, eventId: e.eventId,
           timestampIso: iso(e.timestamp), ingestionTimeIso: iso(e.ingestionTime),
         })}\n`);
+        fs.writeSync(out, lines.join(''));
+      }
+      client.destroy();
+    } else if (service === 'health') {
+      // DescribeEvents, the newest update first, `maxResults` = the page size; dates in ISO 8601, the API's order.
+      const client = new HealthClient({ region: 'us-east-1' });
+      for await (const page of paginateDescribeEvents({ client, pageSize: Number(rest[0]) }, {})) {
+        const lines = (page.events ?? []).map((event) => {
+          const source = event as Record<string, unknown>;
+          const fields = [...EVENT_FIELDS, ...Object.keys(source).filter((key) => !EVENT_FIELDS.includes(key))];
+          const record = Object.fromEntries(fields.filter((field) => source[field] !== undefined)
+            .map((field) => [field, source[field] instanceof Date ? (source[field] as Date).toISOString() : source[field]]));
+          return `${JSON.stringify(record)}\n`;
+        });
         fs.writeSync(out, lines.join(''));
       }
       client.destroy();
