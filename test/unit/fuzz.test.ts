@@ -136,7 +136,7 @@ describe('fuzzed inputs (fast-check)', function () {
           assert.deepEqual(back[name], value);
         }
       }
-    }), options);
+    }), { ...options, examples: [[JSON.parse('{"__proto__": {"S": "an attribute may have that name"}, "id": {"N": "1"}}') as Record<string, { S: string }>]] });
   });
 
   it('CSV: any cell survives the writer and a standard CSV reader (csv-parse); the formula guard applies to exactly the cells it names', function () {

@@ -10,11 +10,8 @@ export type TypedItem = Record<string, AttributeValue>;
  * reads it back): numbers stay strings, binary values become base64. Nothing is rounded.
  */
 export function typedJson(item: TypedItem): { readonly [name: string]: Value } {
-  const out: Record<string, Value> = {};
-  for (const name in item) {
-    out[name] = typedValue(item[name]);
-  }
-  return out;
+  // Built from entries: an attribute may be named `__proto__`, which an assignment would take for the prototype.
+  return Object.fromEntries(Object.entries(item).map(([name, value]) => [name, typedValue(value)]));
 }
 
 function typedValue(value: AttributeValue): Value {
