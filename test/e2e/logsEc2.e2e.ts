@@ -209,7 +209,8 @@ describe('CloudWatch Logs and EC2 in code-server (e2e)', function () {
     // The first page examined the oldest events only: no match, but a token. Not "No matching events".
     const firstPage = await wb.loadedChildren(search, 3);
     assert.deepEqual(firstPage.map((r) => r.label), [LOAD_MORE]);
-    assert.equal(await descriptionOf(search, 3), '0 loaded · more');
+    // The node is redrawn once its first page is in: its description follows its children.
+    await eventually(async () => assert.equal(await descriptionOf(search, 3), '0 loaded · more'), 10_000, 'the node counts its page');
     const sent = filterRequests().slice(before);
     assert.equal(sent.length, 1, 'one FilterLogEvents request for the first page');
     assert.equal(sent[0].filterPattern, sparse.pattern);

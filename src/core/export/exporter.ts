@@ -35,7 +35,7 @@ export async function startExport(clients: AwsClients, given: ExportJob, options
       return file;
     };
     const keyOf = kindOf(job.list).uniqueKey;
-    const keys = keyOf && await WrittenKeys.create(job.outputPath, keyOf);
+    const keys = keyOf && WrittenKeys.create(job.outputPath, keyOf);
     return exportPages(clients, job, open, { token: undefined, after: undefined, items: 0, pages: 0, startedAt: new Date().toISOString(), keys }, options)
       .finally(() => keys?.close().catch(() => undefined));
   });

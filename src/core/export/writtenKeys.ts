@@ -23,17 +23,20 @@ export function keysPath(outputPath: string): string {
 export class WrittenKeys {
   private pending: string[] = [];
 
-  private constructor(private readonly file: OutputFile, private readonly keys: Set<string>, private readonly keyOf: (item: ResourceItem) => string) {}
+  private constructor(
+    private readonly path: string, private file: OutputFile | undefined, private readonly keys: Set<string>, private readonly keyOf: (item: ResourceItem) => string,
+  ) {}
 
-  static async create(outputPath: string, keyOf: (item: ResourceItem) => string): Promise<WrittenKeys> {
-    return new WrittenKeys(await OutputFile.create(keysPath(outputPath)), new Set(), keyOf);
+  /** The keys of a new export. Its file is created with the first page written, as the output is: a listing that fails at once leaves nothing. */
+  static create(outputPath: string, keyOf: (item: ResourceItem) => string): WrittenKeys {
+    return new WrittenKeys(keysPath(outputPath), undefined, new Set(), keyOf);
   }
 
   /** The keys of an interrupted export, as its checkpoint counted them (anything after is cut off). */
   static async reopen(outputPath: string, state: WrittenKeysState, keyOf: (item: ResourceItem) => string): Promise<WrittenKeys> {
     const file = await OutputFile.reopen(keysPath(outputPath), state.byteLength, state.sha256);
     const text = (await fs.readFile(keysPath(outputPath), 'utf8')).slice(0, state.byteLength);
-    return new WrittenKeys(file, new Set(text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as string)), keyOf);
+    return new WrittenKeys(keysPath(outputPath), file, new Set(text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as string)), keyOf);
   }
 
   /** The items of a page not written before (nor earlier on the same page), noted as written. */
@@ -49,8 +52,9 @@ export class WrittenKeys {
     });
   }
 
-  /** Appends the keys noted since the last call (`state` counts them from then on). */
+  /** Appends the keys noted since the last call (`state` counts them from then on); the first call creates the file. */
   async write(): Promise<void> {
+    this.file ??= await OutputFile.create(this.path);
     if (this.pending.length) {
       const text = this.pending.join('');
       this.pending = [];
@@ -59,21 +63,25 @@ export class WrittenKeys {
   }
 
   /** Flushes what was written to the disk, so that a checkpoint saved afterwards never counts keys that are not there. */
-  sync(): Promise<void> {
-    return this.file.sync();
+  async sync(): Promise<void> {
+    await this.file?.sync();
   }
 
+  /** Called after `write`, which created the file. */
   state(): WrittenKeysState {
+    if (!this.file) {
+      throw new Error('The keys file is created by the first write');
+    }
     return { byteLength: this.file.byteLength, sha256: this.file.sha256() };
   }
 
-  close(): Promise<void> {
-    return this.file.close();
+  async close(): Promise<void> {
+    await this.file?.close();
   }
 
   /** The export is complete: the keys are not needed any more. */
   async remove(): Promise<void> {
-    await this.file.close();
-    await fs.rm(this.file.path, { force: true });
+    await this.file?.close();
+    await fs.rm(this.path, { force: true });
   }
 }
