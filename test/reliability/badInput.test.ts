@@ -10,6 +10,7 @@ import { TreeModel } from '../../src/core/tree/treeModel';
 import { createBucket, putObjects, testConnection, testSession } from '../support/emulator';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 import { BIG_BUCKET, BIG_KEYS, cliEnv, compareKeys, exportedKeys, hasStackTrace, nodeBinary, type ProcessRun, proxiedCli, runProcess, tempDir } from './support/fixture';
+import { seededWorld } from './support/kinds';
 import { record } from './support/results';
 import { type ListRef } from '../../src/core/lists';
 
@@ -29,6 +30,7 @@ const ODD_KEYS = [
   'quote"and,comma.csv',
 ];
 
+// Bad connections, regions, keys, paths and command lines. A missing resource of every list kind: missingResources.test.ts.
 describe('bad input: each gives a clear message, nothing crashes, nothing stays "loading"', function () {
   let proxy: FaultProxy;
   let cli: string;
@@ -182,16 +184,6 @@ describe('bad input: each gives a clear message, nothing crashes, nothing stays 
     record({ area: 'Bad input', tried: 'Endpoint accepts the connection but never answers (5 s proxy latency, 300 ms timeout, 2 attempts; tree)', times: 2, crashes: 0, outcome: timedOut.shown });
   });
 
-  it('a bucket that does not exist', async function () {
-    const { problem, shown } = await treeFailure(async () => session(testConnection(proxy.endpoint)), objectsOf('reliability-no-such-bucket', '/'));
-    assert.equal(problem.kind, 'notFound');
-    assert.match(problem.message, /NoSuchBucket/);
-    const run = await cliFailure(['s3://reliability-no-such-bucket/', '--out', 'x.jsonl']);
-    assert.match(run.stderr, /Not found \(NoSuchBucket\)/);
-    assert.ok(!fs.existsSync(path.join(dir, 'x.jsonl')), 'no output file');
-    record({ area: 'Bad input', tried: 'Nonexistent bucket (tree and CLI)', times: 2, crashes: 0, outcome: shown });
-  });
-
   it('access denied on ListBuckets and ListTopics offers adding a bucket by name or a topic by ARN', async function () {
     proxy.setRule((request) => (request.action === 'ListBuckets' || request.action === 'ListTopics' ? { kind: 'accessDenied' } : undefined));
     const s3 = await treeFailure(async () => session(testConnection(proxy.endpoint)), buckets);
@@ -288,6 +280,27 @@ describe('bad input: each gives a clear message, nothing crashes, nothing stays 
       outcome: 'tree names and CSV export equal the keys put, CR and control characters included',
     });
   });
+
+  // What a user can mistype on the command line: each a usage error (exit 2) or the service's words (exit 1).
+  const typed: Array<{ tried: string; args: readonly string[]; code: number; message: RegExp }> = [
+    { tried: 'A malformed table address (an empty name)', args: ['dynamodb:table/'], code: 2, message: /is not a DynamoDB table name/ },
+    { tried: 'A malformed segment address (?segment=4&segments=4)', args: ['dynamodb:table/reliability-items?segment=4&segments=4'], code: 2, message: /segment is \?segment=I&segments=N with 0 <= I < N/ },
+    { tried: 'A filter pattern the service cannot read', args: ['logs:group//reliability/search', '--filter-pattern', '{ $.level = '], code: 1, message: /InvalidParameterException/ },
+    { tried: 'A time that is not one (--start yesterday)', args: ['logs:group//reliability/search', '--start', 'yesterday'], code: 2, message: /"yesterday" is not a time/ },
+    { tried: 'An instance state that is not one (--state runing)', args: ['ec2:instances', '--state', 'runing'], code: 2, message: /"runing" is not an instance state/ },
+    { tried: 'An EC2 option on another list (--state on sns:topics)', args: ['sns:topics', '--state', 'running'], code: 2, message: /--state applies to ec2:instances/ },
+  ];
+  for (const { tried, args, code, message } of typed) {
+    it(`${tried}: a clear message, exit ${code}, no file, no stack trace`, async function () {
+      await seededWorld();
+      const run = await runProcess(nodeBinary, [cli, ...args, '--out', 'typed.jsonl', '--state-dir', 'state-typed'], { cwd: dir, env: cliEnv(proxy, { AWS_MAX_ATTEMPTS: '2' }) });
+      assert.equal(run.code, code, run.stderr);
+      assert.match(run.stderr, message);
+      assert.ok(!hasStackTrace(run.stderr), run.stderr);
+      assert.ok(!fs.existsSync(path.join(dir, 'typed.jsonl')), 'no file was created');
+      record({ area: 'Bad input', tried: `${tried} (CLI)`, times: 1, crashes: 0, outcome: `exit ${code}: "${run.stderr.trim()}"` });
+    });
+  }
 
   it('an export path that cannot be written: missing folder, a folder, a read-only folder', async function () {
     const cases: Array<[string, string, RegExp, string[]]> = [

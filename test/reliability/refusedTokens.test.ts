@@ -1,25 +1,27 @@
-// A token the service refuses (expired, say): S3 listings go on from their position (key order, StartAfter) in
-// sequential and parallel exports, in a resumed export and in the tree, and end byte for byte as an undisturbed run;
-// lists without a position (SNS, SQS) and DynamoDB, whose key is the position, say why and how much starting over
-// writes again.
+// A token the service refuses (expired, say): every list kind with a position (S3 key order, a Logs search's time, a
+// Health pass, a Resource Explorer part) goes on from it and ends byte for byte as an undisturbed run; one without
+// says so and how much Start Over writes again, its checkpoint kept. S3 beyond the row: sequential and parallel
+// exports with 20% refused, a CLI export killed and refused on every resume, and the tree.
 import * as assert from 'node:assert/strict';
-import { type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkpointId, listingTarget, type ExportJob } from '../../src/core/export/checkpoint';
 import { describeExportProblem } from '../../src/core/export/errors';
-import { resumeExport, startExport } from '../../src/core/export/exporter';
-import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
-import { type ExportFormat } from '../../src/core/records/formats';
-import { TreeModel } from '../../src/core/tree/treeModel';
-import { createBucket, createQueues, createTable, createTopics, numberedNames, putItems, putObjects, startEmulator, testSession, type Emulator } from '../support/emulator';
-import { rateRule, seededRandom, startFaultProxy, type FaultProxy, type FaultRule, type ProxyRequest } from '../support/faultProxy';
-import { BIG_BUCKET, BIG_KEYS, builtCli, cliEnv, compareKeys, emulatorWithBigBucket, exportedKeys, nodeBinary, runProcess, tempDir } from './support/fixture';
-import { note, record } from './support/results';
+import { countOf } from '../../src/core/export/messages';
 import { type ListRef } from '../../src/core/lists';
+import { type ExportFormat } from '../../src/core/records/formats';
+import { kindOf } from '../../src/core/services/registry';
+import { TreeModel } from '../../src/core/tree/treeModel';
+import { createBucket, numberedNames, putObjects, testSession } from '../support/emulator';
+import { rateRule, startFaultProxy, type FaultProxy, type FaultRule, type ProxyRequest } from '../support/faultProxy';
+import { cliRunner, moments } from './support/cliRuns';
+import { bytesOf, exportThrough, idsIn } from './support/exports';
+import { BIG_BUCKET, BIG_KEYS, compareKeys, exportedKeys, SEED, tempDir } from './support/fixture';
+import { isListOf, kindIt, listOf, registryKinds, rowOf, seededWorld } from './support/kinds';
+import { note, record } from './support/results';
 
-const SEED = Number(process.env.RELIABILITY_SEED ?? 20261123);
 const RATE = 0.2;
+/** The request with a token that a row's refusal hits: a later page, with pages written before it. */
+const REFUSED_AT = 2;
 const FOLDER_BUCKET = 'reliability-refused-folders';
 /** 12 folders of 250 keys, one of them nested, and keys beside them: a parallel export lists each folder as a part. */
 const FOLDER_KEYS = [
@@ -29,6 +31,7 @@ const FOLDER_KEYS = [
 ];
 const bigObjects: ListRef = { kind: 's3.objects', params: { bucket: BIG_BUCKET, prefix: '', delimiter: '' } };
 const folderObjects: ListRef = { kind: 's3.objects', params: { bucket: FOLDER_BUCKET, prefix: '', delimiter: '' } };
+const isObjects = (request: ProxyRequest) => request.action === 'ListObjectsV2';
 const withToken = (action: string) => (request: ProxyRequest) => request.action === action && request.token !== undefined;
 
 /** Refuses `rate` of the requests that carry a token (seeded); a request without one (StartAfter) always passes. */
@@ -39,154 +42,104 @@ function refuseSome(seed: number, action: string, rate = RATE): FaultRule {
 describe('refused tokens: resumed by position where the API has one, Start over (saying what it costs) where not', function () {
   let proxy: FaultProxy;
   let dir: string;
-  // Topics, queues and tables of these tests are put in an emulator of their own: the other suites count the shared one's.
-  let own: Emulator;
-  let ownProxy: FaultProxy;
 
   before(async function () {
-    const emulator = await emulatorWithBigBucket();
+    const { emulator, session } = await seededWorld();
     proxy = await startFaultProxy(emulator.endpoint);
-    own = await startEmulator();
-    ownProxy = await startFaultProxy(own.endpoint);
-    const seed = testSession(emulator.endpoint);
-    await createBucket(seed, FOLDER_BUCKET);
-    await putObjects(seed, FOLDER_BUCKET, FOLDER_KEYS, 64);
-    seed.dispose();
+    await createBucket(session, FOLDER_BUCKET);
+    await putObjects(session, FOLDER_BUCKET, FOLDER_KEYS, 64);
     dir = tempDir('refused');
   });
 
   after(async function () {
     await proxy?.stop();
-    await ownProxy?.stop();
-    await own?.stop();
   });
 
-  beforeEach(function () {
-    proxy.setRule(undefined);
-  });
-
-  function refusals(from: number): number {
-    return proxy.log.slice(from).filter((r) => r.faults.includes('refuseToken')).length;
-  }
-
-  async function exportBytes(list: ListRef, format: ExportFormat, pageSize: number, name: string, parallelism?: number, rule?: FaultRule) {
-    const session = testSession(proxy.endpoint);
-    const store = new FileCheckpointStore(path.join(dir, `state-${name}`));
-    const job: ExportJob = { target: listingTarget(session.connection), list, pageSize, format, outputPath: path.join(dir, name) };
-    const resumedAt: string[] = [];
-    const from = proxy.log.length;
-    proxy.setRule(rule);
-    try {
-      const result = await startExport(session, job, { store, parallelism, onResumedAt: (after) => resumedAt.push(after) });
-      assert.equal(await store.load(checkpointId(job)), undefined, 'no checkpoint left');
-      return { result, bytes: fs.readFileSync(job.outputPath), resumedAt, refused: refusals(from), job };
-    } finally {
-      proxy.setRule(undefined);
-      session.dispose();
-    }
-  }
+  const refusals = (run: { requests: ReadonlyArray<{ faults: readonly string[] }> }) => run.requests.filter((r) => r.faults.includes('refuseToken')).length;
 
   const sequentialRuns: Array<{ format: ExportFormat; pageSize: number }> = [{ format: 'jsonl', pageSize: 250 }, { format: 'csv', pageSize: 100 }];
   sequentialRuns.forEach(({ format, pageSize }, i) => {
     it(`sequential export of 10,000 S3 objects (${format}, page size ${pageSize}), 20% of its tokens refused: each time it goes on after the last key written, byte for byte the undisturbed file`, async function () {
       const seed = SEED + 31 + i;
-      const reference = await exportBytes(bigObjects, format, pageSize, `reference-${pageSize}.${format}`);
-      const refused = await exportBytes(bigObjects, format, pageSize, `refused-${pageSize}.${format}`, undefined, refuseSome(seed, 'ListObjectsV2'));
-      assert.ok(refused.refused > 0, 'tokens were refused');
-      assert.equal(refused.resumedAt.length, refused.refused, 'every refusal went on from the position, and the user was told');
+      const reference = await exportThrough(proxy, dir, `reference-${pageSize}.${format}`, bigObjects, pageSize, isObjects, { format });
+      const refused = await exportThrough(proxy, dir, `refused-${pageSize}.${format}`, bigObjects, pageSize, isObjects, { format, rule: refuseSome(seed, 'ListObjectsV2') });
+      assert.equal(refused.error, undefined, String(refused.error));
+      assert.ok(refusals(refused) > 0, 'tokens were refused');
+      assert.equal(refused.resumedAt.length, refusals(refused), 'every refusal went on from the position, and the user was told');
       const comparison = compareKeys(exportedKeys(refused.job.outputPath, format), BIG_KEYS);
       assert.deepEqual(comparison, { lost: 0, duplicated: 0, unexpected: 0 });
-      assert.ok(refused.bytes.equals(reference.bytes), 'byte for byte the undisturbed export');
+      assert.ok(bytesOf(refused).equals(bytesOf(reference)), 'byte for byte the undisturbed export');
       record({
         area: 'Refused tokens', tried: `Export 10,000 S3 objects, ${format}, page size ${pageSize}; 20% of the continuation tokens refused (400 InvalidArgument, seed ${seed})`,
-        times: refused.refused, lost: comparison.lost, duplicated: comparison.duplicated, crashes: 0,
-        outcome: `complete without Start over: each refusal went on with StartAfter = the last key written; file equals the undisturbed export byte for byte`,
+        times: refusals(refused), lost: comparison.lost, duplicated: comparison.duplicated, crashes: 0,
+        outcome: 'complete without Start over: each refusal went on with StartAfter = the last key written; file equals the undisturbed export byte for byte',
       });
     });
   });
 
   it('parallel export (8 parts at once) of 3,080 S3 objects in 12 folders, 20% of the parts\' tokens refused: each part goes on after its last key, byte for byte the sequential file', async function () {
     const seed = SEED + 41;
-    const reference = await exportBytes(folderObjects, 'jsonl', 50, 'folders-sequential.jsonl');
-    const refused = await exportBytes(folderObjects, 'jsonl', 50, 'folders-parallel.jsonl', 8, refuseSome(seed, 'ListObjectsV2'));
-    assert.ok(refused.refused > 0);
-    assert.equal(refused.resumedAt.length, refused.refused);
+    const reference = await exportThrough(proxy, dir, 'folders-sequential.jsonl', folderObjects, 50, isObjects);
+    const refused = await exportThrough(proxy, dir, 'folders-parallel.jsonl', folderObjects, 50, isObjects, { parallelism: 8, rule: refuseSome(seed, 'ListObjectsV2') });
+    assert.equal(refused.error, undefined, String(refused.error));
+    assert.ok(refusals(refused) > 0);
+    assert.equal(refused.resumedAt.length, refusals(refused));
     const parts = new Set(refused.resumedAt.map((after) => after.split('/')[0]));
     assert.ok(parts.size > 1, `refusals in several parts: ${[...parts].join(', ')}`);
     const comparison = compareKeys(exportedKeys(refused.job.outputPath, 'jsonl'), FOLDER_KEYS);
     assert.deepEqual(comparison, { lost: 0, duplicated: 0, unexpected: 0 });
-    assert.ok(refused.bytes.equals(reference.bytes), 'byte for byte the sequential export');
+    assert.ok(bytesOf(refused).equals(bytesOf(reference)), 'byte for byte the sequential export');
     record({
       area: 'Refused tokens', tried: `Parallel export (--parallel 8) of ${FOLDER_KEYS.length.toLocaleString('en-US')} S3 objects in 12 folders, page size 50; 20% of the parts' tokens refused (seed ${seed})`,
-      times: refused.refused, lost: comparison.lost, duplicated: comparison.duplicated, crashes: 0,
+      times: refusals(refused), lost: comparison.lost, duplicated: comparison.duplicated, crashes: 0,
       outcome: `complete: ${parts.size} parts went on after their last key written; file equals the sequential export byte for byte`,
     });
   });
 
   it('CLI export killed (SIGKILL) 10 times, every resume\'s saved token refused: each resume goes on after the last key of its checkpoint, byte for byte the uninterrupted file', async function () {
-    const cli = await builtCli();
-    const random = seededRandom(SEED + 51);
     const cwd = tempDir('refused-cli');
-    let listRequests = 0;
-    let onListRequest: ((index: number) => void) | undefined;
+    // The first token a resumed run sends is its checkpoint's: refused, as after a day's pause.
     let savedTokenRefused = false;
-    proxy.setRule((request) => {
-      if (request.action !== 'ListObjectsV2') {
+    const run = cliRunner(proxy, {
+      cwd, isList: isObjects,
+      extra: (request) => {
+        if (savedTokenRefused && request.token !== undefined) {
+          savedTokenRefused = false;
+          return { kind: 'refuseToken' };
+        }
         return undefined;
-      }
-      onListRequest?.(++listRequests);
-      // The first token a resumed run sends is its checkpoint's: refused, as after a day's pause.
-      if (savedTokenRefused && request.token !== undefined) {
-        savedTokenRefused = false;
-        return [{ kind: 'latency', ms: 10 }, { kind: 'refuseToken' }];
-      }
-      return { kind: 'latency', ms: 10 };
+      },
     });
-    const args = (out: string) => [cli, `s3://${BIG_BUCKET}/`, '--out', out, '--page-size', '200', '--state-dir', 'state'];
-    const exportRun = (out: string, killAt?: { request: number; delayMs: number }) => {
-      listRequests = 0;
-      return runProcess(nodeBinary, args(out), {
-        env: cliEnv(proxy), cwd,
-        onSpawn: (child: ChildProcess) => {
-          onListRequest = killAt && ((index) => index === killAt.request && setTimeout(() => child.kill('SIGKILL'), killAt.delayMs));
-        },
-      }).finally(() => {
-        onListRequest = undefined;
-      });
-    };
-    try {
-      const reference = await exportRun('reference.jsonl');
-      assert.equal(reference.code, 0, reference.stderr);
-      let killed = 0;
-      let resumes = 0;
-      let resumedByPosition = 0;
-      for (let i = 0; i < 10; i++) {
-        savedTokenRefused = fs.existsSync(path.join(cwd, 'state', 'exports')) && fs.readdirSync(path.join(cwd, 'state', 'exports')).length > 0;
-        const run = await exportRun('killed.jsonl', { request: 2 + Math.floor(random() * 4), delayMs: Math.floor(random() * 30) });
-        killed += run.signal === 'SIGKILL' ? 1 : 0;
-        resumes += /^Resuming: /.test(run.stderr) ? 1 : 0;
-        resumedByPosition += /the export went on with StartAfter after the last object written/.test(run.stderr) ? 1 : 0;
-        assert.ok(run.signal === 'SIGKILL' || run.code === 0, run.stderr);
-      }
-      savedTokenRefused = true;
-      const final = await exportRun('killed.jsonl');
-      assert.equal(final.code, 0, final.stderr);
-      resumedByPosition += /the export went on with StartAfter/.test(final.stderr) ? 1 : 0;
-      assert.match(final.stderr, /^Resuming: /);
-      resumes++;
-      assert.ok(killed >= 8, `kills that landed before the export finished: ${killed}`);
-      assert.equal(resumedByPosition, resumes, 'every resume went on from the position when its saved token was refused');
-      const comparison = compareKeys(exportedKeys(path.join(cwd, 'killed.jsonl'), 'jsonl'), BIG_KEYS);
-      assert.deepEqual(comparison, { lost: 0, duplicated: 0, unexpected: 0 });
-      assert.ok(fs.readFileSync(path.join(cwd, 'killed.jsonl')).equals(fs.readFileSync(path.join(cwd, 'reference.jsonl'))), 'byte for byte the uninterrupted export');
-      record({
-        area: 'Refused tokens', tried: `CLI export of 10,000 S3 objects, page size 200, SIGKILLed ${killed} times (seed ${SEED + 51}); on every rerun the checkpoint's token is refused`,
-        times: resumedByPosition, lost: comparison.lost, duplicated: comparison.duplicated, crashes: 0,
-        outcome: `${resumedByPosition} resumes went on after the checkpoint's last key ("…went on with StartAfter after the last object written…"); file equals the uninterrupted export byte for byte`,
-      });
-    } finally {
-      proxy.setRule(undefined);
+    const args = (out: string) => [`s3://${BIG_BUCKET}/`, '--out', out, '--page-size', '200', '--state-dir', 'state'];
+    const reference = await run(args('reference.jsonl'));
+    assert.equal(reference.code, 0, reference.stderr);
+    let killed = 0;
+    let resumes = 0;
+    let resumedByPosition = 0;
+    for (const moment of moments(SEED + 51, 10, 4, 2)) {
+      savedTokenRefused = fs.existsSync(path.join(cwd, 'state', 'exports')) && fs.readdirSync(path.join(cwd, 'state', 'exports')).length > 0;
+      const killedRun = await run(args('killed.jsonl'), { request: moment.request, delayMs: moment.delayMs % 30 });
+      killed += killedRun.signal === 'SIGKILL' ? 1 : 0;
+      resumes += /^Resuming: /.test(killedRun.stderr) ? 1 : 0;
+      resumedByPosition += /the export went on with StartAfter after the last object written/.test(killedRun.stderr) ? 1 : 0;
+      assert.ok(killedRun.signal === 'SIGKILL' || killedRun.code === 0, killedRun.stderr);
     }
+    savedTokenRefused = true;
+    const final = await run(args('killed.jsonl'));
+    assert.equal(final.code, 0, final.stderr);
+    resumedByPosition += /the export went on with StartAfter/.test(final.stderr) ? 1 : 0;
+    assert.match(final.stderr, /^Resuming: /);
+    resumes++;
+    assert.ok(killed >= 8, `kills that landed before the export finished: ${killed}`);
+    assert.equal(resumedByPosition, resumes, 'every resume went on from the position when its saved token was refused');
+    const comparison = compareKeys(exportedKeys(path.join(cwd, 'killed.jsonl'), 'jsonl'), BIG_KEYS);
+    assert.deepEqual(comparison, { lost: 0, duplicated: 0, unexpected: 0 });
+    assert.ok(fs.readFileSync(path.join(cwd, 'killed.jsonl')).equals(fs.readFileSync(path.join(cwd, 'reference.jsonl'))), 'byte for byte the uninterrupted export');
+    record({
+      area: 'Refused tokens', tried: `CLI export of 10,000 S3 objects, page size 200, SIGKILLed ${killed} times (seed ${SEED + 51}); on every rerun the checkpoint's token is refused`,
+      times: resumedByPosition, lost: comparison.lost, duplicated: comparison.duplicated, crashes: 0,
+      outcome: `${resumedByPosition} resumes went on after the checkpoint's last key ("…went on with StartAfter after the last object written…"); file equals the uninterrupted export byte for byte`,
+    });
   });
 
   it('tree: "Load all" of 10,000 S3 objects with 20% of its tokens refused loads every key once, in order', async function () {
@@ -198,8 +151,7 @@ describe('refused tokens: resumed by position where the API has one, Start over 
     const from = proxy.log.length;
     proxy.setRule(refuseSome(seed, 'ListObjectsV2'));
     try {
-      const result = await model.loadAll(bigObjects);
-      assert.equal(result.outcome, 'complete');
+      assert.equal((await model.loadAll(bigObjects)).outcome, 'complete');
     } finally {
       proxy.setRule(undefined);
       session.dispose();
@@ -208,8 +160,9 @@ describe('refused tokens: resumed by position where the API has one, Start over 
     const comparison = compareKeys(keys, BIG_KEYS);
     assert.deepEqual(comparison, { lost: 0, duplicated: 0, unexpected: 0 });
     assert.deepEqual(keys, [...BIG_KEYS].sort());
-    assert.ok(refusals(from) > 0);
-    assert.equal(resumed.length, refusals(from));
+    const refused = proxy.log.slice(from).filter((r) => r.faults.includes('refuseToken')).length;
+    assert.ok(refused > 0);
+    assert.equal(resumed.length, refused);
     record({
       area: 'Refused tokens', tried: `Tree "Load all" of 10,000 S3 objects, page size 500; 20% of the tokens refused (seed ${seed})`,
       times: resumed.length, lost: comparison.lost, duplicated: comparison.duplicated, crashes: 0,
@@ -217,61 +170,69 @@ describe('refused tokens: resumed by position where the API has one, Start over 
     });
   });
 
-  it('no position (SNS topics, SQS queues): the export stops with Start over, saying how many items that writes again; the checkpoint stays', async function () {
-    const seed = testSession(own.endpoint);
-    await createTopics(seed, numberedNames('refused-topic', 250));
-    await createQueues(seed, numberedNames('refused-queue', 60));
-    seed.dispose();
-    const lists: Array<{ list: ListRef; pageSize: number; action: string; label: string }> = [
-      { list: { kind: 'sns.topics', params: {} }, pageSize: 100, action: 'ListTopics', label: 'SNS topics (400 InvalidParameter)' },
-      { list: { kind: 'sqs.queues', params: { prefix: 'refused-queue' } }, pageSize: 20, action: 'ListQueues', label: 'SQS queues (400 InvalidParameterValue)' },
-    ];
-    for (const { list, pageSize, action, label } of lists) {
-      const session = testSession(ownProxy.endpoint);
-      const store = new FileCheckpointStore(path.join(dir, `state-${action}`));
-      const job: ExportJob = { target: listingTarget(session.connection), list, pageSize, format: 'jsonl', outputPath: path.join(dir, `${action}.jsonl`) };
-      let tokens = 0;
-      ownProxy.setRule((request) => (withToken(action)(request) && ++tokens === 2 ? { kind: 'refuseToken' } : undefined));
-      try {
-        const error = await startExport(session, job, { store }).then(() => undefined, (e: unknown) => e);
-        const kept = await store.load(checkpointId(job));
-        const problem = describeExportProblem(error, { checkpoint: kept });
-        assert.equal(problem.kind, 'refusedToken');
-        assert.ok(problem.startOver && !problem.resumable);
-        assert.equal(kept?.itemsWritten, 2 * pageSize);
-        assert.match(problem.message, new RegExp(`That writes the ${2 * pageSize} (topics|queues) already exported again; the checkpoint is kept until then\\.$`));
-        record({ area: 'Refused tokens', tried: `Export of ${label}: the 2nd token refused`, times: 1, crashes: 0, outcome: `Start over offered: "${problem.message}"` });
-      } finally {
-        ownProxy.setRule(undefined);
-        session.dispose();
+  for (const kind of registryKinds) {
+    kindIt(kind, 'refusedToken', 'a refused token on a later page: resumed by position where the kind has one, else Start Over with the count, the checkpoint kept', async (row, world) => {
+      const list = listOf(row);
+      const isList = isListOf(row);
+      const clean = await exportThrough(proxy, dir, `${kind}-undisturbed.jsonl`, list, row.pageSize, isList);
+      assert.equal(clean.error, undefined, String(clean.error));
+      let withToken = 0;
+      const refuseOne: FaultRule = (request) => (isList(request) && request.token !== undefined && ++withToken === REFUSED_AT ? { kind: 'refuseToken' } : undefined);
+      const name = `${kind}-refused.jsonl`;
+      const run = await exportThrough(proxy, dir, name, list, row.pageSize, isList, { rule: refuseOne });
+      if (row.noRequests) {
+        assert.equal(run.error, undefined, String(run.error));
+        assert.ok(bytesOf(run).equals(bytesOf(clean)));
+        return { cell: 'n/a: no token', tried: 'no request carries a token', times: 0, crashes: 0, outcome: `complete without a request: ${row.noRequests}` };
       }
-    }
+      assert.equal(run.requests.filter((r) => r.faults.includes('refuseToken')).length, 1, 'a token was refused');
+      const tried = `${row.expected(world).length.toLocaleString('en-US')} items, page size ${row.pageSize}; the token of request ${REFUSED_AT + 1} refused (${run.requests.find((r) => r.faults.length)?.action})`;
+      if (kindOf(list).position) {
+        assert.equal(run.error, undefined, String(run.error));
+        assert.equal(run.resumedAt.length, 1, 'the export went on from its position, and said so (onResumedAt)');
+        const comparison = compareKeys(idsIn(run.job.outputPath, row.idOf), row.expected(world));
+        assert.deepEqual(comparison, { lost: 0, duplicated: 0, unexpected: 0 });
+        assert.ok(bytesOf(run).equals(bytesOf(clean)), 'byte for byte the undisturbed export');
+        return {
+          cell: 'resumed by position; 0 lost, 0 duplicated', tried, times: 1, lost: 0, duplicated: 0, crashes: 0,
+          outcome: `complete without Start over: went on from ${kindOf(list).position?.describe?.(run.resumedAt[0]) ?? run.resumedAt[0]}; byte for byte the undisturbed export`,
+        };
+      }
+      const problem = describeExportProblem(run.error, { checkpoint: run.kept });
+      assert.equal(problem.kind, 'refusedToken', problem.message);
+      assert.ok(problem.startOver && !problem.resumable);
+      assert.ok(run.kept && run.kept.itemsWritten > 0, 'the checkpoint is kept');
+      const startOver = `That writes the ${countOf(list, run.kept.itemsWritten)} already exported again; the checkpoint is kept until then.`;
+      assert.ok(problem.message.endsWith(startOver), problem.message);
+      // Start Over: the same export into the same file, from the first page.
+      const again = await exportThrough(proxy, dir, name, list, row.pageSize, isList);
+      assert.equal(again.error, undefined, String(again.error));
+      assert.equal(again.kept, undefined, 'Start Over replaced the checkpoint');
+      assert.ok(bytesOf(again).equals(bytesOf(clean)), 'Start Over wrote the undisturbed file');
+      return {
+        cell: `no position: Start Over (${countOf(list, run.kept.itemsWritten)} again), checkpoint kept`, tried, times: 1, crashes: 0,
+        outcome: `Start over offered: "${problem.message}"; Start Over then wrote the undisturbed file byte for byte`,
+      };
+    });
+  }
+
+  it('a log search export with 20% of its tokens refused as expired: each time it goes on from the last timestamp written, byte for byte', async function () {
+    const world = await seededWorld();
+    const row = rowOf('logs.search');
+    const seed = SEED + 121;
+    const clean = await exportThrough(proxy, dir, 'search-clean.jsonl', listOf(row), row.pageSize, isListOf(row));
+    const refused = await exportThrough(proxy, dir, 'search-refused.jsonl', listOf(row), row.pageSize, isListOf(row), { rule: refuseSome(seed, 'FilterLogEvents') });
+    assert.equal(refused.error, undefined, String(refused.error));
+    assert.ok(refused.resumedAt.length > 0);
+    const comparison = compareKeys(idsIn(refused.job.outputPath, row.idOf), row.expected(world));
+    assert.deepEqual(comparison, { lost: 0, duplicated: 0, unexpected: 0 });
+    assert.ok(bytesOf(refused).equals(bytesOf(clean)));
+    record({
+      area: 'Refused tokens', tried: `Export of a log group's events (${row.expected(world).length.toLocaleString('en-US')}, runs of 5 per millisecond), page size ${row.pageSize}; 20% of the nextTokens refused as expired (400 InvalidParameterException, seed ${seed})`,
+      times: refused.resumedAt.length, lost: comparison.lost, duplicated: comparison.duplicated, crashes: 0,
+      outcome: 'complete without Start over: each refusal went on with startTime = the last timestamp written, skipping the event ids written at it; file equals the undisturbed export byte for byte',
+    });
+    note('Refused tokens', 'A DynamoDB table re-created with another key while its export was interrupted is tested against dynalite itself, which refuses the old key as DynamoDB does (test/unit/dynamodb.test.ts): "…The position names pk (S); rekeyed now has the key tenant (S), id (N)…".');
   });
 
-  it('DynamoDB (the key is the position, it does not expire): a refused key says what the table\'s key is now', async function () {
-    const seed = testSession(own.endpoint);
-    await createTable(seed, 'refused-keys', ['pk:S', 'sk:N']);
-    await putItems(seed, 'refused-keys', numberedNames('p', 60, 3).map((pk, i) => ({ pk: { S: pk }, sk: { N: String(i) } })));
-    seed.dispose();
-    const session = testSession(ownProxy.endpoint);
-    const store = new FileCheckpointStore(path.join(dir, 'state-dynamodb'));
-    const job: ExportJob = { target: listingTarget(session.connection), list: { kind: 'dynamodb.items', params: { table: 'refused-keys' } }, pageSize: 25, format: 'jsonl', outputPath: path.join(dir, 'refused-keys.jsonl') };
-    ownProxy.setRule((request) => (withToken('Scan')(request) ? { kind: 'refuseToken' } : undefined));
-    try {
-      const error = await startExport(session, job, { store }).then(() => undefined, (e: unknown) => e);
-      const kept = await store.load(checkpointId(job));
-      const problem = describeExportProblem(error, { checkpoint: kept });
-      assert.equal(problem.kind, 'refusedToken');
-      assert.match(problem.message, /^DynamoDB refused the saved position pk \(S\), sk \(N\), though it still fits the table's key \(pk \(S\), sk \(N\)\): the table was probably deleted and created again\. Start over from the first page\. That writes the 25 items already exported again/);
-      ownProxy.setRule(undefined);
-      // Resuming with the key accepted again completes the file.
-      const resumed = await resumeExport(session, kept!, { store });
-      assert.equal(resumed.itemsWritten, 60);
-      record({ area: 'Refused tokens', tried: 'Export of a DynamoDB table: its LastEvaluatedKey refused (400 ValidationException)', times: 1, crashes: 0, outcome: `Start over offered, with DescribeTable's key: "${problem.message}"` });
-    } finally {
-      ownProxy.setRule(undefined);
-      session.dispose();
-    }
-    note('Refused tokens', 'A table re-created with another key while its export was interrupted is tested against dynalite itself, which refuses the old key as DynamoDB does (test/unit/dynamodb.test.ts): "…The position names pk (S); rekeyed now has the key tenant (S), id (N)…".');
-  });
 });

@@ -13,6 +13,8 @@ import { TreeModel } from '../../src/core/tree/treeModel';
 import { createBucket, putObjects, testSession } from '../support/emulator';
 import { rateRule, type FaultProxy } from '../support/faultProxy';
 import { BIG_BUCKET, BIG_KEYS, capturingLog, cliEnv, compareKeys, exportedKeys, nodeBinary, proxiedCli, root, runProcess } from './support/fixture';
+import { rowOf, seededWorld } from './support/kinds';
+import { ITEMS_TABLE } from './support/rows/dynamodb';
 import { record } from './support/results';
 import { type ListRef } from '../../src/core/lists';
 
@@ -259,6 +261,57 @@ describe('security: secrets never written, file modes, derived checkpoint paths,
     record({
       area: 'Security', tried: 'package.json: untrustedWorkspaces and setting scopes; how src/connection reads them', times: restricted.length, crashes: 0,
       outcome: `supported: "limited"; restrictedConfigurations lists profile, region, endpointUrl; all three scope "machine"; read with ${viaInspect ? 'inspect().globalValue' : 'getConfiguration().get() — relies on machine scope, under which VS Code ignores workspace values (checked in a real VS Code by the e2e suite)'}`,
+    });
+  });
+
+  it('a verbose CLI export of DynamoDB items (parallel) and SQS queues, through throttling, killed and resumed: no secret or key id in any output, export or checkpoint', async function () {
+    await seededWorld();
+    const credentials = {
+      AWS_ACCESS_KEY_ID: 'AKIADYNAMOSQSRELI03',
+      AWS_SECRET_ACCESS_KEY: 'dynamoSqsSecretKey/Reliability+Test44444444',
+      AWS_SESSION_TOKEN: 'dynamoSqsSessionToken//ReliabilityTestTokenValue+5555555555==',
+    };
+    // Every 4th list request throttled, across the parallel segments: enough attempts that one request never runs out.
+    const env = { ...process.env, AWS_ENDPOINT_URL: proxy.endpoint, AWS_REGION: 'us-east-1', AWS_MAX_ATTEMPTS: '10', ...credentials };
+    const isList = (action: string) => action === 'Scan' || action === 'ListQueues';
+    const written: Array<{ source: string; text: string }> = [];
+    const from = proxy.log.length;
+    const exports = [
+      [`dynamodb:table/${ITEMS_TABLE}`, '--out', 'secret-items.jsonl', '--parallel', '3', '--page-size', '200'],
+      [rowOf('sqs.queues').address, '--out', 'secret-queues.csv', '--page-size', '20'],
+    ];
+    for (const args of exports) {
+      const full = [cli, ...args, '--verbose', '--state-dir', 'state-secrets'];
+      let listed = 0;
+      proxy.setRule((request) => (isList(request.action) && ++listed % 4 === 0 ? { kind: 'throttle' } : { kind: 'latency', ms: 5 }));
+      const killed = await runProcess(nodeBinary, full, {
+        env, cwd: dir,
+        onSpawn: (child) => {
+          const timer = setInterval(() => {
+            if (listed >= 6) {
+              clearInterval(timer);
+              child.kill('SIGKILL');
+            }
+          }, 2);
+          child.on('exit', () => clearInterval(timer));
+        },
+      });
+      assert.equal(killed.signal, 'SIGKILL');
+      written.push(...filesUnder(path.join(dir, 'state-secrets')).map((file) => ({ source: `checkpoint ${path.basename(file)}`, text: fs.readFileSync(file, 'utf8') })));
+      const resumed = await runProcess(nodeBinary, full, { env, cwd: dir });
+      proxy.setRule(undefined);
+      assert.equal(resumed.code, 0, resumed.stderr);
+      assert.match(`${killed.stderr}${resumed.stderr}`, /(ProvisionedThroughputExceededException|ThrottlingException)/, 'verbose output shows the throttled attempts');
+      written.push({ source: `CLI output (${args[0]})`, text: `${killed.stdout}${killed.stderr}${resumed.stdout}${resumed.stderr}` });
+      written.push({ source: `export ${args[2]}`, text: fs.readFileSync(path.join(dir, args[2]), 'utf8') });
+    }
+    assert.ok(proxy.log.slice(from).some((r) => r.accessKeyId === credentials.AWS_ACCESS_KEY_ID), 'requests were signed with these credentials');
+    const found = written.flatMap(({ source, text }) => leaks(text, Object.values(credentials)).map((value) => `${source}: ${value.slice(0, 10)}…`));
+    assert.deepEqual(found, []);
+    record({
+      area: 'Security', tried: `Secrets grep: secret key, session token and key id of ${exports.length} verbose CLI exports (DynamoDB parallel Scan, SQS queues) through throttling, SIGKILLed and resumed`,
+      times: written.length, crashes: 0,
+      outcome: `0 occurrences in ${written.length} outputs (CLI stdout/stderr, checkpoints, exports); requests were signed with those credentials`,
     });
   });
 });

@@ -12,6 +12,8 @@ import { startFaultProxy, type FaultProxy } from './faultProxy';
 import { startServiceRouter, type RoutedRequest } from './serviceRouter';
 import { deadLetterSourcesHandler } from './sqsDeadLetterSources';
 import { queryListQueuesHandler } from './sqsQueryProtocol';
+import { isListBuckets, listBucketsHandler } from './s3ListBuckets';
+import { subscriptionsByTopicHandler } from './snsSubscriptionsByTopic';
 import { ec2Handler, Ec2Store } from './ec2StandIn';
 import { logsHandler, LogsStore } from './logsStandIn';
 import { healthHandler, HealthStore } from './healthStandIn';
@@ -19,7 +21,8 @@ import { resourceExplorerHandler, ResourceExplorerStore } from './resourceExplor
 
 /**
  * The AWS-compatible emulators on 127.0.0.1 behind one endpoint (see serviceRouter.ts): fauxqs (SNS, SQS, S3) and
- * dynalite (DynamoDB), the stand-ins for the SQS operations fauxqs lacks, and the stand-in servers of CloudWatch Logs
+ * dynalite (DynamoDB), the stand-ins for the SQS operations fauxqs lacks and for the S3 and SNS paging and errors it
+ * does not do (s3ListBuckets.ts, snsSubscriptionsByTopic.ts), and the stand-in servers of CloudWatch Logs
  * (logsStandIn.ts), EC2 (ec2StandIn.ts), AWS Health (healthStandIn.ts) and Resource Explorer
  * (resourceExplorerStandIn.ts), for which no emulator exists.
  */
@@ -67,8 +70,10 @@ export async function startEmulator(): Promise<Emulator> {
       ['AWSHealth_20160804.', healthHandler(health)],
     ],
     bySigningService: [['resource-explorer-2', resourceExplorerHandler(resourceExplorer)]],
+    byRequest: [[isListBuckets, listBucketsHandler(fauxqsEndpoint)]],
     byForm: [
       ['2012-11-05', 'ListQueues', queryListQueuesHandler(fauxqsEndpoint)],
+      ['2010-03-31', 'ListSubscriptionsByTopic', subscriptionsByTopicHandler(fauxqsEndpoint)],
       ['2016-11-15', 'DescribeInstances', ec2Handler(ec2)],
     ],
   });

@@ -156,6 +156,9 @@ export async function startFaultProxy(upstream: string, initialRule?: FaultRule)
           if (parsed.action === 'Scan' || parsed.action === 'Query') {
             return sendPage(res, parsed, await filteredEmptyPage(target, req, url, requestBody, parsed, originalToken));
           }
+          if (parsed.action === 'Search') {
+            return sendPage(res, parsed, await countedEmptySearch(target, req, url, requestBody, originalToken));
+          }
           return sendPage(res, parsed, emptyPage(parsed, EMPTY_PAGE_TOKEN_PREFIX + (originalToken ?? '')));
         case 'repeatToken':
           return sendPage(res, parsed, emptyPage(parsed, parsed.token ?? 'fault-proxy-repeated-token'));
@@ -357,6 +360,21 @@ async function filteredEmptyPage(target: URL, req: http.IncomingMessage, url: st
   return JSON.stringify({ ...page, Count: 0, LastEvaluatedKey: { [EMPTY_PAGE_KEY]: { S: originalToken ?? '' } } });
 }
 
+/**
+ * A Resource Explorer Search page that is empty but keeps the query's `Count`, as the service's own empty pages do
+ * ("This field is included in every page", API_ResourceCount.html): the same request answered by the service, its
+ * results dropped and its token swapped for a marked one holding the original, so the next request starts where this
+ * one did. A count made up here (complete, say) would tell a client splitting a capped query that it need not split.
+ */
+async function countedEmptySearch(target: URL, req: http.IncomingMessage, url: string, body: Buffer, originalToken: string | undefined): Promise<string> {
+  const answer = await forward(target, req, url, body);
+  if (answer.status !== 200) {
+    throw new Error(`The Search behind an empty page failed (HTTP ${answer.status})`);
+  }
+  const page = JSON.parse(answer.body.toString('utf8')) as Record<string, unknown>;
+  return JSON.stringify({ ...page, Resources: [], NextToken: EMPTY_PAGE_TOKEN_PREFIX + (originalToken ?? '') });
+}
+
 /** An empty page that hands on `token`: the body of a 200 answer in the request's own protocol. */
 function emptyPage(request: ProxyRequest, token: string): string {
   const nextToken = xmlEscape(token);
@@ -373,6 +391,9 @@ function emptyPage(request: ProxyRequest, token: string): string {
       return JSON.stringify({ logStreams: [], nextToken: token });
     case 'FilterLogEvents':
       return JSON.stringify({ events: [], searchedLogStreams: [], nextToken: token });
+    case 'GetLogEvents':
+      // The backward token is not followed by a list read from the head; the forward one is the list's token.
+      return JSON.stringify({ events: [], nextForwardToken: token, nextBackwardToken: `b/${token}` });
     case 'DescribeEvents':
     case 'DescribeEventsForOrganization':
       return JSON.stringify({ events: [], nextToken: token });
@@ -381,11 +402,12 @@ function emptyPage(request: ProxyRequest, token: string): string {
       return JSON.stringify({ entities: [], nextToken: token });
     case 'DescribeAffectedAccountsForOrganization':
       return JSON.stringify({ affectedAccounts: [], nextToken: token });
-    case 'Search':
-      // An empty page keeps the query's count, as the service's own empty pages do.
-      return JSON.stringify({ Resources: [], NextToken: token, ...(request.input?.ViewArn ? { ViewArn: request.input.ViewArn } : {}), Count: { TotalResources: 0, Complete: true } });
     case 'ListResources':
       return JSON.stringify({ Resources: [], NextToken: token });
+    case 'ListViews':
+      return JSON.stringify({ Views: [], NextToken: token });
+    case 'ListIndexes':
+      return JSON.stringify({ Indexes: [], NextToken: token });
     case 'DescribeInstances':
       return `<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>fault-proxy</requestId><reservationSet/><nextToken>${xmlEscape(token)}</nextToken></DescribeInstancesResponse>`;
     case 'ListTopics':

@@ -21,6 +21,8 @@ export interface Routes {
    * scope's third part (`Credential=AKID/20261205/us-east-1/resource-explorer-2/aws4_request`).
    */
   readonly bySigningService?: ReadonlyArray<readonly [service: string, route: RouteHandler]>;
+  /** Requests none of the above names (S3's ListBuckets is a GET of `/`), by a test of the request. */
+  readonly byRequest?: ReadonlyArray<readonly [matches: (req: http.IncomingMessage, signedFor: string | undefined) => boolean, route: RouteHandler]>;
 }
 
 /** What a request asked, as the router saw it: for tests that count requests (a hover must send none). */
@@ -53,6 +55,7 @@ export async function startServiceRouter(routes: Routes): Promise<ServiceRouter>
       const route = routes.byTarget.find(([prefix]) => target === prefix || (prefix.endsWith('.') && target.startsWith(prefix)))?.[1]
         ?? routes.byForm?.find(([version, action]) => form?.get('Version') === version && form.get('Action') === action)?.[2]
         ?? routes.bySigningService?.find(([service]) => service === signedFor)?.[1]
+        ?? routes.byRequest?.find(([matches]) => !target && !form && matches(req, signedFor))?.[1]
         ?? routes.fallback;
       const handled = typeof route === 'string' ? forward(route, req, body, res) : route(req, body, res);
       handled.catch((error: unknown) => {
@@ -81,7 +84,7 @@ export async function startServiceRouter(routes: Routes): Promise<ServiceRouter>
 }
 
 /** Sends the request on unchanged (Host rewritten) and the answer back as it came; aborts the upstream if the client goes. */
-function forward(base: string, req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): Promise<void> {
+export function forward(base: string, req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): Promise<void> {
   const target = new URL(base);
   return new Promise((resolve, reject) => {
     const upstream = http.request({

@@ -6,7 +6,7 @@ import { type ExportFormat } from '../../../src/core/records/formats';
 import { type Log } from '../../../src/core/aws/session';
 import { builtCli } from '../../support/cli';
 import { createBucket, numberedNames, putObjects, startEmulator, testSession, type Emulator } from '../../support/emulator';
-import { startFaultProxy, type FaultProxy, type FaultRule } from '../../support/faultProxy';
+import { startFaultProxy, type Fault, type FaultProxy, type FaultRule } from '../../support/faultProxy';
 
 /**
  * One emulator for all reliability suites, with the 10,000-object bucket they share (putting it takes ~10 s, so it is
@@ -14,6 +14,19 @@ import { startFaultProxy, type FaultProxy, type FaultRule } from '../../support/
  */
 
 export { builtCli, nodeBinary, root, runProcess, type ProcessRun } from '../../support/cli';
+
+/** Every seeded choice (faults, kill moments) derives from it, so a run can be replayed: RELIABILITY_SEED=… */
+export const SEED = Number(process.env.RELIABILITY_SEED ?? 20261123);
+/** Throttled or failed: what a flaky network or a busy service does to one request. */
+export const FAILURES: readonly Fault[] = [
+  { kind: 'throttle' },
+  { kind: 'serverError', status: 500 },
+  { kind: 'serverError', status: 503 },
+  { kind: 'resetBeforeResponse' },
+  { kind: 'resetMidResponse' },
+];
+/** Enough that a request failing 20% of the time practically never runs out (0.2^8), yet bounded. */
+export const MAX_ATTEMPTS = 8;
 
 export const BIG_BUCKET = 'reliability-big';
 /** Zero-padded names of one shape: fauxqs sorts with localeCompare but resumes with `>`, so mixed shapes could page wrongly. */
