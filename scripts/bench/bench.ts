@@ -4,7 +4,8 @@
 //
 // BENCH_ONLY=ID[,ID…] runs a part only: the scenarios whose id (see `scenarios` below) is ID or starts with `ID-`
 // (`logs`: logs-100k and logs-10k; `s3-10k`: s3-10k and s3-10k-latency; `dynamodb`, `sns`, `startup`, …), and
-// `in-process`, `tree` or `activation` for the sections after them; an ID that matches nothing is refused with the
+// `in-process`, `tree`, `resource-explorer`, `soak` (100,000 keys killed 30 times, sequential and --parallel 8),
+// `workbench` or `activation` for the sections after them; an ID that matches nothing is refused with the
 // list. Only the servers those parts use are started and seeded (BENCH_ONLY=logs starts neither fauxqs nor dynalite),
 // and the AWS CLI and rclone are installed only if they run. A partial run prints its tables and leaves
 // docs/benchmarks.md as it is: only a full run writes it. E.g. `BENCH_ONLY=logs BENCH_RUNS=3 npm run bench`.
@@ -22,17 +23,20 @@ import { cpuSecondsOf } from './processCpu';
 import { measure, stats, type Command, type Sample, type Stats } from './measure';
 import { CACHE, NODE, ROOT } from './paths';
 import { render, type InProcessRow, type Report, type Scenario } from './report';
-import { bigKeys, DATA, rowKeys, seedDynamo, seedOnce, seedTreeOnce, smallKeys, TREE_DATA } from './seed';
+import { bigKeys, DATA, prefixedKeys, rowKeys, seedDynamo, seedOnce, seedTreeOnce, smallKeys, TREE_DATA } from './seed';
 import { ensureCodeServer } from '../lib/codeServer';
 import { type WorkbenchConfig, type WorkbenchFigures } from './workbench';
 import { measureTree } from './tree';
 import { measureResourceExplorer, RESOURCES } from './resourceExplorer';
+import { soak, type SoakRow } from './soak';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** BENCH_ONLY, split at commas: undefined for a full run (unset or empty). */
 const ONLY = ((ids) => (ids?.length ? ids : undefined))(process.env.BENCH_ONLY?.split(',').map((id) => id.trim()).filter(Boolean));
 /** The sections after the scenarios, selectable by BENCH_ONLY like a scenario. */
-const SECTIONS = ['in-process', 'tree', 'resource-explorer', 'workbench', 'activation'] as const;
+const SECTIONS = ['in-process', 'tree', 'resource-explorer', 'soak', 'workbench', 'activation'] as const;
+/** Kills of the soak row (each mode). */
+const SOAK_KILLS = 30;
 const selected = (id: string) => !ONLY || ONLY.some((only) => id === only || id.startsWith(`${only}-`));
 /** FilterLogEvents' largest `limit` (API reference: "Valid Range: Minimum value of 1. Maximum value of 10000."). */
 const LOGS_PAGE_SIZE = 10_000;
@@ -357,7 +361,7 @@ async function main(): Promise<void> {
     if (section('in-process')) {
       [proxy, dynaliteProxy].forEach((server) => needed.add(server));
     }
-    if (section('tree')) {
+    if (section('tree') || section('soak')) {
       needed.add(fauxqs);
     }
     if (section('workbench')) {
@@ -449,6 +453,18 @@ async function main(): Promise<void> {
       resourceExplorer = await measureResourceExplorer(RUNS, LATENCY_MS, say);
     }
 
+    let soakRows: SoakRow[] | undefined;
+    if (section('soak')) {
+      soakRows = [];
+      for (const [parallel, seed] of [[1, 20261205], [8, 20261206]] as const) {
+        say(`\nsoak: ${bigKeys.toLocaleString('en-US')} S3 keys, ${parallel > 1 ? `--parallel ${parallel}` : 'sequential'}, SIGKILLed ${SOAK_KILLS} times (seed ${seed})…`);
+        soakRows.push(await soak({
+          node: NODE, cli, env: env(fauxqs.endpoint), list: `s3://${DATA.big.bucket}/`, keys: prefixedKeys(DATA.big.prefixes, DATA.big.perPrefix),
+          parallel, kills: SOAK_KILLS, seed, dir: path.join(CACHE, 'soak'), say,
+        }));
+      }
+    }
+
     let workbench: Report['workbench'] = undefined;
     if (section('workbench')) {
       say(`\nthe tree in code-server: Load All, the extension host's memory (fauxqs behind ${LATENCY_MS} ms of latency)…`);
@@ -490,7 +506,7 @@ async function main(): Promise<void> {
     }
 
     const report: Report = {
-      date: started.toISOString(), runs: RUNS, latencyMs: LATENCY_MS, machine: machine(), versions: versions(), scenarios: results, inProcess, tree, resourceExplorer, workbench, startup,
+      date: started.toISOString(), runs: RUNS, latencyMs: LATENCY_MS, machine: machine(), versions: versions(), scenarios: results, inProcess, tree, resourceExplorer, ...(soakRows ? { soak: { rows: soakRows, kills: SOAK_KILLS } } : {}), workbench, startup,
       ...(ONLY ? { only: ONLY.join(',') } : {}),
     };
     const { console: table, markdown } = render(report);

@@ -1,6 +1,7 @@
 import { stats, type Stats } from './measure';
 import { type TreeFigures } from './tree';
 import { type ResourceExplorerFigures } from './resourceExplorer';
+import { soaked, type SoakRow } from './soak';
 import { type WorkbenchFigures } from './workbench';
 
 export interface Row {
@@ -96,6 +97,8 @@ export interface Report {
   readonly tree?: TreeFigures;
   /** Resource Explorer's export past the cap (absent when a partial run left it out). */
   readonly resourceExplorer?: ResourceExplorerFigures;
+  /** The soak rows: exports killed again and again (absent when a partial run left them out). */
+  readonly soak?: { readonly rows: readonly SoakRow[]; readonly kills: number };
   /** The tree in code-server (absent when a partial run left it out). */
   readonly workbench?: WorkbenchFigures;
   readonly startup?: { readonly vsixBytes: number; readonly bundleBytes: number; readonly sdkBundleBytes: number; readonly activationMs: Stats; readonly requireMs: Stats };
@@ -144,6 +147,11 @@ function goals(report: Report): string {
     const re = report.resourceExplorer;
     check('Resource Explorer past the cap: Search requests ≤ 1.2× the fewest its split could have used', `${n(re.searches / re.fewest, 2)}× (${n(re.searches)} for ${n(re.fewest)})`,
       re.searches <= 1.2 * re.fewest && re.written === re.resources);
+  }
+  for (const row of report.soak?.rows ?? []) {
+    check(`Soak: ${n(row.keys)} S3 keys (${row.mode}) SIGKILLed ${report.soak!.kills} times, resumed each time: byte for byte the uninterrupted file, nothing left`,
+      `${n(row.kills)} kills, ${n(row.resumes)} resumes; ${n(row.lost)} lost, ${n(row.duplicated)} duplicated; ${row.identical ? 'identical' : '**not identical**'}; ${row.leftovers.length ? `left: ${row.leftovers.join(', ')}` : 'nothing left'}`,
+      soaked(row, report.soak!.kills));
   }
   const s3 = seq('s3-100k');
   const loop = sdk('s3-100k');
@@ -330,6 +338,19 @@ export function render(report: Report): { console: string; markdown: string } {
       ]),
       '',
     ])(report.resourceExplorer)),
+    ...(!report.soak ? [] : ((soak) => [
+      `## Soak: ${n(soak.rows[0]?.keys ?? 0)} S3 keys, killed ${soak.kills} times`,
+      '',
+      '`scripts/bench/soak.ts` runs the CLI on fauxqs, SIGKILLs it at seeded random moments (from its start-up to the last',
+      'checkpoint) and runs it again each time, then once to the end; the file is compared with an uninterrupted export',
+      'and the output and state directories are searched for anything left (part files, keys file, lock, checkpoint).',
+      '',
+      table(['mode', 'seed', 'kills', 'resumes', 'runs', 'lost', 'duplicated', 'byte for byte', 'left behind', 'uninterrupted, s', 'all runs, s'], soak.rows.map((row) => [
+        row.mode, String(row.seed), n(row.kills), n(row.resumes), n(row.runs), n(row.lost), n(row.duplicated), row.identical ? 'yes' : '**no**',
+        row.leftovers.length ? row.leftovers.join(', ') : 'nothing', n(row.referenceSeconds, 2), n(row.soakSeconds, 2),
+      ])),
+      '',
+    ])(report.soak)),
     ...(!report.workbench ? [] : [
       `## The tree in code-server (page size ${report.workbench.pageSize}, fauxqs behind ${report.latencyMs} ms of latency; DynamoDB on dynalite)`,
       '',

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { connectionParts, type Connection } from '../aws/connection';
 import { type CsvOptions, type ExportFormat } from '../records/formats';
 import type { ParallelState } from './parallelCheckpoint';
-import type { WrittenKeysState } from './writtenKeys';
 import { listKey, type ListRef } from '../lists';
 
 /** Where requests go: the parts of a connection that change what a listing returns. No credentials. */
@@ -44,6 +43,12 @@ export interface ExportJob {
  * version 1 points into a file of the older names and is never resumed into (the file would hold two shapes).
  */
 export const CHECKPOINT_VERSION = 2;
+
+/** What a checkpoint keeps of the written keys: the keys file's length and SHA-256, as for the output. */
+export interface WrittenKeysState {
+  readonly byteLength: number;
+  readonly sha256: string;
+}
 
 /** The state of an unfinished export after its last complete page. Saved after every page, deleted on success. */
 export interface Checkpoint {

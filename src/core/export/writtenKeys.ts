@@ -1,13 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { type ResourceItem } from '../lists';
+import { type WrittenKeysState } from './checkpoint';
 import { OutputFile } from './outputFile';
-
-/** What a checkpoint keeps of the written keys: the keys file's length and SHA-256, as for the output. */
-export interface WrittenKeysState {
-  readonly byteLength: number;
-  readonly sha256: string;
-}
 
 /** The keys file of an export: hidden beside the output, removed when the export completes. */
 export function keysPath(outputPath: string): string {
