@@ -8,27 +8,25 @@ import { describeExportProblem, NoCheckpointError } from '../core/export/errors'
 import { resumeExport, startExport } from '../core/export/exporter';
 import { type ExportProgress } from '../core/export/options';
 import { FileCheckpointStore } from '../core/export/fileCheckpointStore';
-import { streamExport, type Sink } from '../core/export/streamExport';
+import { streamExport } from '../core/export/streamExport';
 import { ago, countOf, doneMessage, progressText, resumedAtMessage } from '../core/export/messages';
 import { formatBytes } from '../core/numbers';
 import { describeProblem } from '../core/problems/problem';
 import { keepHeapFlat } from './flatHeap';
 import { DEFAULT_PAGE_SIZE, parseOptions, usage, type CliOptions } from './options';
+import { EXIT, type CliIo } from './exitCodes';
+import { summarizeMain } from './summarize';
 
-export const EXIT = { done: 0, failed: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
-
-export interface CliIo {
-  readonly stdout: NodeJS.WritableStream & Sink;
-  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  readonly env: NodeJS.ProcessEnv;
-  readonly cwd: string;
-}
+export { EXIT, type CliIo };
 
 /**
  * Runs one export from a command line; resolves to the process exit code. `signal` stops it: Ctrl+C, or SIGTERM when
  * its reason is `'SIGTERM'`.
  */
 export async function main(argv: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+  if (argv[0] === 'summarize') {
+    return summarizeMain(argv.slice(1), io, signal);
+  }
   const say = (line: string) => io.stderr.write(`${line}\n`);
   let options: CliOptions | 'help' | 'version';
   try {

@@ -1,10 +1,12 @@
 import { addressForms } from '../core/services/registry';
 import { usage } from './options';
+import { summarizeUsage } from './summarize';
 
 /** Where the generated parts of docs/cli.md begin and end: the rest of the manual is prose, written by hand. */
 export const MANUAL_MARKS = {
   addresses: ['<!-- addresses: generated from the registry by `npm run docs:cli` -->', '<!-- end of addresses -->'],
   help: ['<!-- help: generated from `paged-aws-export --help` by `npm run docs:cli` -->', '<!-- end of help -->'],
+  summarize: ['<!-- summarize: generated from `paged-aws-export summarize --help` by `npm run docs:cli` -->', '<!-- end of summarize -->'],
 } as const;
 
 /**
@@ -16,6 +18,7 @@ export function manualParts(): Record<keyof typeof MANUAL_MARKS, string> {
   return {
     addresses: ['| Address | The list |', '| --- | --- |', ...addressForms.map((form) => `| \`${escape(form.form)}\` | ${escape(form.description)} |`)].join('\n'),
     help: ['```text', usage, '```'].join('\n'),
+    summarize: ['```text', summarizeUsage, '```'].join('\n'),
   };
 }
 

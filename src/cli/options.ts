@@ -14,6 +14,8 @@ function helpRow(term: string, width: number, text: string): string {
 
 /** `--help`: the address forms come from the registry, so a new service shows up here by itself. */
 export const usage = `Usage: paged-aws-export [options] <list> --out FILE
+       paged-aws-export summarize [options] <list>   (counts, sizes, groups, largest/newest/oldest:
+                                                      paged-aws-export summarize --help)
 
 Exports a full AWS listing to a file, page by page, with a checkpoint after every page.
 An interrupted export (Ctrl+C, crash, network) resumes where it stopped when run again.
@@ -75,7 +77,7 @@ export interface CliOptions {
 
 export const DEFAULT_PAGE_SIZE = 1000;
 /** The largest page any API here takes (CloudWatch Logs events: 10,000); each kind clamps it to its own limit. */
-const MAX_PAGE_SIZE = 10_000;
+export const MAX_PAGE_SIZE = 10_000;
 
 /** The parsed command line, `'help'` for --help, `'version'` for --version, or a `UsageError` saying what is wrong. */
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): CliOptions | 'help' | 'version' {

@@ -10,10 +10,14 @@ import { paginated } from '../../paging/listPaging';
 import { plain } from '../plain';
 import { consolePage } from '../console';
 import * as l10n from '@vscode/l10n';
+import { byField, byMonth, type ListSummary } from '../../answers/summaryFacet';
 
 const ADDRESS = 'ec2:instances';
 /** The CSV columns: the fields a spreadsheet of instances wants, under the API's names (State as its name), and our `name` (the Name tag). */
 const CSV_COLUMNS = ['InstanceId', 'name', 'State', 'InstanceType', 'LaunchTime', 'PrivateIpAddress', 'PublicIpAddress', 'VpcId', 'SubnetId', 'ImageId', 'Tags'];
+
+/** What Summarize… groups the instances by. */
+const ec2Summary: ListSummary = { groupings: [byField('state', 'By state', 'State.Name'), byField('type', 'By instance type', 'InstanceType'), byField('zone', 'By Availability Zone', 'Placement.AvailabilityZone'), byMonth] };
 
 /**
  * The EC2 instances of the region, reservations flattened in the order DescribeInstances gives them. Params:
@@ -22,6 +26,7 @@ const CSV_COLUMNS = ['InstanceId', 'name', 'State', 'InstanceType', 'LaunchTime'
 export const ec2Instances: ResourceKind<DescribeInstancesCommandOutput> = {
   id: 'ec2.instances',
   itemNoun: 'instances',
+  summary: ec2Summary,
   title: (params) => [l10n.t('EC2 Instances'), params.id, params.state, params.tag].filter(Boolean).join(' · '),
   icon: 'vm',
   address(params) {

@@ -7,8 +7,12 @@ import { encodeToken, eventPasses, eventPosition, type EventsPage } from './pass
 import { load } from './sdk';
 import { type ResourceKind } from '../kind';
 import * as l10n from '@vscode/l10n';
+import { byField, byMonth, type ListSummary } from '../../answers/summaryFacet';
 
 const ADDRESS = 'health:events';
+
+/** What Summarize… groups the events by. */
+const healthSummary: ListSummary = { groupings: [byField('service', 'By service', 'service'), byField('status', 'By status', 'statusCode'), byField('category', 'By category', 'eventTypeCategory'), byField('region', 'By Region', 'region'), byMonth] };
 
 /**
  * The account's AWS Health events (DescribeEvents), newest update first. Params: optional `status`, `category`,
@@ -18,6 +22,7 @@ const ADDRESS = 'health:events';
 export const healthEvents: ResourceKind<EventsPage<Event>> = {
   id: 'health.events',
   itemNoun: 'events',
+  summary: healthSummary,
   title: (params) => filteredTitle(l10n.t('Health Events'), params),
   icon: 'pulse',
   address: (params) => filterAddress(ADDRESS, params),

@@ -9,8 +9,12 @@ import { load } from './sdk';
 import { type ResourceKind } from '../kind';
 import { type ListRef } from '../../lists';
 import * as l10n from '@vscode/l10n';
+import { byField, byMonth, type ListSummary } from '../../answers/summaryFacet';
 
 const ADDRESS = 'health:organization-events';
+
+/** What Summarize… groups the organizationEvents by. */
+const healthSummary: ListSummary = { groupings: [byField('service', 'By service', 'service'), byField('status', 'By status', 'statusCode'), byField('category', 'By category', 'eventTypeCategory'), byField('region', 'By Region', 'region'), byMonth] };
 
 /**
  * The AWS Health events of the whole organization (DescribeEventsForOrganization), newest update first, with the same
@@ -20,6 +24,7 @@ const ADDRESS = 'health:organization-events';
 export const organizationEvents: ResourceKind<EventsPage<OrganizationEvent>> = {
   id: 'health.organizationEvents',
   itemNoun: 'events',
+  summary: healthSummary,
   title: (params) => filteredTitle(l10n.t('Health Events (organization)'), params),
   icon: 'organization',
   async available(clients, send) {

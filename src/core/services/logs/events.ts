@@ -8,6 +8,7 @@ import { type ResourceKind } from '../kind';
 import { AddressError } from '../address';
 import { logsConsolePage } from './names';
 import * as l10n from '@vscode/l10n';
+import { byHour, type ListSummary } from '../../answers/summaryFacet';
 
 const PREFIX = 'logs:stream/';
 
@@ -17,6 +18,9 @@ interface StreamPosition {
   readonly keys: readonly string[];
 }
 
+/** What Summarize… groups the events by. */
+const eventsSummary: ListSummary = { groupings: [byHour] };
+
 /**
  * The events of one log stream, oldest first (GetLogEvents `startFromHead`), a page per request. Params: `group`,
  * `stream`. The token is `nextForwardToken`; at the end of the stream the service hands back the token it was sent.
@@ -24,6 +28,7 @@ interface StreamPosition {
 export const logEvents: ResourceKind<GetLogEventsCommandOutput> = {
   id: 'logs.events',
   itemNoun: 'events',
+  summary: eventsSummary,
   title: (params) => params.stream,
   icon: 'list-flat',
   address: (params) => `${PREFIX}${params.group}:${params.stream}`,

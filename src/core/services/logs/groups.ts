@@ -11,13 +11,18 @@ import { plain } from '../plain';
 import { consolePage } from '../console';
 import { logsConsolePage } from './names';
 import * as l10n from '@vscode/l10n';
+import { byField, byMonth, type ListSummary } from '../../answers/summaryFacet';
 
 const ADDRESS = 'logs:groups';
+
+/** What Summarize… groups the groups by. */
+const groupsSummary: ListSummary = { groupings: [byField('class', 'By log group class', 'logGroupClass'), byField('retention', 'By retention (days)', 'retentionInDays'), byMonth] };
 
 /** The log groups of the region, in name order. Params: optional `prefix` (logGroupNamePrefix, server-side). */
 export const logGroups: ResourceKind<DescribeLogGroupsCommandOutput> = {
   id: 'logs.groups',
   itemNoun: 'log groups',
+  summary: groupsSummary,
   title: () => l10n.t('CloudWatch Log Groups'),
   icon: 'output',
   address: (params) => withPrefixQuery(ADDRESS, params.prefix),

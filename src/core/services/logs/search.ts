@@ -10,6 +10,7 @@ import { type Params } from '../../lists';
 import { type ResourceKind } from '../kind';
 import { logsConsolePage } from './names';
 import * as l10n from '@vscode/l10n';
+import { byField, byHour, type ListSummary } from '../../answers/summaryFacet';
 
 const PREFIX = 'logs:group/';
 /** The query parameters of a search, in the order its address writes them. */
@@ -20,6 +21,9 @@ interface SearchPosition {
   readonly t: number;
   readonly ids: readonly string[];
 }
+
+/** What Summarize… groups the search by. */
+const searchSummary: ListSummary = { groupings: [byField('stream', 'By log stream', 'logStreamName'), byHour] };
 
 /**
  * The events of a log group that match a filter pattern in a time range (FilterLogEvents), across its streams in
@@ -33,6 +37,7 @@ interface SearchPosition {
 export const logSearch: ResourceKind<FilterLogEventsCommandOutput> = {
   id: 'logs.search',
   itemNoun: 'events',
+  summary: searchSummary,
   title: (params) => `${params.pattern ? `"${params.pattern}"` : l10n.t('All events')} · ${rangeLabel(params.start, params.end)}${params.stream ? ` · ${params.stream}` : ''}`,
   icon: 'search',
   address(params) {

@@ -8,8 +8,12 @@ import { resourceExplorerClient } from './client';
 import { RESOURCE_COLUMNS, resourceDetails, resourceItem } from './resourceRows';
 import { load } from './sdk';
 import * as l10n from '@vscode/l10n';
+import { byField, type ListSummary } from '../../answers/summaryFacet';
 
 const ADDRESS = 'resource-explorer:resources';
+
+/** What Summarize… groups the resources by. */
+const resourcesSummary: ListSummary = { groupings: [byField('type', 'By resource type', 'ResourceType'), byField('region', 'By Region', 'Region'), byField('account', 'By account', 'OwningAccountId')] };
 
 /**
  * Every resource a view shows (ListResources): no cap and no ranking, unlike Search. Params: optionally `filter`
@@ -18,6 +22,7 @@ const ADDRESS = 'resource-explorer:resources';
 export const resourceList: ResourceKind<ListResourcesCommandOutput> = {
   id: 'resourceExplorer.resources',
   itemNoun: 'resources',
+  summary: resourcesSummary,
   title: (params) => (params.view ? l10n.t('Resources of {0}', viewName(params.view)) : l10n.t('All Resources')),
   icon: 'list-unordered',
   address(params) {

@@ -12,6 +12,7 @@ import { RESOURCE_COLUMNS, resourceDetails, resourceItem } from './resourceRows'
 import { load } from './sdk';
 import { partQuery, splitPart, type Part } from './split';
 import * as l10n from '@vscode/l10n';
+import { byField, type ListSummary } from '../../answers/summaryFacet';
 
 const PREFIX = 'resource-explorer:search';
 
@@ -32,6 +33,9 @@ interface SearchPosition {
   readonly taken: number;
 }
 
+/** What Summarize… groups the search by. */
+const resourcesSummary: ListSummary = { groupings: [byField('type', 'By resource type', 'ResourceType'), byField('region', 'By Region', 'Region'), byField('account', 'By account', 'OwningAccountId')] };
+
 /**
  * A Resource Explorer search (Search): `q`, the query (filters and keywords; empty: everything the view shows), and
  * optionally `view`, a view's ARN (else the Region's default view). In the tree it is the service's own listing,
@@ -41,6 +45,7 @@ interface SearchPosition {
 export const resourceSearch: ResourceKind<SearchPage> = {
   id: 'resourceExplorer.search',
   itemNoun: 'resources',
+  summary: resourcesSummary,
   title: (params) => (params.q ? l10n.t('Search: {0}', params.q) : l10n.t('Search: everything')),
   icon: 'search',
   address(params) {

@@ -10,6 +10,7 @@ import { type ResourceKind, responseFields } from '../kind';
 import { type ExportRecord, type Params, type ResourceItem, type Value } from '../../lists';
 import { paginated } from '../../paging/listPaging';
 import { consolePage } from '../console';
+import { s3ObjectsSummary } from './summary';
 
 /**
  * Objects under a bucket and prefix. Params: `bucket`, `prefix`, `delimiter`, and optionally `filter`
@@ -64,6 +65,7 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
   columns: ['Key', 'Prefix', 'LastModified', 'ETag', 'ChecksumAlgorithm', 'ChecksumType', 'Size', 'StorageClass', 'Owner', 'RestoreStatus', 's3Uri', 'itemType'],
   filterParam: 'filter',
   folders: true,
+  summary: s3ObjectsSummary,
   // For every key below it the folder/filter distinction is moot: the filter becomes part of the prefix.
   flatten: ({ filter, ...params }) => ({ ...params, prefix: (params.prefix ?? '') + (filter ?? ''), delimiter: '' }),
   // Keys beside the folders come back as objects, each folder's keys are one contiguous run (S3 sorts all keys).

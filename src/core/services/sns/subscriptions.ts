@@ -9,11 +9,16 @@ import { type ResourceKind } from '../kind';
 import { paginated } from '../../paging/listPaging';
 import { consolePage } from '../console';
 import * as l10n from '@vscode/l10n';
+import { byField, type ListSummary } from '../../answers/summaryFacet';
+
+/** What Summarize… groups the subscriptions by. */
+const subscriptionsSummary: ListSummary = { groupings: [byField('protocol', 'By protocol', 'Protocol')] };
 
 /** The subscriptions of one SNS topic. Params: `topicArn`. */
 export const snsSubscriptions: ResourceKind<ListSubscriptionsByTopicCommandOutput> = {
   id: 'sns.subscriptions',
   itemNoun: 'subscriptions',
+  summary: subscriptionsSummary,
   title: (params) => parseArn(params.topicArn).resource,
   address: (params) => params.topicArn,
   parseAddress(text) {

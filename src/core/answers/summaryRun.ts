@@ -1,0 +1,168 @@
+import { createHash, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type AwsClients } from '../aws/clients';
+import { connectionParts } from '../aws/connection';
+import { type ListingTarget } from '../export/checkpoint';
+import { listingPages, type ListingSpec } from '../listing';
+import { listKey, type ListRef } from '../lists';
+import { AbortError } from '../paging/errors';
+import { kindOf } from '../services/registry';
+import { addItems, fromJsonText, newSummary, revived, toJsonText, type SummaryLimits, type SummaryState } from './summary';
+
+// A summary runs like an export without a file: every page of the list, one request at a time, with its running
+// state checkpointed after every page, so that a summary cancelled, killed or cut off by the network resumes where it
+// stopped and ends with the figures an uninterrupted run gives.
+
+/** Everything that decides a summary's figures. A resume uses exactly these. */
+export interface SummaryJob extends ListingSpec {
+  readonly target: ListingTarget;
+  readonly limits: SummaryLimits;
+  /** When the summary started: relative parameters (`start=-24h`) are measured from it, by every resume too. */
+  readonly asOf: string;
+}
+
+export interface SummaryCheckpoint {
+  readonly version: 1;
+  readonly id: string;
+  readonly job: SummaryJob;
+  /** The token of the first page not yet added. */
+  readonly nextToken: string;
+  /** For a kind with a position: the position after the last item added (where a refused token is replaced). */
+  readonly after?: string;
+  readonly pages: number;
+  readonly state: SummaryState;
+  readonly startedAt: string;
+  readonly updatedAt: string;
+}
+
+export interface SummaryProgress {
+  readonly items: number;
+  readonly pages: number;
+  readonly bytes?: number;
+}
+
+export interface SummaryResult {
+  readonly job: SummaryJob;
+  readonly state: SummaryState;
+  readonly pages: number;
+  readonly startedAt: string;
+}
+
+/** The list a summary reads for `list`: every nested item (S3: all keys under the prefix), as an export does. */
+export function summaryList(list: ListRef): ListRef {
+  const flatten = kindOf(list).flatten;
+  return flatten ? { kind: list.kind, params: flatten(list.params) } : list;
+}
+
+/** The id of a summary's checkpoint: the same list from the same place with the same limits finds it. */
+export function summaryId(job: Pick<SummaryJob, 'target' | 'list' | 'limits'>): string {
+  const identity = JSON.stringify([1, 'summary', ...connectionParts(job.target), listKey(job.list), job.limits.top, job.limits.groupCap]);
+  return createHash('sha256').update(identity).digest('hex').slice(0, 32);
+}
+
+/**
+ * Summarizes `job.list` from its first page, or from `resume` (the checkpoint of an interrupted run of the same job).
+ * The checkpoint is saved after every page and deleted once the last page is in; on any failure it is kept.
+ */
+export async function runSummary(clients: AwsClients, job: SummaryJob, options: {
+  readonly store: SummaryStore;
+  readonly resume?: SummaryCheckpoint;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: SummaryProgress) => void;
+  readonly onResumedAt?: (after: string, refusal: unknown) => void;
+}): Promise<SummaryResult> {
+  const { store, resume, signal } = options;
+  const id = summaryId(job);
+  const facet = kindOf(job.list).summary;
+  const state = resume ? resume.state : newSummary(facet);
+  const startedAt = resume?.startedAt ?? new Date().toISOString();
+  let pages = resume?.pages ?? 0;
+  if (!resume) {
+    await store.delete(id);
+  }
+  const from = resume ? { token: resume.nextToken, after: resume.after } : {};
+  for await (const page of listingPages(clients, job, from, { signal, onResumedAt: options.onResumedAt })) {
+    if (signal?.aborted) {
+      throw new AbortError();
+    }
+    addItems(state, facet, page.items, job.limits);
+    pages++;
+    if (page.nextToken === undefined) {
+      await store.delete(id);
+      options.onProgress?.({ items: state.items, pages, bytes: state.bytes });
+      return { job, state, pages, startedAt };
+    }
+    await store.save({
+      version: 1, id, job, nextToken: page.nextToken, ...(page.after !== undefined ? { after: page.after } : {}), pages, state, startedAt, updatedAt: new Date().toISOString(),
+    });
+    options.onProgress?.({ items: state.items, pages, bytes: state.bytes });
+  }
+  throw new Error('The listing ended without a last page');
+}
+
+/**
+ * Summary checkpoints, one JSON file each in a directory. A save writes a temporary file, flushes it and renames it
+ * over the old one, so a crash leaves the old or the new checkpoint, never half of one.
+ */
+export class SummaryStore {
+  constructor(readonly directory: string) {}
+
+  async load(id: string): Promise<SummaryCheckpoint | undefined> {
+    let text: string;
+    try {
+      text = await fs.promises.readFile(this.file(id), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        return undefined;
+      }
+      throw error;
+    }
+    try {
+      const checkpoint = fromJsonText(text) as SummaryCheckpoint;
+      // The id is recomputed, not trusted: a file copied under another summary's id does not apply to it.
+      const valid = checkpoint.version === 1 && checkpoint.id === id && summaryId(checkpoint.job) === id && typeof checkpoint.nextToken === 'string'
+        && Number.isSafeInteger(checkpoint.pages) && typeof checkpoint.state?.groupings === 'object' && Array.isArray(checkpoint.state.largest);
+      return valid ? { ...checkpoint, state: revived(checkpoint.state) } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async save(checkpoint: SummaryCheckpoint): Promise<void> {
+    // Serialized now, before any await: the state goes on changing with the next page.
+    const text = `${toJsonText(checkpoint)}\n`;
+    const target = this.file(checkpoint.id);
+    const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    await fs.promises.mkdir(this.directory, { recursive: true, mode: 0o700 });
+    try {
+      const handle = await fs.promises.open(temporary, 'w', 0o600);
+      try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.promises.rename(temporary, target);
+    } catch (error) {
+      await fs.promises.rm(temporary, { force: true });
+      throw error;
+    }
+  }
+
+  async delete(id: string): Promise<void> {
+    await fs.promises.rm(this.file(id), { force: true });
+    // A process killed in the middle of a save leaves its temporary file: never read, dropped here.
+    const names = await fs.promises.readdir(this.directory).catch(() => [] as string[]);
+    for (const name of names.filter((n) => n.startsWith(`${id}.json.`) && n.endsWith('.tmp'))) {
+      await fs.promises.rm(path.join(this.directory, name), { force: true });
+    }
+  }
+
+  private file(id: string): string {
+    if (!/^[0-9a-f]{32}$/.test(id)) {
+      throw new Error('Not a summary id');
+    }
+    return path.join(this.directory, `${id}.json`);
+  }
+}

@@ -1,0 +1,194 @@
+// Summarize… against the emulator: every figure equals the one computed from what was put into the bucket (counts,
+// bytes, groups, the largest items with ties in key order), a summary interrupted and resumed from its checkpoint
+// equals the uninterrupted one, groups past the cap are folded into "other", an empty list; the CLI's `summarize`
+// as it ships, killed and run again.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PutObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { type AwsSession } from '../../src/core/aws/session';
+import { listingTarget } from '../../src/core/export/checkpoint';
+import { runSummary, summaryId, summaryList, SummaryStore, type SummaryJob } from '../../src/core/answers/summaryRun';
+import { summaryDocument, summaryText, type SummaryDocument } from '../../src/core/answers/summaryReport';
+import { s3Client } from '../../src/core/services/s3/client';
+import { type ListRef } from '../../src/core/lists';
+import { createBucket, startEmulator, testConnection, testSession, type Emulator } from '../support/emulator';
+import { builtCli, nodeBinary, runProcess } from '../support/cli';
+
+interface Seeded {
+  readonly key: string;
+  readonly size: number;
+  readonly storageClass: string;
+}
+
+/**
+ * 310 objects in three folders and at the top, of 4 extensions, sizes from 0 B to 9 KB with ties (so the largest
+ * are decided by key order among equal sizes), two storage classes.
+ */
+function seededObjects(): Seeded[] {
+  const objects: Seeded[] = [];
+  const folders = ['alpha/', 'beta/', 'gamma/deep/', ''];
+  const extensions = ['log', 'json', 'gz', ''];
+  for (let i = 0; i < 310; i++) {
+    const folder = folders[i % folders.length];
+    const extension = extensions[(i >> 2) % extensions.length];
+    const key = `${folder}obj-${String(i).padStart(4, '0')}${extension ? `.${extension}` : ''}`;
+    objects.push({ key, size: (i * 37) % 9000 === 0 ? 0 : ((i * 37) % 9000) - ((i * 37) % 9000) % 500, storageClass: i % 5 === 0 ? 'STANDARD_IA' : 'STANDARD' });
+  }
+  return objects;
+}
+
+describe('Summarize: every page added up once, checkpointed, resumed (against the emulator)', function () {
+  let emulator: Emulator;
+  let session: AwsSession;
+  let dir: string;
+  const objects = seededObjects();
+  const bucket = 'summary-bucket';
+  const list: ListRef = summaryList({ kind: 's3.objects', params: { bucket, prefix: '', delimiter: '/' } });
+
+  before(async function () {
+    emulator = await startEmulator();
+    session = testSession(emulator.endpoint);
+    await createBucket(session, bucket);
+    await createBucket(session, 'summary-empty');
+    const s3 = await session.client(s3Client);
+    for (let i = 0; i < objects.length; i += 32) {
+      await Promise.all(objects.slice(i, i + 32).map((o) => s3.send(new PutObjectCommand({ Bucket: bucket, Key: o.key, Body: Buffer.alloc(o.size, 97), StorageClass: o.storageClass as 'STANDARD' }))));
+    }
+  });
+
+  after(async function () {
+    session?.dispose();
+    await emulator?.stop();
+  });
+
+  beforeEach(function () {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paged-aws-summary-test-'));
+  });
+
+  afterEach(function () {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const job = (over: Partial<SummaryJob> = {}): SummaryJob => ({
+    target: listingTarget(testConnection(emulator.endpoint)), list, pageSize: 40, limits: { top: 10, groupCap: 10_000 }, asOf: '2026-12-05T00:00:00.000Z', ...over,
+  });
+
+  /** What the service says each object's storage class and time are (the emulator decides them). */
+  async function listed(): Promise<Map<string, { storageClass: string; lastModified: string }>> {
+    const s3 = await session.client(s3Client);
+    const out = new Map<string, { storageClass: string; lastModified: string }>();
+    let token: string | undefined;
+    do {
+      const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }));
+      for (const o of page.Contents ?? []) {
+        out.set(o.Key!, { storageClass: o.StorageClass ?? '(none)', lastModified: o.LastModified!.toISOString() });
+      }
+      token = page.NextContinuationToken;
+    } while (token);
+    return out;
+  }
+
+  const group = (doc: SummaryDocument, id: string) => Object.fromEntries(doc.groupings.find((g) => g.id === id)!.groups.map((g) => [g.name, [g.count, g.bytes]]));
+
+  function tally<K extends string>(of: (o: Seeded) => K): Record<string, [number, number]> {
+    const out: Record<string, [number, number]> = {};
+    for (const o of objects) {
+      const [count, bytes] = out[of(o)] ?? [0, 0];
+      out[of(o)] = [count + 1, bytes + o.size];
+    }
+    return out;
+  }
+
+  it('an S3 bucket: count, bytes, by storage class, folder, extension and size, and the 10 largest (ties in key order), as seeded', async function () {
+    const store = new SummaryStore(path.join(dir, 'summaries'));
+    const result = await runSummary(session, job(), { store });
+    const doc = summaryDocument(result);
+    assert.equal(doc.items, objects.length);
+    assert.equal(doc.bytes, objects.reduce((sum, o) => sum + o.size, 0));
+    assert.equal(doc.pages, Math.ceil(objects.length / 40));
+
+    const service = await listed();
+    assert.deepEqual(group(doc, 'storageClass'), tally((o) => service.get(o.key)!.storageClass));
+    assert.deepEqual(group(doc, 'folder'), tally((o) => (o.key.includes('/') ? o.key.slice(0, o.key.indexOf('/') + 1) : '(objects at this level)')));
+    assert.deepEqual(group(doc, 'extension'), tally((o) => (/\.([a-z]+)$/.exec(o.key)?.[1] ?? '(none)')));
+    const sizes = group(doc, 'size');
+    assert.equal(Object.values(sizes).reduce((sum, [count]) => sum + Number(count), 0), objects.length);
+    assert.deepEqual(sizes['0 B'], tally((o) => (o.size === 0 ? 'zero' : 'other')).zero);
+    assert.deepEqual(sizes['< 1 KB'], tally((o) => (o.size > 0 && o.size < 1024 ? 'small' : 'other')).small);
+    assert.deepEqual(sizes['4.0 KB – 8.0 KB'], tally((o) => (o.size >= 4096 && o.size < 8192 ? 'in' : 'other')).in);
+    // Groups by count, most first; the size histogram in size order.
+    const counts = doc.groupings.find((g) => g.id === 'extension')!.groups.map((g) => g.count);
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+    assert.deepEqual(doc.groupings.find((g) => g.id === 'size')!.groups.slice(0, 2).map((g) => g.name), ['0 B', '< 1 KB']);
+
+    const largest = [...objects].sort((a, b) => b.size - a.size || (a.key < b.key ? -1 : 1)).slice(0, 10);
+    assert.deepEqual(doc.largest!.map((row) => [row.record.Key, row.record.Size]), largest.map((o) => [o.key, o.size]));
+    const byTime = [...service].sort(([ka, a], [kb, b]) => (a.lastModified > b.lastModified ? -1 : a.lastModified < b.lastModified ? 1 : ka < kb ? -1 : 1));
+    assert.deepEqual(doc.newest!.map((row) => row.record.Key), byTime.slice(0, 10).map(([key]) => key));
+    assert.equal(doc.newestTime, byTime[0][1].lastModified);
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'summaries')), [], 'no checkpoint left once complete');
+    assert.match(summaryText(doc), /^s3:\/\/summary-bucket\/: 310 objects, /);
+  });
+
+  it('cancelled after 3 pages and resumed from its checkpoint: the figures of an uninterrupted run, each page added once', async function () {
+    const whole = summaryDocument(await runSummary(session, job(), { store: new SummaryStore(path.join(dir, 'whole')) }));
+    const store = new SummaryStore(path.join(dir, 'summaries'));
+    const controller = new AbortController();
+    await assert.rejects(runSummary(session, job(), {
+      store, signal: controller.signal, onProgress: (p) => p.pages === 3 && controller.abort(),
+    }));
+    const checkpoint = await store.load(summaryId(job()));
+    assert.ok(checkpoint, 'a checkpoint is kept');
+    assert.equal(checkpoint.pages, 3);
+    assert.equal(checkpoint.state.items, 120);
+    const resumed = summaryDocument(await runSummary(session, checkpoint.job, { store, resume: checkpoint }));
+    assert.deepEqual(resumed, whole);
+  });
+
+  it('groups past the cap are counted together as "other"; a grouping of fewer groups is whole', async function () {
+    const doc = summaryDocument(await runSummary(session, job({ limits: { top: 3, groupCap: 2 } }), { store: new SummaryStore(path.join(dir, 's')) }));
+    const folder = doc.groupings.find((g) => g.id === 'folder')!;
+    assert.equal(folder.groups.length, 2);
+    assert.equal(folder.groups.reduce((sum, g) => sum + g.count, 0) + folder.other!.count, objects.length);
+    assert.equal(doc.groupings.find((g) => g.id === 'storageClass')!.other, undefined);
+    assert.equal(doc.largest!.length, 3);
+    assert.match(summaryText(doc), /other \(groups past the first 2\)/);
+  });
+
+  it('an empty bucket: 0 objects, 0 bytes, no groups, no top items', async function () {
+    const empty = summaryList({ kind: 's3.objects', params: { bucket: 'summary-empty', prefix: '', delimiter: '/' } });
+    const doc = summaryDocument(await runSummary(session, job({ list: empty }), { store: new SummaryStore(path.join(dir, 's')) }));
+    assert.equal(doc.items, 0);
+    assert.equal(doc.bytes, 0);
+    assert.ok(doc.groupings.every((g) => g.groups.length === 0));
+    assert.deepEqual(doc.largest, []);
+  });
+
+  describe('paged-aws-export summarize (the CLI as it ships)', function () {
+    const cli = (args: readonly string[]) => builtCli().then((file) => runProcess(nodeBinary, [file, 'summarize', ...args, '--state-dir', path.join(dir, 'state')], {
+      cwd: dir, env: { ...process.env, AWS_ENDPOINT_URL: emulator.endpoint, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test-secret' },
+    }));
+
+    it('--json prints the document: the same figures as in the process, the groupings asked for', async function () {
+      const run = await cli([`s3://${bucket}/`, '--json', '--by', 'folder,storageClass', '--top', '5', '--page-size', '100']);
+      assert.equal(run.code, 0, run.stderr);
+      const doc = JSON.parse(run.stdout) as SummaryDocument;
+      assert.equal(doc.items, objects.length);
+      assert.deepEqual(doc.groupings.map((g) => g.id), ['folder', 'storageClass']);
+      assert.deepEqual(group(doc, 'folder'), tally((o) => (o.key.includes('/') ? o.key.slice(0, o.key.indexOf('/') + 1) : '(objects at this level)')));
+      assert.equal(doc.largest!.length, 5);
+    });
+
+    it('prints aligned tables; a grouping the list does not have is a usage error naming those it has', async function () {
+      const run = await cli([`s3://${bucket}/alpha/`]);
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /^s3:\/\/summary-bucket\/alpha\/: 78 objects, /);
+      assert.match(run.stdout, /\nBy extension\nextension\s+objects\s+%\s+size\s+%\n-+/);
+      const wrong = await cli([`s3://${bucket}/`, '--by', 'colour']);
+      assert.equal(wrong.code, 2);
+      assert.match(wrong.stderr, /--by colour: the groupings of objects are storageClass, folder, extension, size, month/);
+    });
+  });
+});
