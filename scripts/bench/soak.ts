@@ -23,6 +23,8 @@ export interface SoakRow {
   /** Files left beside the output or in the state directory once it completed. */
   readonly leftovers: readonly string[];
   readonly referenceSeconds: number;
+  /** When the uninterrupted run's first checkpoint appeared: kills are drawn from a little before it. */
+  readonly firstCheckpointSeconds: number;
   /** Every run of the soak, end to end. */
   readonly soakSeconds: number;
 }
@@ -33,9 +35,16 @@ interface Run {
   readonly stderr: string;
 }
 
-function runCli(node: string, args: readonly string[], env: NodeJS.ProcessEnv, killAfterMs?: number): Promise<Run> {
+function runCli(node: string, args: readonly string[], env: NodeJS.ProcessEnv, killAfterMs?: number, firstCheckpoint?: { dir: string; ms?: number }): Promise<Run> {
   return new Promise((resolve, reject) => {
+    const started = Date.now();
     const child = spawn(node, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    // When the first checkpoint appears: a kill before it only starts the export over.
+    const poll = firstCheckpoint && setInterval(() => {
+      if (firstCheckpoint.ms === undefined && listFiles(firstCheckpoint.dir).some((name) => name.endsWith('.json'))) {
+        firstCheckpoint.ms = Date.now() - started;
+      }
+    }, 5);
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
@@ -44,6 +53,7 @@ function runCli(node: string, args: readonly string[], env: NodeJS.ProcessEnv, k
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearInterval(poll);
       resolve({ code, signal, stderr });
     });
   });
@@ -51,9 +61,10 @@ function runCli(node: string, args: readonly string[], env: NodeJS.ProcessEnv, k
 
 /**
  * Soaks one mode of `list` (whose keys are `keys`) in `dir`: an uninterrupted reference, then `kills` runs each killed
- * at a seeded moment, then one to the end. A moment is drawn between 0.15 s and 0.15 s + 1.5 × (the reference's time ÷
- * kills) after the spawn, so the kills spread over the whole export (on start-up, mid-request, mid-write, mid-checkpoint)
- * and about three quarters of it is done killed.
+ * at a seeded moment, then one to the end. The reference says when its first checkpoint appeared (F, after start-up
+ * and the first page) and how long it took (T); a moment is drawn between 0.8 F and F + 1.5 (T − F) ÷ kills after the
+ * spawn, so a few kills land before any checkpoint and the rest spread over the whole listing (mid-request, mid-write,
+ * mid-checkpoint), about three quarters of it done by runs that are killed.
  */
 export async function soak(options: {
   readonly node: string; readonly cli: string; readonly env: NodeJS.ProcessEnv; readonly list: string; readonly keys: readonly string[];
@@ -67,7 +78,8 @@ export async function soak(options: {
   const mode = parallel > 1 ? `--parallel ${parallel}` : 'sequential';
 
   let started = Date.now();
-  const reference = await runCli(node, args('reference.jsonl'), env);
+  const first: { dir: string; ms?: number } = { dir: path.join(dir, 'state') };
+  const reference = await runCli(node, args('reference.jsonl'), env, undefined, first);
   if (reference.code !== 0) {
     throw new Error(`the uninterrupted ${mode} export failed: ${reference.stderr}`);
   }
@@ -79,7 +91,8 @@ export async function soak(options: {
   let runs = 0;
   started = Date.now();
   for (let i = 0; i < kills; i++) {
-    const moment = 150 + Math.floor(random() * 1.5 * (referenceSeconds * 1000 / kills));
+    const firstMs = first.ms ?? 0;
+    const moment = Math.floor(0.8 * firstMs + random() * (0.2 * firstMs + (1.5 * (referenceSeconds * 1000 - firstMs)) / kills));
     const result = await runCli(node, args('soak.jsonl'), env, moment);
     runs++;
     resumes += /^Resuming: /m.test(result.stderr) ? 1 : 0;
@@ -117,7 +130,7 @@ export async function soak(options: {
     lost: keys.filter((key) => !seen.has(key)).length,
     duplicated: [...seen.values()].reduce((sum, count) => sum + count - 1, 0),
     identical: written.equals(fs.readFileSync(path.join(dir, 'out', 'reference.jsonl'))),
-    leftovers, referenceSeconds, soakSeconds,
+    leftovers, referenceSeconds, firstCheckpointSeconds: (first.ms ?? 0) / 1000, soakSeconds,
   };
 }
 
@@ -130,5 +143,5 @@ function listFiles(dir: string): string[] {
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 }
 
-/** Whether a soak row passed. */
-export const soaked = (row: SoakRow, kills: number) => row.kills === kills && row.lost === 0 && row.duplicated === 0 && row.identical && row.leftovers.length === 0;
+/** Whether a soak row passed: every kill landed, at least half of the reruns resumed, and the file is exact with nothing left. */
+export const soaked = (row: SoakRow, kills: number) => row.kills === kills && row.resumes >= kills / 2 && row.lost === 0 && row.duplicated === 0 && row.identical && row.leftovers.length === 0;
