@@ -10,7 +10,9 @@ import { PutObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { type AwsSession } from '../../src/core/aws/session';
 import { listingTarget } from '../../src/core/export/checkpoint';
 import { runSummary, summaryId, summaryList, SummaryStore, type SummaryJob } from '../../src/core/answers/summaryRun';
-import { summaryDocument, summaryText, type SummaryDocument } from '../../src/core/answers/summaryReport';
+import { summaryCsv, summaryDocument, summaryText, type SummaryDocument } from '../../src/core/answers/summaryReport';
+import { summaryHtml } from '../../src/answersUi/summaryHtml';
+import { parse } from 'csv-parse/sync';
 import { s3Client } from '../../src/core/services/s3/client';
 import { type ListRef } from '../../src/core/lists';
 import { createBucket, startEmulator, testConnection, testSession, type Emulator } from '../support/emulator';
@@ -36,6 +38,8 @@ function seededObjects(): Seeded[] {
     const key = `${folder}obj-${String(i).padStart(4, '0')}${extension ? `.${extension}` : ''}`;
     objects.push({ key, size: (i * 37) % 9000 === 0 ? 0 : ((i * 37) % 9000) - ((i * 37) % 9000) % 500, storageClass: i % 5 === 0 ? 'STANDARD_IA' : 'STANDARD' });
   }
+  // A name that is markup, for the summary's page, and one that is a formula, for its CSV.
+  objects.push({ key: '<img src=x onerror=alert(1)>.html', size: 123, storageClass: 'STANDARD' }, { key: '=HYPERLINK("x")/report.csv', size: 5, storageClass: 'STANDARD' });
   return objects;
 }
 
@@ -129,7 +133,7 @@ describe('Summarize: every page added up once, checkpointed, resumed (against th
     assert.deepEqual(doc.newest!.map((row) => row.record.Key), byTime.slice(0, 10).map(([key]) => key));
     assert.equal(doc.newestTime, byTime[0][1].lastModified);
     assert.deepEqual(fs.readdirSync(path.join(dir, 'summaries')), [], 'no checkpoint left once complete');
-    assert.match(summaryText(doc), /^s3:\/\/summary-bucket\/: 310 objects, /);
+    assert.match(summaryText(doc), /^s3:\/\/summary-bucket\/: 312 objects, /);
   });
 
   it('cancelled after 3 pages and resumed from its checkpoint: the figures of an uninterrupted run, each page added once', async function () {
@@ -145,6 +149,24 @@ describe('Summarize: every page added up once, checkpointed, resumed (against th
     assert.equal(checkpoint.state.items, 120);
     const resumed = summaryDocument(await runSummary(session, checkpoint.job, { store, resume: checkpoint }));
     assert.deepEqual(resumed, whole);
+  });
+
+  it('the summary page: a strict content security policy, no remote content or inline style, every name escaped, a table per grouping; its CSV guards formulas', async function () {
+    const doc = summaryDocument(await runSummary(session, job(), { store: new SummaryStore(path.join(dir, 's')) }));
+    const html = summaryHtml(doc, 'NONCE');
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-NONCE'; script-src 'nonce-NONCE';">/);
+    assert.doesNotMatch(html, /https?:\/\//, 'no remote content');
+    assert.doesNotMatch(html, / style="/, 'no inline style (the policy would block it)');
+    assert.equal([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).join(), '<script nonce="NONCE">');
+    assert.doesNotMatch(html, /<img/);
+    assert.match(html, /&#60;img src=x onerror=alert\(1\)&#62;\.html/);
+    assert.equal((html.match(/<table>/g) ?? []).length, doc.groupings.length + 3, 'a table per grouping, and the largest, newest and oldest');
+    assert.match(html, new RegExp(`<p id="totals">${doc.items} objects, `));
+    const rows = parse(summaryCsv(doc), { columns: true }) as Array<Record<string, string>>;
+    assert.equal(rows.filter((row) => row.grouping === 'extension').reduce((sum, row) => sum + Number(row.count), 0), objects.length);
+    assert.equal(rows.find((row) => row.group === '(objects at this level)')?.count, String(objects.filter((o) => !o.key.includes('/')).length));
+    assert.ok(rows.some((row) => row.grouping === 'extension' && row.group === 'csv'));
+    assert.equal(rows.find((row) => row.grouping === 'folder' && row.group.includes('HYPERLINK'))?.group, `'=HYPERLINK("x")/`, 'a folder named as a formula is written inert');
   });
 
   it('groups past the cap are counted together as "other"; a grouping of fewer groups is whole', async function () {

@@ -1,4 +1,5 @@
 import { formatBytes, formatCount } from '../numbers';
+import { createFormatWriter } from '../records/formats';
 import { type ExportRecord, type ResourceItem } from '../lists';
 import { addressOf, kindOf } from '../services/registry';
 import { sortedGroups, type GroupTotals, type Ranked } from './summary';
@@ -102,7 +103,7 @@ export function summaryText(doc: SummaryDocument): string {
 }
 
 /** The time a top row was ranked by, as its record names it. */
-function timeOf(row: TopRow): string {
+export function timeOf(row: TopRow): string {
   const { record } = row;
   const value = record.LastModified ?? record.LaunchTime ?? record.startTime ?? record.timestampIso ?? record.LastReportedAt ?? record.creationTimeIso ?? '';
   return String(value);
@@ -126,4 +127,17 @@ export function summaryMarkdown(doc: SummaryDocument): string {
     out.push('', `## Largest ${doc.largest.length}`, '', table(['name', 'size'], doc.largest.map((row) => [row.name, formatBytes(Number(row.record.Size ?? 0))])));
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The groups as CSV (Save as CSV…): grouping, group, count and bytes, every group, written as an export writes CSV. */
+export function summaryCsv(doc: SummaryDocument): string {
+  const writer = createFormatWriter('csv', { columns: ['grouping', 'group', 'count', 'bytes'] });
+  const rows: ResourceItem[] = doc.groupings.flatMap((grouping) => [
+    ...grouping.groups.map((g) => ({ name: g.name, count: g.count, bytes: g.bytes })),
+    ...(grouping.other ? [{ name: 'other', count: grouping.other.count, bytes: grouping.other.bytes }] : []),
+  ].map((g) => ({
+    id: `${grouping.id}/${g.name}`, name: g.name, itemKind: 'summaryGroup',
+    record: { grouping: grouping.id, group: g.name, count: g.count, ...(g.bytes === undefined ? {} : { bytes: g.bytes }) },
+  })));
+  return writer.start() + writer.page(rows, 0) + writer.end(rows.length);
 }
