@@ -1,5 +1,5 @@
 import { formatBytes, formatCount } from '../core/numbers';
-import { timeOf, type SummaryDocument, type TopRow } from '../core/answers/summaryReport';
+import { share, timeOf, type SummaryDocument, type TopRow } from '../core/answers/summaryReport';
 import * as l10n from '@vscode/l10n';
 
 // The summary's page in a webview: a bar chart per grouping (SVG, its bars drawn by attributes so the content
@@ -105,7 +105,6 @@ function chart(rows: readonly GroupRow[], sized: boolean, label: string): string
 }
 
 function groupTable(rows: readonly GroupRow[], sized: boolean, doc: SummaryDocument, caption: string): string {
-  const share = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '');
   const header = [escape(caption), escape(doc.itemNoun), '%', ...(sized ? [escape(l10n.t('size')), '%'] : [])];
   const body = rows.map((row) => `<tr><td class="name">${escape(row.name)}</td><td>${formatCount(row.count)}</td><td>${share(row.count, doc.items)}</td>${
     sized ? `<td>${escape(formatBytes(row.bytes ?? 0))}</td><td>${share(row.bytes ?? 0, doc.bytes ?? 0)}</td>` : ''}</tr>`);

@@ -14,7 +14,7 @@ import { formatBytes } from '../core/numbers';
 import { describeProblem } from '../core/problems/problem';
 import { keepHeapFlat } from './flatHeap';
 import { DEFAULT_PAGE_SIZE, parseOptions, usage, type CliOptions } from './options';
-import { EXIT, type CliIo } from './exitCodes';
+import { EXIT, statusLine, type CliIo } from './exitCodes';
 import { summarizeMain } from './summarize';
 
 export { EXIT, type CliIo };
@@ -171,20 +171,10 @@ function verboseLog(verbose: boolean, say: (line: string) => void): Log {
 
 /** "12,345 objects · 13 pages · 1.2 MB", rewritten in place on a terminal, silent otherwise. */
 function progressLine(stderr: CliIo['stderr'], list: ExportJob['list']) {
-  let shown = false;
+  const line = statusLine(stderr);
   return {
-    update: (p: ExportProgress) => {
-      if (stderr.isTTY) {
-        stderr.write(`\r\x1b[K${progressText(list, p.itemsWritten, p.pagesWritten)} · ${formatBytes(p.byteLength)}`);
-        shown = true;
-      }
-    },
-    end: () => {
-      if (shown) {
-        stderr.write('\n');
-        shown = false;
-      }
-    },
+    update: (p: ExportProgress) => line.show(`${progressText(list, p.itemsWritten, p.pagesWritten)} · ${formatBytes(p.byteLength)}`),
+    end: line.end,
   };
 }
 

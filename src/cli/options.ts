@@ -77,7 +77,7 @@ export interface CliOptions {
 
 export const DEFAULT_PAGE_SIZE = 1000;
 /** The largest page any API here takes (CloudWatch Logs events: 10,000); each kind clamps it to its own limit. */
-export const MAX_PAGE_SIZE = 10_000;
+const MAX_PAGE_SIZE = 10_000;
 
 /** The parsed command line, `'help'` for --help, `'version'` for --version, or a `UsageError` saying what is wrong. */
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): CliOptions | 'help' | 'version' {
@@ -134,13 +134,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
     }
     format = values.format;
   }
-  let pageSize: number | undefined;
-  if (values['page-size'] !== undefined) {
-    pageSize = Number(values['page-size']);
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw new UsageError(`--page-size must be a whole number from 1 to ${MAX_PAGE_SIZE.toLocaleString('en-US')}.`);
-    }
-  }
+  const pageSize = values['page-size'] === undefined ? undefined : parsePageSize(values['page-size']);
   // Sequential unless asked: scripts see one request at a time, as with earlier versions.
   let parallelism = 1;
   if (values.parallel !== undefined) {
@@ -154,9 +148,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
   if (stream && values.resume) {
     throw new UsageError('--resume needs a file: an export to standard output or a pipe has no checkpoint.');
   }
-  const given = values as Record<string, unknown>;
-  const kindOptions = Object.fromEntries(listOptions.flatMap((option) => (typeof given[option.flag] === 'string' ? [[option.flag, given[option.flag] as string]] : [])));
-  const listArgument = parseListArgument(positionals[0], values.folders, kindOptions);
+  const listArgument = parseListArgument(positionals[0], values.folders, kindOptionValues(values));
   if (values.plain && !kindOf(listArgument.list).exportStyles?.some((style) => style.id === 'plain')) {
     throw new UsageError('--plain applies to DynamoDB items (a table or a Query) only.');
   }
@@ -177,6 +169,21 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
     stateDir: values['state-dir'] ? path.resolve(cwd, values['state-dir']) : defaultStateDir(env),
     verbose: values.verbose,
   };
+}
+
+/** `--page-size N`, checked. */
+export function parsePageSize(text: string): number {
+  const pageSize = Number(text);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+    throw new UsageError(`--page-size must be a whole number from 1 to ${MAX_PAGE_SIZE.toLocaleString('en-US')}.`);
+  }
+  return pageSize;
+}
+
+/** The kinds' own options given on the command line (`--start`, `--state`…), by flag. */
+export function kindOptionValues(values: object): Record<string, string> {
+  const given = values as Record<string, unknown>;
+  return Object.fromEntries(listOptions.flatMap((option) => (typeof given[option.flag] === 'string' ? [[option.flag, given[option.flag] as string]] : [])));
 }
 
 /**

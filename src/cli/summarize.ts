@@ -12,8 +12,8 @@ import { runSummary, summaryId, SummaryStore, type SummaryJob } from '../core/an
 import { summaryDocument, summaryText } from '../core/answers/summaryReport';
 import { kindOf, listOptions } from '../core/services/registry';
 import { parseListArgument, UsageError } from './listArgument';
-import { defaultStateDir, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './options';
-import { EXIT, type CliIo } from './exitCodes';
+import { defaultStateDir, DEFAULT_PAGE_SIZE, kindOptionValues, parsePageSize } from './options';
+import { EXIT, statusLine, type CliIo } from './exitCodes';
 
 /** `paged-aws-export summarize --help`. */
 export const summarizeUsage = `Usage: paged-aws-export summarize [options] <list>
@@ -65,19 +65,7 @@ export async function summarizeMain(argv: readonly string[], io: CliIo, signal?:
   const job: SummaryJob = {
     target: listingTarget(connection), list, pageSize: options.pageSize, limits: { ...DEFAULT_LIMITS, top: options.top }, asOf: new Date().toISOString(),
   };
-  let shown = false;
-  const progress = (items: number, pages: number, bytes?: number) => {
-    if (io.stderr.isTTY) {
-      io.stderr.write(`\r\x1b[K${countOf(list, items)} · ${pages} pages${bytes === undefined ? '' : ` · ${formatBytes(bytes)}`}`);
-      shown = true;
-    }
-  };
-  const endProgress = () => {
-    if (shown) {
-      io.stderr.write('\n');
-      shown = false;
-    }
-  };
+  const line = statusLine(io.stderr);
   try {
     const resume = values.restart ? undefined : await store.load(summaryId(job));
     if (resume) {
@@ -85,13 +73,13 @@ export async function summarizeMain(argv: readonly string[], io: CliIo, signal?:
     }
     const result = await runSummary(session, resume ? resume.job : job, {
       store, resume, signal,
-      onProgress: (p) => progress(p.items, p.pages, p.bytes),
+      onProgress: (p) => line.show(`${countOf(list, p.items)} · ${p.pages} pages${p.bytes === undefined ? '' : ` · ${formatBytes(p.bytes)}`}`),
       onResumedAt: (after) => {
-        endProgress();
+        line.end();
         say(resumedAtMessage(list, after));
       },
     });
-    endProgress();
+    line.end();
     const document = summaryDocument(result, options.by);
     const text = values.json ? `${JSON.stringify(document, null, 2)}\n` : `${summaryText(document)}\n`;
     if (values.out && values.out !== '-') {
@@ -102,7 +90,7 @@ export async function summarizeMain(argv: readonly string[], io: CliIo, signal?:
     }
     return EXIT.done;
   } catch (error) {
-    endProgress();
+    line.end();
     const kept = await store.load(summaryId(job)).catch(() => undefined);
     const problem = describeProblem(error, { profile: connection.profile, region: connection.region });
     if (problem.kind === 'cancelled' && signal?.aborted) {
@@ -140,17 +128,12 @@ function parseSummarizeOptions(argv: readonly string[]) {
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'Name the list to summarize.' : `Name one list to summarize, not ${positionals.length}.`);
   }
-  const given = values as Record<string, unknown>;
-  const kindOptions = Object.fromEntries(listOptions.flatMap((option) => (typeof given[option.flag] === 'string' ? [[option.flag, given[option.flag] as string]] : [])));
-  const { list, region } = parseListArgument(positionals[0], false, kindOptions);
+  const { list, region } = parseListArgument(positionals[0], false, kindOptionValues(values));
   const top = values.top === undefined ? 10 : Number(values.top);
   if (!Number.isInteger(top) || top < 0 || top > 1000) {
     throw new UsageError('--top must be a whole number from 0 to 1000.');
   }
-  const pageSize = values['page-size'] === undefined ? DEFAULT_PAGE_SIZE : Number(values['page-size']);
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-    throw new UsageError(`--page-size must be a whole number from 1 to ${MAX_PAGE_SIZE.toLocaleString('en-US')}.`);
-  }
+  const pageSize = values['page-size'] === undefined ? DEFAULT_PAGE_SIZE : parsePageSize(values['page-size']);
   const known = (kindOf(list).summary?.groupings ?? []).map((grouping) => grouping.id);
   const by = values.by?.split(',').map((id) => id.trim()).filter(Boolean);
   const unknown = by?.filter((id) => !known.includes(id)) ?? [];

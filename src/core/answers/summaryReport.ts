@@ -72,7 +72,8 @@ function aligned(header: readonly string[], rows: ReadonlyArray<readonly string[
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
 }
 
-const share = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '');
+/** `part` as a percentage of `whole`, one decimal ("12.5%"); nothing of nothing. */
+export const share = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '');
 
 /** The summary as text for a terminal: the totals, then a table per grouping, then the top lists. */
 export function summaryText(doc: SummaryDocument): string {

@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { type AwsClients } from '../aws/clients';
 import { connectionParts } from '../aws/connection';
+import { readIfPresent, removeFile, replaceFile } from '../atomicFiles';
 import { type ListingTarget } from '../export/checkpoint';
 import { listingPages, type ListingSpec } from '../listing';
 import { listKey, type ListRef } from '../lists';
@@ -101,22 +101,14 @@ export async function runSummary(clients: AwsClients, job: SummaryJob, options: 
   throw new Error('The listing ended without a last page');
 }
 
-/**
- * Summary checkpoints, one JSON file each in a directory. A save writes a temporary file, flushes it and renames it
- * over the old one, so a crash leaves the old or the new checkpoint, never half of one.
- */
+/** Summary checkpoints, one JSON file each in a directory, each replaced whole (see `replaceFile`). */
 export class SummaryStore {
   constructor(readonly directory: string) {}
 
   async load(id: string): Promise<SummaryCheckpoint | undefined> {
-    let text: string;
-    try {
-      text = await fs.promises.readFile(this.file(id), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        return undefined;
-      }
-      throw error;
+    const text = await readIfPresent(this.file(id));
+    if (text === undefined) {
+      return undefined;
     }
     try {
       const checkpoint = fromJsonText(text) as SummaryCheckpoint;
@@ -129,34 +121,13 @@ export class SummaryStore {
     }
   }
 
-  async save(checkpoint: SummaryCheckpoint): Promise<void> {
-    // Serialized now, before any await: the state goes on changing with the next page.
-    const text = `${toJsonText(checkpoint)}\n`;
-    const target = this.file(checkpoint.id);
-    const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    await fs.promises.mkdir(this.directory, { recursive: true, mode: 0o700 });
-    try {
-      const handle = await fs.promises.open(temporary, 'w', 0o600);
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await fs.promises.rename(temporary, target);
-    } catch (error) {
-      await fs.promises.rm(temporary, { force: true });
-      throw error;
-    }
+  /** Serialized at once, before any await: the state goes on changing with the next page. */
+  save(checkpoint: SummaryCheckpoint): Promise<void> {
+    return replaceFile(this.file(checkpoint.id), `${toJsonText(checkpoint)}\n`);
   }
 
-  async delete(id: string): Promise<void> {
-    await fs.promises.rm(this.file(id), { force: true });
-    // A process killed in the middle of a save leaves its temporary file: never read, dropped here.
-    const names = await fs.promises.readdir(this.directory).catch(() => [] as string[]);
-    for (const name of names.filter((n) => n.startsWith(`${id}.json.`) && n.endsWith('.tmp'))) {
-      await fs.promises.rm(path.join(this.directory, name), { force: true });
-    }
+  delete(id: string): Promise<void> {
+    return removeFile(this.file(id));
   }
 
   private file(id: string): string {

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CHECKPOINT_VERSION, checkpointId, type Checkpoint, type CheckpointStore } from './checkpoint';
 import { isExportFormat } from '../records/formats';
 import { isParallelState } from './parallelCheckpoint';
+import { readIfPresent, removeFile, replaceFile } from '../atomicFiles';
 
 const ID = /^[0-9a-f]{32}$/;
 
@@ -19,59 +19,25 @@ export class FileCheckpointStore implements CheckpointStore {
     if (!ID.test(id)) {
       return undefined;
     }
-    let text: string;
-    try {
-      text = await fs.promises.readFile(this.file(id), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        return undefined;
-      }
-      throw error;
-    }
-    return parseCheckpoint(text, id);
+    const text = await readIfPresent(this.file(id));
+    return text === undefined ? undefined : parseCheckpoint(text, id);
   }
 
   /**
-   * Saves a checkpoint: a temporary file is written and flushed, then renamed over the old one, so a crash leaves
-   * either the old or the new checkpoint, never half of one. `after` (the flush of the output the checkpoint points
-   * into) runs meanwhile; the new checkpoint replaces the old one only once it has succeeded. The directory itself
-   * is not flushed: after a power cut the old checkpoint may come back, and resuming from it is still exact (the
-   * output is cut back to its length), so that would only cost the pages since.
-   *
-   * A save runs after every page. Opening, writing a few hundred bytes and closing take microseconds and are done
-   * synchronously, where each await would cost a turn of the event loop on the export's critical path; the flush
-   * and the rename (a journal commit, ~0.3 ms here) wait on the disk off the main thread.
+   * Saves a checkpoint (see `replaceFile`): `after` is the flush of the output the checkpoint points into, and the
+   * new checkpoint replaces the old one only once it has succeeded. After a power cut the old checkpoint may come
+   * back, and resuming from it is still exact (the output is cut back to its length): that only costs the pages since.
    */
   async save(checkpoint: Checkpoint, after?: Promise<unknown>): Promise<void> {
     if (!ID.test(checkpoint.id) || checkpoint.id !== checkpointId(checkpoint.job)) {
       throw new Error('Refusing to save a checkpoint under an id that does not match its export.');
     }
-    const target = this.file(checkpoint.id);
-    const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      const fd = this.create(temporary);
-      try {
-        fs.writeFileSync(fd, `${JSON.stringify(checkpoint, null, 2)}\n`, 'utf8');
-        await new Promise<void>((resolve, reject) => fs.fsync(fd, (error) => (error ? reject(error) : resolve())));
-      } finally {
-        fs.closeSync(fd);
-      }
-      await after;
-      await fs.promises.rename(temporary, target);
-    } catch (error) {
-      fs.rmSync(temporary, { force: true });
-      throw error;
-    }
+    await replaceFile(this.file(checkpoint.id), `${JSON.stringify(checkpoint, null, 2)}\n`, after);
   }
 
   async delete(id: string): Promise<void> {
     if (ID.test(id)) {
-      await fs.promises.rm(this.file(id), { force: true });
-      // A process killed in the middle of a save leaves its temporary file behind; it is never read, so drop it here.
-      const temporaries = await fs.promises.readdir(this.directory).catch(() => [] as string[]);
-      for (const name of temporaries.filter((n) => n.startsWith(`${id}.json.`) && n.endsWith('.tmp'))) {
-        await fs.promises.rm(path.join(this.directory, name), { force: true });
-      }
+      await removeFile(this.file(id));
     }
   }
 
@@ -94,19 +60,6 @@ export class FileCheckpointStore implements CheckpointStore {
       }
     }
     return checkpoints.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-  }
-
-  /** Creates a file in the directory, and the directory the first time (it is not looked for on every save). */
-  private create(file: string): number {
-    try {
-      return fs.openSync(file, 'w', 0o600);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        throw error;
-      }
-      fs.mkdirSync(this.directory, { recursive: true, mode: 0o700 });
-      return fs.openSync(file, 'w', 0o600);
-    }
   }
 
   private file(id: string): string {
