@@ -57,9 +57,9 @@ export function registerSummarize(deps: ExportDeps, selectedList: () => { list: 
       }
     }
     running.add(id);
-    const session = await deps.connections.session(target.home ? deps.connections.ref(target.home) : undefined);
     const kind = kindOf(list);
     try {
+      const session = await deps.connections.session(target.home ? deps.connections.ref(target.home) : undefined);
       const started = Date.now();
       const firstItems = resume?.state.items ?? 0;
       const result = await vscode.window.withProgress(
@@ -97,7 +97,7 @@ export function registerSummarize(deps: ExportDeps, selectedList: () => { list: 
         ? vscode.l10n.t('Summary of {0} cancelled.', addressOf(list))
         : vscode.l10n.t('Summary of {0}: {1}', addressOf(list), problem.message);
       const show = problem.kind === 'cancelled' ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
-      // Summarize… on the same list offers the kept checkpoint; Resume here does the same at once.
+      // Resume runs Summarize… again on the same list, which offers the kept checkpoint.
       if ((await show(message, ...(kept ? [again] : []))) === again) {
         await vscode.commands.executeCommand('pagedAwsExplorer.summarize', target);
       }

@@ -190,7 +190,7 @@ export function kindOptionValues(values: object): Record<string, string> {
  * `--start -24h` as `--start=-24h`: parseArgs takes a value that starts with a dash for an option of its own, and the
  * kinds' time options are written that way (as the AWS CLI's users write relative times).
  */
-function joinSpans(argv: readonly string[]): string[] {
+export function joinSpans(argv: readonly string[]): string[] {
   const flags = new Set(listOptions.map((option) => `--${option.flag}`));
   const args: string[] = [];
   for (let i = 0; i < argv.length; i++) {

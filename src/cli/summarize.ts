@@ -12,7 +12,7 @@ import { runSummary, summaryId, SummaryStore, type SummaryJob } from '../core/an
 import { summaryDocument, summaryText } from '../core/answers/summaryReport';
 import { kindOf, listOptions } from '../core/services/registry';
 import { parseListArgument, UsageError } from './listArgument';
-import { defaultStateDir, DEFAULT_PAGE_SIZE, kindOptionValues, parsePageSize } from './options';
+import { defaultStateDir, DEFAULT_PAGE_SIZE, joinSpans, kindOptionValues, parsePageSize } from './options';
 import { EXIT, statusLine, type CliIo } from './exitCodes';
 
 /** `paged-aws-export summarize --help`. */
@@ -110,7 +110,7 @@ function parseSummarizeOptions(argv: readonly string[]) {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv], allowPositionals: true,
+      args: joinSpans(argv), allowPositionals: true,
       options: {
         by: { type: 'string' }, top: { type: 'string' }, json: { type: 'boolean', default: false }, out: { type: 'string', short: 'o' },
         'page-size': { type: 'string' }, profile: { type: 'string' }, region: { type: 'string' }, 'endpoint-url': { type: 'string' },

@@ -203,6 +203,22 @@ describe('Summarize: every page added up once, checkpointed, resumed (against th
       assert.equal(doc.largest!.length, 5);
     });
 
+    it('a log search over --start -24h (the time written after its option, as for an export): its ERROR events of the last day, by stream', async function () {
+      const { logs } = emulator;
+      const now = logs.now();
+      logs.createLogGroup('/summary/app');
+      for (const stream of ['web-1', 'web-2']) {
+        logs.createLogStream('/summary/app', stream);
+        logs.putEvents('/summary/app', stream, Array.from({ length: 30 }, (_, i) => ({ timestamp: now - (i + 1) * 3_600_000, message: i % 3 === 0 ? `ERROR ${stream} ${i}` : `INFO ${i}` })));
+      }
+      const run = await cli(['logs:group//summary/app?pattern=ERROR', '--start', '-24h', '--json']);
+      assert.equal(run.code, 0, run.stderr);
+      const doc = JSON.parse(run.stdout) as SummaryDocument;
+      // Hours 1..23 back are in the last 24 hours: i = 0..22, every third an ERROR (8 a stream).
+      assert.equal(doc.items, 16);
+      assert.deepEqual(group(doc, 'stream'), { 'web-1': [8, undefined], 'web-2': [8, undefined] }, 'counted per stream; events have no size');
+    });
+
     it('prints aligned tables; a grouping the list does not have is a usage error naming those it has', async function () {
       const run = await cli([`s3://${bucket}/alpha/`]);
       assert.equal(run.code, 0, run.stderr);
