@@ -47,9 +47,12 @@ describe('Connection in code-server (e2e)', function () {
     await wb.runCommand('Paged AWS Explorer: Add Connection…');
     await wb.waitForQuickInput('Add Connection');
     await wb.pick(/^demo-other/);
-    await wb.waitForQuickInput('Add Connection');
+    // The three steps share their title: each is waited for by what it shows, or a key could reach the step before.
+    const widget = wb.page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: /AWS_REGION, else AWS_DEFAULT_REGION/ }).first().waitFor({ timeout: 15_000 });
     await wb.quickInputBox().fill('us-east-1');
     await wb.pick(/^us-east-1/);
+    await widget.getByText(/A custom endpoint/).waitFor({ timeout: 15_000 });
     await wb.answerInput('');
 
     // One node per connection (`profile · region · the custom endpoint's host`), each with its own lists: the same
