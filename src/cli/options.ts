@@ -6,6 +6,8 @@ import { exportFormats, formatFromPath, isExportFormat, type ExportFormat } from
 import { MAX_PARALLELISM } from '../core/export/parallelExport';
 import { addressForms, kindOf, listOptions } from '../core/services/registry';
 import { parseListArgument, UsageError, type ListArgument } from './listArgument';
+import { findList } from '../core/find/findList';
+import { readPattern, type FindPattern } from '../core/find/pattern';
 
 /** A line of the help: the term, then its text from column `width`, on a line of its own when the term is longer. */
 function helpRow(term: string, width: number, text: string): string {
@@ -14,11 +16,15 @@ function helpRow(term: string, width: number, text: string): string {
 
 /** `--help`: the address forms come from the registry, so a new service shows up here by itself. */
 export const usage = `Usage: paged-aws-export [options] <list> --out FILE
+       paged-aws-export find [options] <list> PATTERN --out FILE
        paged-aws-export summarize [options] <list>   (counts, sizes, groups, largest/newest/oldest:
                                                       paged-aws-export summarize --help)
 
 Exports a full AWS listing to a file, page by page, with a checkpoint after every page.
 An interrupted export (Ctrl+C, crash, network) resumes where it stopped when run again.
+\`find\` writes only the items that match PATTERN, the same way: a substring of the name by default,
+a glob on the whole name with * and ?, or /a regular expression/. Where the API can narrow a list by
+name (S3 Prefix, SQS and Logs name prefixes, EC2 tag:Name) the pattern's literal start is sent.
 
 <list>:
 ${addressForms.map((form) => helpRow(`  ${form.form}`, 37, form.description)).join('\n')}
@@ -36,6 +42,9 @@ Options:
       --csv-raw           CSV: write cells that start with = + - @ as they are (default: with a leading ', so
                           a spreadsheet does not run them as formulas)
       --csv-bom           CSV: start the file with a UTF-8 byte-order mark (for Excel)
+      --field F           find: match F, a field of the record (StorageClass, State.Name), not the name
+      --regex             find: PATTERN is a regular expression (as /PATTERN/ is)
+      --ignore-case       find: upper and lower case match each other
       --plain             DynamoDB items as plain JSON (numbers exact, sets as arrays, binary as base64)
                           instead of DynamoDB JSON ({"Item":{"pk":{"S":"…"}}})
 ${listOptions.map((option) => helpRow(`      --${option.flag} ${option.value}`, 26, option.description)).join('\n')}
@@ -54,6 +63,8 @@ Exit codes: 0 done, 1 failed (the checkpoint is kept when the export can be resu
 
 export interface CliOptions {
   readonly listArgument: ListArgument;
+  /** `find`: the pattern the items written match (the list argument is then the find's list). */
+  readonly find?: FindPattern;
   readonly outputPath: string;
   /** The output cannot seek (`-`, a pipe, a device): the export is streamed to it, without a checkpoint. */
   readonly stream: boolean;
@@ -81,16 +92,20 @@ const MAX_PAGE_SIZE = 10_000;
 
 /** The parsed command line, `'help'` for --help, `'version'` for --version, or a `UsageError` saying what is wrong. */
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): CliOptions | 'help' | 'version' {
+  const finding = argv[0] === 'find';
   let parsed;
   try {
     parsed = parseArgs({
-      args: joinSpans(argv),
+      args: joinSpans(finding ? argv.slice(1) : argv),
       allowPositionals: true,
       options: {
         out: { type: 'string', short: 'o' },
         format: { type: 'string' },
         folders: { type: 'boolean', default: false },
         plain: { type: 'boolean', default: false },
+        field: { type: 'string' },
+        regex: { type: 'boolean', default: false },
+        'ignore-case': { type: 'boolean', default: false },
         'csv-raw': { type: 'boolean' },
         'csv-bom': { type: 'boolean' },
         'page-size': { type: 'string' },
@@ -118,8 +133,17 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
   if (values.version) {
     return 'version';
   }
-  if (positionals.length !== 1) {
+  if (finding && positionals.length !== 2) {
+    throw new UsageError(positionals.length === 0 ? 'Name the list to find in, then the pattern.' : positionals.length === 1 ? 'Give the pattern to find after the list.' : `Name one list and one pattern, not ${positionals.length} arguments (quote a pattern with spaces).`);
+  }
+  if (!finding && positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'Name the list to export.' : `Name one list to export, not ${positionals.length}.`);
+  }
+  if (!finding && (values.field !== undefined || values.regex || values['ignore-case'])) {
+    throw new UsageError('--field, --regex and --ignore-case apply to find only.');
+  }
+  if (finding && values.folders) {
+    throw new UsageError('--folders does not apply to find: it reads every item below the list.');
   }
   if (!values.out) {
     throw new UsageError('--out FILE is required.');
@@ -148,12 +172,22 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv, cw
   if (stream && values.resume) {
     throw new UsageError('--resume needs a file: an export to standard output or a pipe has no checkpoint.');
   }
-  const listArgument = parseListArgument(positionals[0], values.folders, kindOptionValues(values));
+  let listArgument = parseListArgument(positionals[0], finding || values.folders, kindOptionValues(values));
+  let find: FindPattern | undefined;
+  if (finding) {
+    try {
+      find = readPattern(positionals[1], { regex: values.regex, ignoreCase: values['ignore-case'], field: values.field });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    listArgument = { ...listArgument, list: findList(listArgument.list, kindOf(listArgument.list), find) };
+  }
   if (values.plain && !kindOf(listArgument.list).exportStyles?.some((style) => style.id === 'plain')) {
     throw new UsageError('--plain applies to DynamoDB items (a table or a Query) only.');
   }
   return {
     listArgument,
+    ...(find ? { find } : {}),
     ...(values.plain ? { style: 'plain' } : {}),
     ...(values['csv-raw'] ? { csvRaw: true } : {}),
     ...(values['csv-bom'] ? { csvBom: true } : {}),

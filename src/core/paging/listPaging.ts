@@ -66,6 +66,8 @@ export interface ListPaging<Output = unknown> {
   paginate(clients: AwsClients, params: Params, options: PaginatorOptions, send: SendOptions): AsyncIterable<Output>;
   /** The items of one page, in the service's order. */
   itemsOf(output: Output, params: Params, scope: Scope): ResourceItem[];
+  /** For a list that shows only some of what a page holds (a find): how many items the page held. */
+  scannedOf?(output: Output, params: Params, scope: Scope): number;
   /**
    * What a page says of the whole list beyond its items, for the list's node (Resource Explorer: "1,000 of more", a
    * query's cap); undefined when it says nothing.

@@ -20,6 +20,8 @@ export interface Page {
   readonly after: string | undefined;
   /** What the page says of the whole list (see `ListPaging.noteOf`). */
   readonly note?: string;
+  /** For a list that shows only some of what its pages hold (a find): how many items this page held. */
+  readonly scanned?: number;
 }
 
 export interface PageOptions {
@@ -76,7 +78,8 @@ export async function* streamPages(
         const handedOn = nextTokenOf(kind, output);
         const nextToken = kind.sameTokenEnds && handedOn === token ? undefined : handedOn;
         after = kind.position ? kind.position.after(output, ref.params, after) ?? after : undefined;
-        yield pageOf(token, nextToken, () => kind.itemsOf(output, ref.params, scope), after, kind.noteOf?.(output, ref.params));
+        yield pageOf(token, nextToken, () => kind.itemsOf(output, ref.params, scope), after, kind.noteOf?.(output, ref.params),
+          kind.scannedOf && (() => kind.scannedOf!(output, ref.params, scope)));
         if (nextToken === undefined) {
           return;
         }
@@ -143,13 +146,18 @@ export function scopeOf(clients: Pick<AwsClients, 'region'>): Scope {
  * A page whose items are built from the SDK's output when first read: a consumer that asks for the next page before
  * it reads this one (the exporter) gets that request on the wire before it pays for building the items.
  */
-function pageOf(token: string | undefined, nextToken: string | undefined, build: () => ResourceItem[], after: string | undefined, note: string | undefined): Page {
+function pageOf(
+  token: string | undefined, nextToken: string | undefined, build: () => ResourceItem[], after: string | undefined, note: string | undefined, count?: () => number,
+): Page {
+  const fields = { token, nextToken, after, ...(note !== undefined ? { note } : {}) };
+  if (count) {
+    // Built at once: a find's page keeps only its matches, not the response they were picked from.
+    const items = build();
+    return { ...fields, items, scanned: count() };
+  }
   let items: ResourceItem[] | undefined;
   return {
-    token,
-    nextToken,
-    after,
-    ...(note !== undefined ? { note } : {}),
+    ...fields,
     get items() {
       return (items ??= build());
     },

@@ -4,6 +4,7 @@ import { type ListPaging } from '../paging/listPaging';
 import { type ListRecords } from '../records/recordShape';
 import { type ListAddress } from './address';
 import { type ListSummary } from '../answers/summaryFacet';
+import { type ListFind } from '../find/findFacet';
 
 /** Show Details: one read-only call that describes an item (GetTopicAttributes, HeadObject…). */
 export interface ItemDetails {
@@ -60,13 +61,13 @@ export interface ListPresentation {
 /**
  * Everything the tree, "Load more", the exporter and the CLI need to know about one listable resource: its address
  * (address.ts), its paging (paging/listPaging.ts), its records (records/recordShape.ts), its face in the tree
- * (above) and what Summarize… adds up (answers/summaryFacet.ts), each a facet described beside the engine that reads it. A kind is data plus a few pure functions; the
+ * (above), what Summarize… adds up (answers/summaryFacet.ts) and how Find in List… reads it (find/findFacet.ts), each a facet described beside the engine that reads it. A kind is data plus a few pure functions; the
  * service folder that holds it registers it.
  */
 export type ResourceKind<Output = unknown> = {
   /** Stable id, stored in checkpoints: keep it unchanged once released. */
   readonly id: string;
-} & ListAddress & ListPaging<Output> & ListRecords & ListPresentation & { readonly summary?: ListSummary };
+} & ListAddress & ListPaging<Output> & ListRecords & ListPresentation & { readonly summary?: ListSummary; readonly find?: ListFind };
 
 /** An SDK response without its `$metadata`, for Show Details. */
 export function responseFields(output: object): Record<string, unknown> {

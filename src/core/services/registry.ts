@@ -12,6 +12,7 @@ import { logs } from './logs';
 import { ec2 } from './ec2';
 import { health } from './health';
 import { resourceExplorer } from './resourceExplorer';
+import { findKindOf, foundInKind } from '../find/findList';
 import * as l10n from '@vscode/l10n';
 
 /** Every service the extension knows, in the order the tree shows them. Adding a service is one line here. */
@@ -22,12 +23,21 @@ const kinds: ReadonlyMap<string, ResourceKind> = new Map(
 );
 const serviceOfKind: ReadonlyMap<string, Service> = new Map(services.flatMap((service) => service.kinds.map((kind) => [kind.id, service])));
 
+// A find in a list is a list of its own kind, made from the kind it finds in when first asked for.
+const findKinds = new Map<string, ResourceKind>();
+
 export function resourceKind(id: string): ResourceKind {
-  const kind = kinds.get(id);
-  if (!kind) {
-    throw new Error(`Unknown resource kind "${id}"`);
+  const searched = foundInKind(id);
+  const kind = searched === undefined ? kinds.get(id) : findKinds.get(id);
+  if (kind) {
+    return kind;
   }
-  return kind;
+  if (searched !== undefined && kinds.has(searched)) {
+    const found = findKindOf(kinds.get(searched)!);
+    findKinds.set(id, found);
+    return found;
+  }
+  throw new Error(`Unknown resource kind "${id}"`);
 }
 
 export function kindOf(ref: ListRef): ResourceKind {
@@ -36,7 +46,7 @@ export function kindOf(ref: ListRef): ResourceKind {
 
 /** The service a kind belongs to. */
 export function serviceOf(kindId: string): Service {
-  const service = serviceOfKind.get(kindId);
+  const service = serviceOfKind.get(foundInKind(kindId) ?? kindId);
   if (!service) {
     throw new Error(`Unknown resource kind "${kindId}"`);
   }

@@ -56,6 +56,10 @@ export function countDescription(snapshot: ListSnapshot): string | undefined {
     return snapshot.loading ? l10n.t('loading…') : undefined;
   }
   const count = formatCount(new Set(snapshot.items.map((item) => item.id)).size);
+  if (snapshot.scanned !== undefined) {
+    const scanned = formatCount(snapshot.scanned);
+    return snapshot.nextToken !== undefined ? l10n.t('{0} scanned · {1} found · more', scanned, count) : l10n.t('{0} scanned · {1} found', scanned, count);
+  }
   return snapshot.nextToken !== undefined ? l10n.t('{0} loaded · more', count) : count;
 }
 

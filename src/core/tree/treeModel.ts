@@ -42,6 +42,8 @@ export interface ListSnapshot {
   readonly complete: boolean;
   /** What the last page said of the whole list (a search's cap), if anything. */
   readonly note?: string;
+  /** For a list that shows only some of what its pages hold (a find): the items its pages held. */
+  readonly scanned?: number;
 }
 
 export type LoadAllOutcome = 'complete' | 'paused' | 'cancelled' | 'failed' | 'busy';
@@ -137,6 +139,7 @@ export class TreeModel {
       failure: state?.failure,
       complete: (state?.loaded ?? false) && state?.nextToken === undefined && state?.failure === undefined,
       ...(pages.at(-1)?.note !== undefined ? { note: pages.at(-1)!.note } : {}),
+      ...(pages[0]?.scanned !== undefined ? { scanned: pages.reduce((sum, page) => sum + (page.scanned ?? 0), 0) } : {}),
     };
   }
 

@@ -27,6 +27,14 @@ export const ec2Instances: ResourceKind<DescribeInstancesCommandOutput> = {
   id: 'ec2.instances',
   itemNoun: 'instances',
   summary: ec2Summary,
+  find: {
+    // An instance's name is its Name tag (its row shows the id where it has none): what `tag:Name` filters on.
+    name: (item) => (typeof item.record.name === 'string' ? item.record.name : undefined),
+    // API reference, DescribeInstances Filters: "tag:<key>… Filter values are case-sensitive"; "*" and "?" are its
+    // wildcards, so a substring is `*text*` and a glob is itself. A node already filtered by a tag keeps its filter.
+    narrow: (params, find) => (params.tag || find.ignoreCase || find.pattern.includes('\\') || (find.mode !== 'text' && find.mode !== 'glob') ? undefined
+      : { ...params, tag: `Name=${find.mode === 'text' ? `*${find.pattern}*` : find.pattern}` }),
+  },
   title: (params) => [l10n.t('EC2 Instances'), params.id, params.state, params.tag].filter(Boolean).join(' · '),
   icon: 'vm',
   address(params) {

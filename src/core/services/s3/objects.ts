@@ -66,6 +66,9 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
   filterParam: 'filter',
   folders: true,
   summary: s3ObjectsSummary,
+  // Every key under the folder; a pattern sees a key's path below the folder, as the rows show it, and its literal
+  // start narrows the listing by `Prefix` (through `filter`, so rows keep their names).
+  find: { list: (params) => ({ ...params, delimiter: '' }), name: (item) => (typeof item.record.Key === 'string' ? item.record.Key : undefined), nameBase: (params) => params.prefix ?? '' },
   // For every key below it the folder/filter distinction is moot: the filter becomes part of the prefix.
   flatten: ({ filter, ...params }) => ({ ...params, prefix: (params.prefix ?? '') + (filter ?? ''), delimiter: '' }),
   // Keys beside the folders come back as objects, each folder's keys are one contiguous run (S3 sorts all keys).
