@@ -18,6 +18,14 @@ export function registerLoadAll(deps: CommandDeps): vscode.Disposable {
     const { list } = target;
     const kind = kindOf(list);
     const title = kind.title(list.params);
+    const model = deps.tree.homes.model(target.home);
+    // A find's pages hold only its matches: its progress says how many items were read to find them.
+    const loaded = (items: number) => {
+      const scanned = model.snapshot(list).scanned;
+      return scanned === undefined
+        ? vscode.l10n.t('{0} {1} loaded', formatCount(items), kind.itemNoun)
+        : vscode.l10n.t('{0} scanned · {1} found', formatCount(scanned), formatCount(items));
+    };
     void deps.tree.view.reveal(target, { expand: true, select: false, focus: false }).then(undefined, () => undefined);
     let maxItems: number | undefined = LOAD_ALL_WARNING_THRESHOLD;
     for (;;) {
@@ -26,10 +34,10 @@ export function registerLoadAll(deps: CommandDeps): vscode.Disposable {
         (progress, token) => {
           const abort = new AbortController();
           token.onCancellationRequested(() => abort.abort());
-          return deps.tree.homes.model(target?.home).loadAll(list, {
+          return model.loadAll(list, {
             signal: abort.signal,
             maxItems,
-            onProgress: (items) => progress.report({ message: vscode.l10n.t('{0} {1} loaded', formatCount(items), kind.itemNoun) }),
+            onProgress: (items) => progress.report({ message: loaded(items) }),
           });
         },
       );
@@ -51,7 +59,9 @@ export function registerLoadAll(deps: CommandDeps): vscode.Disposable {
         // The failure row under the list says the same and offers Retry.
         void vscode.window.showErrorMessage(vscode.l10n.t('Load All stopped after {0} {1} of {2}: {3}', formatCount(result.items), kind.itemNoun, title, result.failure.problem.message));
       } else if (result.outcome === 'complete') {
-        vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Loaded all {0} {1} of {2}', formatCount(result.items), kind.itemNoun, title), 5000);
+        vscode.window.setStatusBarMessage(model.snapshot(list).scanned === undefined
+          ? vscode.l10n.t('$(check) Loaded all {0} {1} of {2}', formatCount(result.items), kind.itemNoun, title)
+          : vscode.l10n.t('$(check) {0}: {1}', title, loaded(result.items)), 5000);
       }
       return;
     }

@@ -7,6 +7,7 @@ import { registerCopyJson } from './copyJson';
 import { type CommandDeps } from './deps';
 import { registerFavorites } from './favorites';
 import { registerFilterByPrefix } from './filterByPrefix';
+import { registerFindInList } from './findInList';
 import { registerGoTo } from './goTo';
 import { registerKeyboard } from './keyboard';
 import { registerListActions } from './listActions';
@@ -27,7 +28,7 @@ export function registerTreeCommands(deps: CommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
     ...[
       registerSelectProfile, registerSelectRegion, registerSelectConnection, registerConnections, registerRefresh, registerLoadMore, registerLoadAll,
-      registerRetry, registerStartOver, registerFilterByPrefix, registerClearFilter, registerGoTo, registerAddByName,
+      registerRetry, registerStartOver, registerFilterByPrefix, registerFindInList, registerClearFilter, registerGoTo, registerAddByName,
       registerFavorites, registerCopy, registerCopyJson, registerOpenInConsole, registerShowDetails, registerShowLog, registerListActions, registerKeyboard,
     ].map((register) => register(deps)),
   );
