@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { registerSummarize } from './answersUi/summarize';
+import { showRanked } from './commands/rankedNodes';
 import { targetList } from './commands/targets';
 import { registerTreeCommands } from './commands/treeCommands';
 import { type CommandDeps } from './commands/deps';
@@ -22,10 +23,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const tree = new ResourcesTree(context, connections, log);
   const deps: CommandDeps = { context, log, connections, tree };
   context.subscriptions.push(log, connections, tree, registerTreeCommands(deps), registerServiceUis(deps));
-  context.subscriptions.push(registerSummarize(deps, () => {
-    const holder = targetList(deps);
-    return holder?.list ? { list: holder.list, home: holder.home } : undefined;
-  }));
+  context.subscriptions.push(registerSummarize(deps, () => targetList(deps), (target, lists) => showRanked(deps, target, lists)));
   context.subscriptions.push(registerExports({
     ...deps,
     showRunning: (count) => {

@@ -7,6 +7,7 @@ import { type ListRef } from '../core/lists';
 import { formatBytes, formatCount } from '../core/numbers';
 import { describeProblem } from '../core/problems/problem';
 import { DEFAULT_LIMITS } from '../core/answers/summary';
+import { keepRankings } from '../core/answers/rankedList';
 import { runSummary, summaryId, summaryList, SummaryStore, type SummaryCheckpoint, type SummaryJob } from '../core/answers/summaryRun';
 import { summaryCsv, summaryDocument, summaryMarkdown, type SummaryDocument } from '../core/answers/summaryReport';
 import { addressOf, kindOf } from '../core/services/registry';
@@ -18,11 +19,15 @@ import { summaryHtml } from './summaryHtml';
  * progress notification; the running summary is checkpointed after every page in the extension's storage, so a
  * summary cancelled or cut off is offered for resume. The result opens in an editor tab.
  */
-export function registerSummarize(deps: ExportDeps, selectedList: () => { list: ListRef; home?: string } | undefined): vscode.Disposable {
+export function registerSummarize(
+  deps: ExportDeps,
+  selectedList: () => SummaryTarget | undefined,
+  showRanked: (target: SummaryTarget, lists: readonly ListRef[]) => void,
+): vscode.Disposable {
   const store = new SummaryStore(path.join(deps.context.globalStorageUri.fsPath, 'summaries'));
   const running = new Set<string>();
-  return vscode.commands.registerCommand('pagedAwsExplorer.summarize', async (node?: { list?: ListRef; home?: string }) => {
-    const target = node?.list ? { list: node.list, home: node.home } : selectedList();
+  return vscode.commands.registerCommand('pagedAwsExplorer.summarize', async (node?: SummaryTarget) => {
+    const target = node?.list ? node : selectedList();
     if (!target) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Select a list in the Resources view to summarize it.'));
       return;
@@ -88,6 +93,7 @@ export function registerSummarize(deps: ExportDeps, selectedList: () => { list: 
       );
       deps.log.info(`Summary of ${addressOf(list)}: ${result.state.items} ${kind.itemNoun} in ${result.pages} pages.`);
       showSummary(deps, summaryDocument(result));
+      showRanked(target, keepRankings(id, list, result.state, job.limits.top));
     } catch (error) {
       const kept = await store.load(id).catch(() => undefined);
       const problem = describeProblem(error, { profile: connection.profile, region: connection.region });
@@ -105,6 +111,12 @@ export function registerSummarize(deps: ExportDeps, selectedList: () => { list: 
       running.delete(id);
     }
   });
+}
+
+/** The node summarized (its list, and the connection it is under), or the list selected. */
+export interface SummaryTarget {
+  readonly list: ListRef;
+  readonly home?: string;
 }
 
 /** The summary in an editor tab: its page, and the buttons' actions (Copy as Markdown, Save as JSON or CSV). */

@@ -1,7 +1,9 @@
 // Summarize… in the real workbench: on a demo bucket it reads every key (3,001, more than one page) and opens the
 // summary in an editor tab, whose totals, folders and largest objects are those of the seeded keys; Copy as Markdown
-// puts the tables on the clipboard.
+// puts the tables on the clipboard; the largest 100 become a list under the bucket whose top row downloads.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { formatBytes } from '../../src/core/numbers';
 import { harness, newWorkspace, type Harness } from './support/harness';
 import { eventually, Workbench } from './support/workbench';
@@ -53,5 +55,19 @@ describe('Summarize in code-server (e2e)', function () {
       assert.match(text, new RegExp(`^# Summary of s3://${BUCKET}/\\n\\n${keys.length.toLocaleString('en-US')} objects, `));
       assert.match(text, /\n## By folder\n/);
     }, 10_000, 'the Markdown on the clipboard');
+
+    // The largest, newest and oldest are lists under the bucket, whose rows are the objects: the largest downloads.
+    const ranked = `Largest 100 under ${BUCKET}`;
+    const rows = await wb.loadedChildren(BUCKET, 2);
+    assert.deepEqual(rows.slice(0, 3).map((r) => r.label), [ranked, `Newest 100 under ${BUCKET}`, `Oldest 100 under ${BUCKET}`]);
+    await wb.expand(ranked, 3);
+    const top = await wb.loadedChildren(ranked, 3);
+    assert.equal(top.length, 100);
+    assert.equal(top[0].label, largest);
+    const file = path.join(newWorkspace(h, 'summarize-download'), path.basename(largest));
+    await wb.contextMenu(largest, 'Download…', 4);
+    await wb.answerSaveDialog(file);
+    await wb.waitForNotification(new RegExp(`Downloaded ${path.basename(largest).replace(/[.]/g, '\\.')}`), 60_000);
+    assert.equal(fs.readFileSync(file, 'utf8'), largest, 'the object holds its own key');
   });
 });

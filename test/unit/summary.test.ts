@@ -15,6 +15,9 @@ import { summaryHtml } from '../../src/answersUi/summaryHtml';
 import { parse } from 'csv-parse/sync';
 import { s3Client } from '../../src/core/services/s3/client';
 import { type ListRef } from '../../src/core/lists';
+import { keepRankings, rankOf } from '../../src/core/answers/rankedList';
+import { kindOf } from '../../src/core/services/registry';
+import { TreeModel } from '../../src/core/tree/treeModel';
 import { createBucket, startEmulator, testConnection, testSession, type Emulator } from '../support/emulator';
 import { builtCli, nodeBinary, runProcess } from '../support/cli';
 
@@ -134,6 +137,29 @@ describe('Summarize: every page added up once, checkpointed, resumed (against th
     assert.equal(doc.newestTime, byTime[0][1].lastModified);
     assert.deepEqual(fs.readdirSync(path.join(dir, 'summaries')), [], 'no checkpoint left once complete');
     assert.match(summaryText(doc), /^s3:\/\/summary-bucket\/: 312 objects, /);
+  });
+
+  it('the largest, newest and oldest become lists of their own: one page, the ranked objects in rank order, rows like the listed ones; a ranking of another window says to summarize again', async function () {
+    const result = await runSummary(session, job(), { store: new SummaryStore(path.join(dir, 'ranked')) });
+    const lists = keepRankings(summaryId(job()), list, result.state, 10);
+    assert.deepEqual(lists.map((ranked) => [ranked.kind, rankOf(ranked.params)]), [['s3.objects+top', 'largest'], ['s3.objects+top', 'newest'], ['s3.objects+top', 'oldest']]);
+    const model = new TreeModel({ clients: async () => session, pageSize: () => 40 });
+    await model.ensureLoaded(lists[0]);
+    const largest = model.snapshot(lists[0]);
+    assert.equal(largest.nextToken, undefined, 'one page');
+    const seeded = [...objects].sort((a, b) => b.size - a.size || (a.key < b.key ? -1 : 1)).slice(0, 10);
+    assert.deepEqual(largest.items.map((item) => [item.record?.Key, item.record?.Size]), seeded.map((o) => [o.key, o.size]));
+    assert.equal(kindOf(lists[0]).title(lists[0].params), `Largest 10 under ${bucket}`);
+    // A row of the ranking is the object: Show Details sends HeadObject for it, as from the bucket's own rows.
+    const details = kindOf(lists[0]).detailsOf?.(largest.items[0]);
+    assert.equal(details?.operation, 'HeadObject');
+    assert.equal((await details!.fetch(session, {})).ContentLength, seeded[0].size);
+    await model.ensureLoaded(lists[2]);
+    assert.deepEqual(model.snapshot(lists[2]).items.map((item) => item.id), result.state.oldest.map((ranked) => ranked.item.id));
+
+    const gone = { kind: lists[0].kind, params: { ...lists[0].params, rankedBy: 'a-summary-of-another-window' } };
+    await model.ensureLoaded(gone);
+    assert.match(model.snapshot(gone).failure?.problem.message ?? '', /^This ranking was made by a summary in another window\. Run Summarize… on the list again/);
   });
 
   it('cancelled after 3 pages and resumed from its checkpoint: the figures of an uninterrupted run, each page added once', async function () {

@@ -1,4 +1,5 @@
 import { InvalidEndpointError, ProfileNotFoundError } from '../aws/connection';
+import { StatedError } from './statedError';
 import { RefusedTokenError, RepeatedTokenError } from '../paging/errors';
 import { isRefusedTokenError } from '../paging/refusedToken';
 import { adders, refusedTokenRules, services } from '../services/registry';
@@ -86,6 +87,9 @@ export function describeProblem(error: unknown, context: ProblemContext = {}): P
 
   if (name === 'AbortError') {
     return problem('cancelled', l10n.t('Cancelled.'));
+  }
+  if (error instanceof StatedError) {
+    return problem('other', error.message);
   }
   if (error instanceof RepeatedTokenError) {
     return problem('repeatedToken', error.message);

@@ -13,6 +13,7 @@ import { ec2 } from './ec2';
 import { health } from './health';
 import { resourceExplorer } from './resourceExplorer';
 import { findKindOf, foundInKind } from '../find/findList';
+import { rankedInKind, rankedKindOf } from '../answers/rankedList';
 import * as l10n from '@vscode/l10n';
 
 /** Every service the extension knows, in the order the tree shows them. Adding a service is one line here. */
@@ -23,19 +24,37 @@ const kinds: ReadonlyMap<string, ResourceKind> = new Map(
 );
 const serviceOfKind: ReadonlyMap<string, Service> = new Map(services.flatMap((service) => service.kinds.map((kind) => [kind.id, service])));
 
-// A find in a list is a list of its own kind, made from the kind it finds in when first asked for.
-const findKinds = new Map<string, ResourceKind>();
+// A find in a list, and the largest/newest/oldest a summary kept, are lists of their own kinds, each made from the
+// kind it reads when first asked for.
+const derivedKinds = new Map<string, ResourceKind>();
+const derivations: ReadonlyArray<{ readonly baseOf: (id: string) => string | undefined; readonly kindOf: (base: ResourceKind) => ResourceKind }> = [
+  { baseOf: foundInKind, kindOf: findKindOf },
+  { baseOf: rankedInKind, kindOf: rankedKindOf },
+];
+
+/** The service's own kind a derived kind (a find, a ranking, a find in a ranking) reads, or the id itself. */
+function baseKindId(id: string): string {
+  for (const derivation of derivations) {
+    const base = derivation.baseOf(id);
+    if (base !== undefined) {
+      return baseKindId(base);
+    }
+  }
+  return id;
+}
 
 export function resourceKind(id: string): ResourceKind {
-  const searched = foundInKind(id);
-  const kind = searched === undefined ? kinds.get(id) : findKinds.get(id);
+  const kind = kinds.get(id) ?? derivedKinds.get(id);
   if (kind) {
     return kind;
   }
-  if (searched !== undefined && kinds.has(searched)) {
-    const found = findKindOf(kinds.get(searched)!);
-    findKinds.set(id, found);
-    return found;
+  for (const derivation of derivations) {
+    const base = derivation.baseOf(id);
+    if (base !== undefined) {
+      const derived = derivation.kindOf(resourceKind(base));
+      derivedKinds.set(id, derived);
+      return derived;
+    }
   }
   throw new Error(`Unknown resource kind "${id}"`);
 }
@@ -46,7 +65,7 @@ export function kindOf(ref: ListRef): ResourceKind {
 
 /** The service a kind belongs to. */
 export function serviceOf(kindId: string): Service {
-  const service = serviceOfKind.get(foundInKind(kindId) ?? kindId);
+  const service = serviceOfKind.get(baseKindId(kindId));
   if (!service) {
     throw new Error(`Unknown resource kind "${kindId}"`);
   }
