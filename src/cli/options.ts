@@ -58,6 +58,12 @@ ${listOptions.map((option) => helpRow(`      --${option.flag} ${option.value}`, 
       --version           print the version
   -h, --help              show this help
 
+Examples:
+  paged-aws-export s3://my-bucket/logs/ --out logs.jsonl --parallel 8
+  paged-aws-export find s3://my-bucket/ invoice-2024 --out -
+  paged-aws-export find s3://my-bucket/logs/ '2024-??-*.gz' --out gz.csv
+  paged-aws-export find ec2:instances running --field State.Name --out running.jsonl
+
 Exit codes: 0 done, 1 failed (the checkpoint is kept when the export can be resumed), 2 usage error,
 130 interrupted (Ctrl+C) and 143 terminated (SIGTERM), the checkpoint kept.`;
 
