@@ -19,6 +19,7 @@ import { startDynaliteProcess, startEmulatorProcess, startServerProcess, type Em
 import { type InProcessRun } from './inProcessExport';
 import { logsBig, logsSmall } from './logsData';
 import { HEALTH_EVENTS } from './healthData';
+import { SYNTHETIC, syntheticMatches, type SyntheticId } from './s3ListData';
 import { cpuSecondsOf } from './processCpu';
 import { measure, stats, type Command, type Sample, type Stats } from './measure';
 import { CACHE, NODE, ROOT } from './paths';
@@ -104,6 +105,8 @@ interface Contender {
   readonly sameLinesOnly?: boolean;
   /** Requests a parallel export sends, where the data decides them: for its latency limit. */
   readonly requests?: number;
+  /** Items its output must hold, where not the scenario's (a loop that counts every key a find reads). */
+  readonly items?: number;
 }
 
 async function main(): Promise<void> {
@@ -128,6 +131,7 @@ async function main(): Promise<void> {
   const activationScript = await bundle('activation.ts', path.join(CACHE, 'activation.js'));
   const logsServerScript = await bundle('logsServer.ts', path.join(CACHE, 'logs-server.js'));
   const healthServerScript = await bundle('healthServer.ts', path.join(CACHE, 'health-server.js'));
+  const s3ListServerScript = await bundle('s3ListServer.ts', path.join(CACHE, 's3-list-server.js'));
   const cli = path.join(ROOT, 'dist', 'cli.js');
   // The in-process tree measurement uses the same fake credentials, and no ~/.aws.
   Object.assign(process.env, {
@@ -177,8 +181,10 @@ async function main(): Promise<void> {
   const logs = new Server('the CloudWatch Logs stand-in', () => startServerProcess([logsServerScript]));
   // This project's AWS Health stand-in (there is no emulator), seeded in memory as it starts.
   const health = new Server('the AWS Health stand-in', () => startServerProcess([healthServerScript]));
+  // ListObjectsV2 over synthetic buckets of 100,000 and 1,000,000 keys (fauxqs reads every key it holds for each page).
+  const synthetic = new Server('the S3 listing server (synthetic buckets)', () => startServerProcess([s3ListServerScript]));
   // Stopped in this order: the proxies before what they forward to.
-  const servers = [proxy, treeProxy, dynaliteProxy, fauxqs, fauxqsTree, dynalite, logs, health];
+  const servers = [proxy, treeProxy, dynaliteProxy, fauxqs, fauxqsTree, dynalite, logs, health, synthetic];
   try {
     const env = (endpoint: string): NodeJS.ProcessEnv => ({
       PATH: process.env.PATH, HOME: path.join(CACHE, 'home'), LANG: 'C.UTF-8',
@@ -235,6 +241,53 @@ async function main(): Promise<void> {
       + `${LOGS_PAGE_SIZE.toLocaleString('en-US')} stays within the 1 MB a page may hold), timestamps over the last day; its scan budget is `
       + `${LOGS_PAGE_SIZE.toLocaleString('en-US')} events a request, so every page holds \`limit\` events. Both contenders search the whole group `
       + '(no pattern, no time range), one request at a time.';
+    const state = path.join(CACHE, 'state');
+    const readText = (file: string) => fs.readFileSync(file, 'utf8');
+    const summarizer = (bucket: string, server: Server): Contender => ({
+      name: 'paged-aws-export summarize', reference: true, server, count: (out) => (JSON.parse(readText(out)) as { items: number }).items,
+      command: (out) => ({
+        file: NODE, env: env(server.endpoint),
+        args: [cli, 'summarize', `s3://${bucket}/`, '--json', '--top', '100', '--out', out, '--page-size', '1000', '--restart', '--state-dir', state],
+      }),
+    });
+    const finder = (bucket: string, pattern: string, server: Server): Contender => ({
+      name: `paged-aws-export find ${pattern}`, reference: true, server, count: jsonLines,
+      command: (out) => ({
+        file: NODE, env: env(server.endpoint),
+        args: [cli, 'find', `s3://${bucket}/`, pattern, '--format', 'jsonl', '--out', out, '--page-size', '1000', '--restart', '--state-dir', state],
+      }),
+    });
+    const sdkCount = (bucket: string, server: Server, keys: number): Contender => ({
+      name: 'plain SDK v3 loop that only counts', server, items: keys, count: (out) => (JSON.parse(readText(out)) as { items: number }).items,
+      command: (out) => ({ file: NODE, env: env(server.endpoint), args: [sdkLoop, 's3-count', bucket, out] }),
+    });
+    const awsSummarize = (bucket: string, server: Server): Contender => ({
+      name: 'AWS CLI s3 ls --recursive --summarize', server, tool: AWS, count: (out) => Number(/Total Objects: (\d+)/.exec(readText(out))?.[1] ?? -1),
+      command: (out) => ({ file: AWS, env: env(server.endpoint), stdout: out, args: ['s3', 'ls', `s3://${bucket}`, '--recursive', '--summarize', '--endpoint-url', server.endpoint] }),
+    });
+    const syntheticNote = 'The server is `scripts/bench/s3ListServer.ts`: ListObjectsV2 as the API reference describes it, over keys made from their '
+      + 'index (`p-000/k-000000.csv`…, sizes on a log scale up to 4 GB, five storage classes, three years of times), in a process of its own. fauxqs reads '
+      + 'every key it holds for each page, so a million-key listing there would measure the emulator. Goals (issue 21): the summary ≥ 3× faster than '
+      + '`aws s3 ls --recursive --summarize`, its CPU within 1.2× of the loop that only counts, its peak RSS the same at 100,000 and 1,000,000 keys '
+      + '(< 10 MB apart); a find the same.';
+    const findPattern = 'k-000042';
+    const findMatches = (id: SyntheticId) => syntheticMatches(id, (key) => key.includes(findPattern));
+    const syntheticScenarios = (['100k', '1m'] as const).flatMap((id) => {
+      const { bucket, prefixes, perPrefix } = SYNTHETIC[id];
+      const keys = prefixes * perPrefix;
+      return [
+        {
+          id: `summarize-${id}`, title: `Summarize: ${keys.toLocaleString('en-US')} S3 keys in ${prefixes} folders (synthetic ListObjectsV2), page size 1000`,
+          note: syntheticNote, items: keys,
+          contenders: [summarizer(bucket, synthetic), sdkCount(bucket, synthetic, keys), awsSummarize(bucket, synthetic)],
+        },
+        {
+          id: `find-${id}`, title: `Find: the keys containing "${findPattern}" among ${keys.toLocaleString('en-US')} S3 keys (synthetic ListObjectsV2), every page read`,
+          note: syntheticNote, items: findMatches(id),
+          contenders: [finder(bucket, findPattern, synthetic), sdkCount(bucket, synthetic, keys)],
+        },
+      ];
+    });
     const scenarios: Array<{ id: string; title: string; note?: string; items: number; contenders: Contender[] }> = [
       {
         id: 's3-100k', title: `S3 ListObjectsV2: ${bigKeys.toLocaleString('en-US')} keys in ${DATA.big.prefixes} top-level prefixes, page size 1000`, items: bigKeys,
@@ -345,6 +398,7 @@ async function main(): Promise<void> {
           sdk(['logs', logsSmall.group, String(LOGS_PAGE_SIZE)], logs),
         ],
       },
+      ...syntheticScenarios,
     ];
 
     const known = [...scenarios.map((scenario) => scenario.id), ...SECTIONS];
@@ -388,8 +442,8 @@ async function main(): Promise<void> {
           say(`  run ${runIndex + 1} ${contender.name}: ${sample.seconds.toFixed(2)} s, CPU ${sample.cpuSeconds.toFixed(2)} s, ${sample.rssMb.toFixed(0)} MB`);
           if (runIndex === 0) {
             const count = contender.count(outputs[i]);
-            if (count !== scenario.items) {
-              throw new Error(`${contender.name} listed ${count} items, expected ${scenario.items}`);
+            if (count !== (contender.items ?? scenario.items)) {
+              throw new Error(`${contender.name} listed ${count} items, expected ${contender.items ?? scenario.items}`);
             }
           }
         }

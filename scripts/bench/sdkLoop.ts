@@ -1,6 +1,6 @@
 // The baseline: what a developer writes without this project. A plain loop over the SDK's own paginator, one
 // request at a time, writing the same JSON Lines records as the exporter (same columns, same order), no checkpoints.
-// Usage: sdk-loop.js s3 BUCKET [PAGE_SIZE] OUT | sdk-loop.js sns OUT | sdk-loop.js dynamodb TABLE PAGE_SIZE OUT
+// Usage: sdk-loop.js s3 BUCKET [PAGE_SIZE] OUT | sdk-loop.js s3-count BUCKET OUT | sdk-loop.js sns OUT | sdk-loop.js dynamodb TABLE PAGE_SIZE OUT
 // | sdk-loop.js logs GROUP PAGE_SIZE OUT | sdk-loop.js health PAGE_SIZE OUT. Endpoint, region and credentials from the
 // environment.
 import * as fs from 'node:fs';
@@ -21,7 +21,20 @@ async function main(): Promise<void> {
   const [service, ...rest] = process.argv.slice(2);
   const out = fs.openSync(rest[rest.length - 1], 'w');
   try {
-    if (service === 's3') {
+    if (service === 's3-count') {
+      // Only counts and adds up sizes: the least any summary of a listing can do, for the CPU goal of Summarize.
+      const client = new S3Client({ forcePathStyle: true });
+      let items = 0;
+      let bytes = 0;
+      for await (const page of paginateListObjectsV2({ client, pageSize: 1000 }, { Bucket: rest[0] })) {
+        for (const o of page.Contents ?? []) {
+          items++;
+          bytes += o.Size ?? 0;
+        }
+      }
+      fs.writeSync(out, `${JSON.stringify({ items, bytes })}\n`);
+      client.destroy();
+    } else if (service === 's3') {
       const bucket = rest[0];
       const pageSize = rest.length > 2 ? Number(rest[1]) : 1000;
       const client = new S3Client({ forcePathStyle: true });
