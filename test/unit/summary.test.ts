@@ -18,7 +18,7 @@ import { type ListRef } from '../../src/core/lists';
 import { keepRankings, rankOf } from '../../src/core/answers/rankedList';
 import { kindOf } from '../../src/core/services/registry';
 import { TreeModel } from '../../src/core/tree/treeModel';
-import { createBucket, startEmulator, testConnection, testSession, type Emulator } from '../support/emulator';
+import { createBucket, createQueues, createTable, putItems, startEmulator, testConnection, testSession, useEmulator, type Emulator } from '../support/emulator';
 import { builtCli, nodeBinary, runProcess } from '../support/cli';
 
 interface Seeded {
@@ -254,5 +254,50 @@ describe('Summarize: every page added up once, checkpointed, resumed (against th
       assert.equal(wrong.code, 2);
       assert.match(wrong.stderr, /--by colour: the groupings of objects are storageClass, folder, extension, size, month/);
     });
+  });
+});
+
+describe('Summarize: DynamoDB items and SQS queues (against the emulator)', function () {
+  // 60 orders of 7 customers (customer c-0 has the most), each item a different size; queues named by team.
+  const orders = Array.from({ length: 60 }, (_, i) => ({
+    customer: { S: `c-${i % 7 === 6 ? 0 : i % 7}` }, order: { N: String(i) }, note: { S: 'x'.repeat(i) },
+  }));
+  const queues = ['orders-in', 'orders-dlq', 'billing_events', 'billing.fifo', 'solo'];
+  const env = useEmulator(async (session) => {
+    await createTable(session, 'summary-orders', ['customer:S', 'order:N']);
+    await putItems(session, 'summary-orders', orders);
+    await createQueues(session, queues);
+  });
+  let dir: string;
+
+  beforeEach(function () {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paged-aws-summary-test-'));
+  });
+
+  afterEach(function () {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const summarize = async (list: ListRef) => summaryDocument(await runSummary(env.session, {
+    target: listingTarget(testConnection(env.emulator.endpoint)), list, pageSize: 25, limits: { top: 3, groupCap: 10_000 }, asOf: '2026-12-05T00:00:00.000Z',
+  }, { store: new SummaryStore(dir) }));
+
+  it('a table: its items, the bytes of their DynamoDB JSON, the partition keys with the most items first, the 3 largest', async function () {
+    const doc = await summarize({ kind: 'dynamodb.items', params: { table: 'summary-orders' } });
+    assert.equal(doc.items, 60);
+    assert.equal(doc.bytes, orders.reduce((sum, item) => sum + Buffer.byteLength(JSON.stringify(item)), 0));
+    const partitions = doc.groupings.find((g) => g.id === 'partition')!.groups;
+    const expected = new Map<string, number>();
+    orders.forEach((item) => expected.set(item.customer.S, (expected.get(item.customer.S) ?? 0) + 1));
+    assert.deepEqual(Object.fromEntries(partitions.map((g) => [g.name, g.count])), Object.fromEntries(expected));
+    assert.equal(partitions[0].name, 'c-0', 'the partition with the most items first');
+    assert.deepEqual(doc.largest!.map((row) => (row.record.Item as { order: { N: string } }).order.N), ['59', '58', '57']);
+  });
+
+  it('queues by name prefix (up to the first -, _ or .)', async function () {
+    const doc = await summarize({ kind: 'sqs.queues', params: {} });
+    assert.equal(doc.items, queues.length);
+    assert.deepEqual(Object.fromEntries(doc.groupings.find((g) => g.id === 'prefix')!.groups.map((g) => [g.name, g.count])),
+      { 'orders-': 2, 'billing_': 1, 'billing.': 1, '(no prefix)': 1 });
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { type AwsClients } from '../aws/clients';
 import { connectionParts } from '../aws/connection';
@@ -23,7 +24,7 @@ export interface SummaryJob extends ListingSpec {
 }
 
 export interface SummaryCheckpoint {
-  readonly version: 1;
+  readonly version: 2;
   readonly id: string;
   readonly job: SummaryJob;
   /** The token of the first page not yet added. */
@@ -94,15 +95,26 @@ export async function runSummary(clients: AwsClients, job: SummaryJob, options: 
       return { job, state, pages, startedAt };
     }
     await store.save({
-      version: 1, id, job, nextToken: page.nextToken, ...(page.after !== undefined ? { after: page.after } : {}), pages, state, startedAt, updatedAt: new Date().toISOString(),
+      version: 2, id, job, nextToken: page.nextToken, ...(page.after !== undefined ? { after: page.after } : {}), pages, state, startedAt, updatedAt: new Date().toISOString(),
     });
     options.onProgress?.({ items: state.items, pages, bytes: state.bytes });
   }
   throw new Error('The listing ended without a last page');
 }
 
-/** Summary checkpoints, one JSON file each in a directory, each replaced whole (see `replaceFile`). */
+/** The ranked items of a summary: a file of their own, written only when a page changed them. */
+type Rankings = Pick<SummaryState, 'largest' | 'newest' | 'oldest'>;
+
+/**
+ * Summary checkpoints, each replaced whole (see `replaceFile`): the counters in `ID.json`, rewritten after every page,
+ * and the largest, newest and oldest items in `ID.ranked-PAGES.json`, written only when a page changed them (after
+ * the first pages of a long list, seldom), so a checkpoint costs what the groups cost, not 300 items a page. The
+ * counters name the rankings file they go with; the one before is removed only once the counters name the new one.
+ */
 export class SummaryStore {
+  /** By summary id: the ranked items last written (the same objects, compared by identity) and their file. */
+  private readonly written = new Map<string, { readonly entries: readonly unknown[][]; readonly file: string }>();
+
   constructor(readonly directory: string) {}
 
   async load(id: string): Promise<SummaryCheckpoint | undefined> {
@@ -111,23 +123,50 @@ export class SummaryStore {
       return undefined;
     }
     try {
-      const checkpoint = fromJsonText(text) as SummaryCheckpoint;
+      const stored = JSON.parse(text) as Omit<SummaryCheckpoint, 'state'> & { state: Omit<SummaryState, keyof Rankings>; ranked: string };
+      const rankedText = /^[0-9a-f]{32}\.ranked-\d+\.json$/.test(stored.ranked ?? '') && stored.ranked.startsWith(id)
+        ? await readIfPresent(path.join(this.directory, stored.ranked)) : undefined;
+      const ranked = rankedText === undefined ? undefined : fromJsonText(rankedText) as Rankings;
+      const checkpoint: SummaryCheckpoint = { ...stored, state: { ...stored.state, ...ranked } as SummaryState };
       // The id is recomputed, not trusted: a file copied under another summary's id does not apply to it.
-      const valid = checkpoint.version === 1 && checkpoint.id === id && summaryId(checkpoint.job) === id && typeof checkpoint.nextToken === 'string'
-        && Number.isSafeInteger(checkpoint.pages) && typeof checkpoint.state?.groupings === 'object' && Array.isArray(checkpoint.state.largest);
-      return valid ? { ...checkpoint, state: revived(checkpoint.state) } : undefined;
+      const valid = checkpoint.version === 2 && checkpoint.id === id && summaryId(checkpoint.job) === id && typeof checkpoint.nextToken === 'string'
+        && Number.isSafeInteger(checkpoint.pages) && typeof checkpoint.state?.groupings === 'object'
+        && [ranked?.largest, ranked?.newest, ranked?.oldest].every(Array.isArray);
+      if (!valid) {
+        return undefined;
+      }
+      const state = revived(checkpoint.state);
+      this.written.set(id, { entries: rankingsOf(state), file: stored.ranked });
+      return { ...checkpoint, state };
     } catch {
       return undefined;
     }
   }
 
   /** Serialized at once, before any await: the state goes on changing with the next page. */
-  save(checkpoint: SummaryCheckpoint): Promise<void> {
-    return replaceFile(this.file(checkpoint.id), `${toJsonText(checkpoint)}\n`);
+  async save(checkpoint: SummaryCheckpoint): Promise<void> {
+    const { largest, newest, oldest, ...counters } = checkpoint.state;
+    const before = this.written.get(checkpoint.id);
+    const entries = rankingsOf(checkpoint.state);
+    const changed = !before || entries.some((list, i) => list.length !== before.entries[i].length || list.some((entry, j) => entry !== before.entries[i][j]));
+    const ranked = changed ? `${checkpoint.id}.ranked-${checkpoint.pages}.json` : before.file;
+    const rankedText = changed ? `${toJsonText({ largest, newest, oldest })}\n` : undefined;
+    const text = `${JSON.stringify({ ...checkpoint, state: counters, ranked })}\n`;
+    this.written.set(checkpoint.id, { entries, file: ranked });
+    if (rankedText !== undefined) {
+      await replaceFile(path.join(this.directory, ranked), rankedText);
+    }
+    await replaceFile(this.file(checkpoint.id), text);
+    if (before && before.file !== ranked) {
+      await removeFile(path.join(this.directory, before.file));
+    }
   }
 
-  delete(id: string): Promise<void> {
-    return removeFile(this.file(id));
+  async delete(id: string): Promise<void> {
+    this.written.delete(id);
+    await removeFile(this.file(id));
+    const names = await fs.readdir(this.directory).catch(() => [] as string[]);
+    await Promise.all(names.filter((name) => name.startsWith(`${id}.ranked-`)).map((name) => removeFile(path.join(this.directory, name))));
   }
 
   private file(id: string): string {
@@ -136,4 +175,9 @@ export class SummaryStore {
     }
     return path.join(this.directory, `${id}.json`);
   }
+}
+
+/** The ranked entries, copied (the lists change in place), for telling whether a page changed them. */
+function rankingsOf(state: SummaryState): unknown[][] {
+  return [[...state.largest], [...state.newest], [...state.oldest]];
 }

@@ -13,6 +13,7 @@ import { type ItemDetails, type ResourceKind } from '../kind';
 import { type Params, type ResourceItem, type Value } from '../../lists';
 import { consolePage } from '../console';
 import * as l10n from '@vscode/l10n';
+import { dynamodbItemsSummary } from './summary';
 
 /** Pages of Scan and Query, with the table's schema beside them: it names the items (their key) as they are built. */
 export type ItemsPage = Pick<ScanCommandOutput, 'Items' | 'LastEvaluatedKey'> & { readonly schema: TableSchema };
@@ -45,6 +46,7 @@ export const ITEM_STYLES: readonly ExportStyle[] = [
 export const dynamodbItems: ResourceKind<ItemsPage> = {
   id: 'dynamodb.items',
   itemNoun: 'items',
+  summary: dynamodbItemsSummary,
   title: (params) => (params.segments ? `${params.table} (segment ${Number(params.segment) + 1} of ${params.segments})` : params.table),
   address: (params) => `dynamodb:table/${params.table}${params.segments ? `?segment=${params.segment}&segments=${params.segments}` : ''}`,
   parseAddress(text): Params | undefined {

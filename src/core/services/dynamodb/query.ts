@@ -10,6 +10,7 @@ import { type Params } from '../../lists';
 import { type ResourceKind } from '../kind';
 import { consolePage } from '../console';
 import * as l10n from '@vscode/l10n';
+import { dynamodbItemsSummary } from './summary';
 
 /** Sort key conditions of a Query, as KeyConditionExpression writes them. */
 export const SORT_OPERATORS = ['=', '<', '<=', '>', '>=', 'begins_with', 'between'] as const;
@@ -26,6 +27,7 @@ const PARAMS = ['index', 'pk', 'pkValue', 'sk', 'skOp', 'skValue', 'skValue2'] a
 export const dynamodbQuery: ResourceKind<ItemsPage> = {
   id: 'dynamodb.query',
   itemNoun: 'items',
+  summary: dynamodbItemsSummary,
   title: (params) => {
     const sort = params.sk === undefined ? ''
       : params.skOp === 'between' ? l10n.t(', {0} between {1} and {2}', params.sk, params.skValue, params.skValue2)

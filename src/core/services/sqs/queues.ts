@@ -9,6 +9,15 @@ import { paginated } from '../../paging/listPaging';
 import { consolePage } from '../console';
 import * as l10n from '@vscode/l10n';
 
+/**
+ * A queue name's prefix, for Summarize…: up to its first `-`, `_` or `.` (`orders-` of `orders-dlq.fifo`), as teams
+ * name queues by service or environment.
+ */
+function namePrefix(item: ResourceItem): string {
+  const cut = item.name.search(/[-_.]/);
+  return cut > 0 ? item.name.slice(0, cut + 1) : '(no prefix)';
+}
+
 const ADDRESS = 'sqs:queues';
 export const QUEUE_COLUMNS = ['QueueUrl', 'name', 'arn'] as const;
 
@@ -16,6 +25,7 @@ export const QUEUE_COLUMNS = ['QueueUrl', 'name', 'arn'] as const;
 export const sqsQueues: ResourceKind<ListQueuesCommandOutput> = {
   id: 'sqs.queues',
   itemNoun: 'queues',
+  summary: { groupings: [{ id: 'prefix', label: 'By name prefix', of: namePrefix }] },
   title: () => l10n.t('SQS Queues'),
   icon: 'inbox',
   address: (params) => withPrefixQuery(ADDRESS, params.prefix),
