@@ -8,7 +8,9 @@ import { formatBytes, formatCount } from '../core/numbers';
 import { describeProblem } from '../core/problems/problem';
 import { DEFAULT_LIMITS } from '../core/answers/summary';
 import { keepRankings } from '../core/answers/rankedList';
-import { runSummary, summaryId, summaryList, SummaryStore, type SummaryCheckpoint, type SummaryJob } from '../core/answers/summaryRun';
+import { summaryId, summaryList, SummaryStore, type SummaryCheckpoint, type SummaryJob } from '../core/answers/summaryRun';
+import { summarize } from '../core/answers/parallelSummary';
+import { DEFAULT_PARALLELISM } from '../core/export/parallelExport';
 import { summaryCsv, summaryDocument, summaryMarkdown, type SummaryDocument } from '../core/answers/summaryReport';
 import { addressOf, kindOf } from '../core/services/registry';
 import { type ExportDeps } from '../exportUi/exportDeps';
@@ -73,8 +75,10 @@ export function registerSummarize(
           const controller = new AbortController();
           const cancel = token.onCancellationRequested(() => controller.abort());
           try {
-            return await runSummary(session, job, {
+            return await summarize(session, job, {
               store, resume, signal: controller.signal,
+              // The export's setting: the same parts, read as many at a time.
+              parallelism: vscode.workspace.getConfiguration('pagedAwsExplorer').get<number>('export.parallelism', DEFAULT_PARALLELISM),
               onResumedAt: (after) => deps.log.warn(resumedAtMessage(list, after)),
               onProgress: (p) => {
                 const rate = (p.items - firstItems) / Math.max(0.001, (Date.now() - started) / 1000);

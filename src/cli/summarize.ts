@@ -8,7 +8,9 @@ import { ago, countOf, resumedAtMessage } from '../core/export/messages';
 import { describeProblem } from '../core/problems/problem';
 import { formatBytes } from '../core/numbers';
 import { DEFAULT_LIMITS } from '../core/answers/summary';
-import { runSummary, summaryId, SummaryStore, type SummaryJob } from '../core/answers/summaryRun';
+import { summaryId, SummaryStore, type SummaryJob } from '../core/answers/summaryRun';
+import { summarize } from '../core/answers/parallelSummary';
+import { MAX_PARALLELISM } from '../core/export/parallelExport';
 import { summaryDocument, summaryText } from '../core/answers/summaryReport';
 import { kindOf, listOptions } from '../core/services/registry';
 import { parseListArgument, UsageError } from './listArgument';
@@ -31,10 +33,12 @@ Options:
       --json              print one JSON document instead of tables
   -o, --out FILE          write the summary to FILE instead of standard output
       --page-size N       items per request (default 1000, within each API's limits)
+      --parallel N        S3 objects: read each top-level folder as a part, N at a time; DynamoDB: a
+                          parallel Scan of N segments (1-64, default 1)
       --profile P, --region R, --endpoint-url URL, --state-dir DIR, --restart: as for an export
 
 Examples:
-  paged-aws-export summarize s3://my-bucket/logs/ --top 20
+  paged-aws-export summarize s3://my-bucket/logs/ --top 20 --parallel 8
   paged-aws-export summarize ec2:instances --region eu-west-1 --json --out instances-summary.json`;
 
 /** Runs `paged-aws-export summarize …`: the exit codes of an export. */
@@ -71,8 +75,8 @@ export async function summarizeMain(argv: readonly string[], io: CliIo, signal?:
     if (resume) {
       say(`Resuming: ${countOf(list, resume.state.items)} summarized ${ago(resume.updatedAt)} (--restart to start over).`);
     }
-    const result = await runSummary(session, resume ? resume.job : job, {
-      store, resume, signal,
+    const result = await summarize(session, resume ? resume.job : job, {
+      store, resume, signal, parallelism: options.parallelism,
       onProgress: (p) => line.show(`${countOf(list, p.items)} · ${p.pages} pages${p.bytes === undefined ? '' : ` · ${formatBytes(p.bytes)}`}`),
       onResumedAt: (after) => {
         line.end();
@@ -114,7 +118,7 @@ function parseSummarizeOptions(argv: readonly string[]) {
       options: {
         by: { type: 'string' }, top: { type: 'string' }, json: { type: 'boolean', default: false }, out: { type: 'string', short: 'o' },
         'page-size': { type: 'string' }, profile: { type: 'string' }, region: { type: 'string' }, 'endpoint-url': { type: 'string' },
-        'state-dir': { type: 'string' }, restart: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
+        'state-dir': { type: 'string' }, parallel: { type: 'string' }, restart: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
         ...Object.fromEntries(listOptions.map((option) => [option.flag, { type: 'string' as const }])),
       },
     });
@@ -134,11 +138,15 @@ function parseSummarizeOptions(argv: readonly string[]) {
     throw new UsageError('--top must be a whole number from 0 to 1000.');
   }
   const pageSize = values['page-size'] === undefined ? DEFAULT_PAGE_SIZE : parsePageSize(values['page-size']);
+  const parallelism = values.parallel === undefined ? 1 : Number(values.parallel);
+  if (!Number.isInteger(parallelism) || parallelism < 1 || parallelism > MAX_PARALLELISM) {
+    throw new UsageError(`--parallel must be a whole number from 1 to ${MAX_PARALLELISM}.`);
+  }
   const known = (kindOf(list).summary?.groupings ?? []).map((grouping) => grouping.id);
   const by = values.by?.split(',').map((id) => id.trim()).filter(Boolean);
   const unknown = by?.filter((id) => !known.includes(id)) ?? [];
   if (unknown.length) {
     throw new UsageError(`--by ${unknown.join(',')}: ${known.length ? `the groupings of ${kindOf(list).itemNoun} are ${known.join(', ')}` : `${kindOf(list).itemNoun} have no groupings`}.`);
   }
-  return { values, list, region, top, pageSize, by };
+  return { values, list, region, top, pageSize, by, parallelism };
 }

@@ -16,6 +16,7 @@ import { parse } from 'csv-parse/sync';
 import { s3Client } from '../../src/core/services/s3/client';
 import { type ListRef } from '../../src/core/lists';
 import { keepRankings, rankOf } from '../../src/core/answers/rankedList';
+import { summarize } from '../../src/core/answers/parallelSummary';
 import { kindOf } from '../../src/core/services/registry';
 import { TreeModel } from '../../src/core/tree/treeModel';
 import { createBucket, createQueues, createTable, putItems, startEmulator, testConnection, testSession, useEmulator, type Emulator } from '../support/emulator';
@@ -177,6 +178,24 @@ describe('Summarize: every page added up once, checkpointed, resumed (against th
     assert.deepEqual(resumed, whole);
   });
 
+  it('in parts (a folder each, 3 at a time): the figures of the one-request-at-a-time summary; cancelled after 4 pages and resumed, the same again', async function () {
+    const { pages: _pages, ...whole } = summaryDocument(await runSummary(session, job(), { store: new SummaryStore(path.join(dir, 'whole')) }));
+    const inParts = await summarize(session, job(), { store: new SummaryStore(path.join(dir, 'parts')), parallelism: 3 });
+    const { pages: partsPages, ...parted } = summaryDocument(inParts);
+    assert.deepEqual(parted, whole);
+    assert.ok(partsPages > _pages, 'the folder-level listing and each folder are pages of their own');
+
+    const store = new SummaryStore(path.join(dir, 'summaries'));
+    const controller = new AbortController();
+    await assert.rejects(summarize(session, job(), { store, parallelism: 3, signal: controller.signal, onProgress: (p) => p.pages === 4 && controller.abort() }));
+    const checkpoint = await store.load(summaryId(job()));
+    assert.ok(checkpoint?.parts, 'a checkpoint of the parts is kept');
+    assert.ok(checkpoint.state.items > 0 && checkpoint.state.items < objects.length, `${checkpoint.state.items} items in it`);
+    const { pages: _resumedPages, ...resumed } = summaryDocument(await summarize(session, checkpoint.job, { store, resume: checkpoint, parallelism: 3 }));
+    assert.deepEqual(resumed, whole);
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'summaries')), [], 'no checkpoint left once complete');
+  });
+
   it('the summary page: a strict content security policy, no remote content or inline style, every name escaped, a table per grouping; its CSV guards formulas', async function () {
     const doc = summaryDocument(await runSummary(session, job(), { store: new SummaryStore(path.join(dir, 's')) }));
     const html = summaryHtml(doc, 'NONCE');
@@ -278,12 +297,12 @@ describe('Summarize: DynamoDB items and SQS queues (against the emulator)', func
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const summarize = async (list: ListRef) => summaryDocument(await runSummary(env.session, {
+  const summary = async (list: ListRef) => summaryDocument(await runSummary(env.session, {
     target: listingTarget(testConnection(env.emulator.endpoint)), list, pageSize: 25, limits: { top: 3, groupCap: 10_000 }, asOf: '2026-12-05T00:00:00.000Z',
   }, { store: new SummaryStore(dir) }));
 
   it('a table: its items, the bytes of their DynamoDB JSON, the partition keys with the most items first, the 3 largest', async function () {
-    const doc = await summarize({ kind: 'dynamodb.items', params: { table: 'summary-orders' } });
+    const doc = await summary({ kind: 'dynamodb.items', params: { table: 'summary-orders' } });
     assert.equal(doc.items, 60);
     assert.equal(doc.bytes, orders.reduce((sum, item) => sum + Buffer.byteLength(JSON.stringify(item)), 0));
     const partitions = doc.groupings.find((g) => g.id === 'partition')!.groups;
@@ -294,8 +313,16 @@ describe('Summarize: DynamoDB items and SQS queues (against the emulator)', func
     assert.deepEqual(doc.largest!.map((row) => (row.record.Item as { order: { N: string } }).order.N), ['59', '58', '57']);
   });
 
+  it('a table read in 4 segments at once: the figures of the sequential Scan', async function () {
+    const list: ListRef = { kind: 'dynamodb.items', params: { table: 'summary-orders' } };
+    const job = { target: listingTarget(testConnection(env.emulator.endpoint)), list, pageSize: 25, limits: { top: 3, groupCap: 10_000 }, asOf: '2026-12-05T00:00:00.000Z' };
+    const { pages: _one, ...sequential } = await summarize(env.session, job, { store: new SummaryStore(path.join(dir, 'a')) }).then(summaryDocument);
+    const { pages: _four, ...segmented } = await summarize(env.session, job, { store: new SummaryStore(path.join(dir, 'b')), parallelism: 4 }).then(summaryDocument);
+    assert.deepEqual(segmented, sequential);
+  });
+
   it('queues by name prefix (up to the first -, _ or .)', async function () {
-    const doc = await summarize({ kind: 'sqs.queues', params: {} });
+    const doc = await summary({ kind: 'sqs.queues', params: {} });
     assert.equal(doc.items, queues.length);
     assert.deepEqual(Object.fromEntries(doc.groupings.find((g) => g.id === 'prefix')!.groups.map((g) => [g.name, g.count])),
       { 'orders-': 2, 'billing_': 1, 'billing.': 1, '(no prefix)': 1 });

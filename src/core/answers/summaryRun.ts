@@ -35,6 +35,18 @@ export interface SummaryCheckpoint {
   readonly state: SummaryState;
   readonly startedAt: string;
   readonly updatedAt: string;
+  /** For a summary read in parts (see parallelSummary.ts): where each stands; `nextToken` is then ''. */
+  readonly parts?: SummaryParts;
+}
+
+/** Where a summary in parts stands: what its checkpoint keeps besides the state. */
+export interface SummaryParts {
+  /** The folder-level listing's next token; undefined before its first page (or for segments). */
+  readonly splitToken?: string;
+  readonly splitAfter?: string;
+  readonly splitDone: boolean;
+  /** The parts not finished, each with the token of its next page (undefined: not started) and its position. */
+  readonly parts: ReadonlyArray<{ readonly list: ListRef; readonly nextToken?: string; readonly after?: string }>;
 }
 
 export interface SummaryProgress {
@@ -114,6 +126,8 @@ type Rankings = Pick<SummaryState, 'largest' | 'newest' | 'oldest'>;
 export class SummaryStore {
   /** By summary id: the ranked items last written (the same objects, compared by identity) and their file. */
   private readonly written = new Map<string, { readonly entries: readonly unknown[][]; readonly file: string }>();
+  /** By summary id: the writes of the last save, which the next one waits for (a summary in parts saves from every part). */
+  private readonly writing = new Map<string, Promise<void>>();
 
   constructor(readonly directory: string) {}
 
@@ -131,7 +145,8 @@ export class SummaryStore {
       // The id is recomputed, not trusted: a file copied under another summary's id does not apply to it.
       const valid = checkpoint.version === 2 && checkpoint.id === id && summaryId(checkpoint.job) === id && typeof checkpoint.nextToken === 'string'
         && Number.isSafeInteger(checkpoint.pages) && typeof checkpoint.state?.groupings === 'object'
-        && [ranked?.largest, ranked?.newest, ranked?.oldest].every(Array.isArray);
+        && [ranked?.largest, ranked?.newest, ranked?.oldest].every(Array.isArray)
+        && (checkpoint.parts === undefined || (typeof checkpoint.parts.splitDone === 'boolean' && Array.isArray(checkpoint.parts.parts)));
       if (!valid) {
         return undefined;
       }
@@ -153,16 +168,23 @@ export class SummaryStore {
     const rankedText = changed ? `${toJsonText({ largest, newest, oldest })}\n` : undefined;
     const text = `${JSON.stringify({ ...checkpoint, state: counters, ranked })}\n`;
     this.written.set(checkpoint.id, { entries, file: ranked });
-    if (rankedText !== undefined) {
-      await replaceFile(path.join(this.directory, ranked), rankedText);
-    }
-    await replaceFile(this.file(checkpoint.id), text);
-    if (before && before.file !== ranked) {
-      await removeFile(path.join(this.directory, before.file));
-    }
+    const write = async () => {
+      if (rankedText !== undefined) {
+        await replaceFile(path.join(this.directory, ranked), rankedText);
+      }
+      await replaceFile(this.file(checkpoint.id), text);
+      if (before && before.file !== ranked) {
+        await removeFile(path.join(this.directory, before.file));
+      }
+    };
+    const done = (this.writing.get(checkpoint.id) ?? Promise.resolve()).catch(() => undefined).then(write);
+    this.writing.set(checkpoint.id, done);
+    await done;
   }
 
   async delete(id: string): Promise<void> {
+    await this.writing.get(id)?.catch(() => undefined);
+    this.writing.delete(id);
     this.written.delete(id);
     await removeFile(this.file(id));
     const names = await fs.readdir(this.directory).catch(() => [] as string[]);
