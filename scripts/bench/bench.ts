@@ -243,18 +243,19 @@ async function main(): Promise<void> {
       + '(no pattern, no time range), one request at a time.';
     const state = path.join(CACHE, 'state');
     const readText = (file: string) => fs.readFileSync(file, 'utf8');
-    const summarizer = (bucket: string, server: Server): Contender => ({
-      name: 'paged-aws-export summarize', reference: true, server, count: (out) => (JSON.parse(readText(out)) as { items: number }).items,
+    const summarizer = (bucket: string, server: Server, parallel = 1): Contender => ({
+      name: `paged-aws-export summarize${parallel > 1 ? ` --parallel ${parallel}` : ''}`, reference: parallel === 1, server,
+      count: (out) => (JSON.parse(readText(out)) as { items: number }).items,
       command: (out) => ({
         file: NODE, env: env(server.endpoint),
-        args: [cli, 'summarize', `s3://${bucket}/`, '--json', '--top', '100', '--out', out, '--page-size', '1000', '--restart', '--state-dir', state],
+        args: [cli, 'summarize', `s3://${bucket}/`, '--json', '--top', '100', '--out', out, '--page-size', '1000', '--parallel', String(parallel), '--restart', '--state-dir', state],
       }),
     });
-    const finder = (bucket: string, pattern: string, server: Server): Contender => ({
-      name: `paged-aws-export find ${pattern}`, reference: true, server, count: jsonLines,
+    const finder = (bucket: string, pattern: string, server: Server, parallel = 1): Contender => ({
+      name: `paged-aws-export find ${pattern}${parallel > 1 ? ` --parallel ${parallel}` : ''}`, reference: parallel === 1, server, count: jsonLines,
       command: (out) => ({
         file: NODE, env: env(server.endpoint),
-        args: [cli, 'find', `s3://${bucket}/`, pattern, '--format', 'jsonl', '--out', out, '--page-size', '1000', '--restart', '--state-dir', state],
+        args: [cli, 'find', `s3://${bucket}/`, pattern, '--format', 'jsonl', '--out', out, '--page-size', '1000', '--parallel', String(parallel), '--restart', '--state-dir', state],
       }),
     });
     const sdkCount = (bucket: string, server: Server, keys: number): Contender => ({
@@ -279,12 +280,12 @@ async function main(): Promise<void> {
         {
           id: `summarize-${id}`, title: `Summarize: ${keys.toLocaleString('en-US')} S3 keys in ${prefixes} folders (synthetic ListObjectsV2), page size 1000`,
           note: syntheticNote, items: keys,
-          contenders: [summarizer(bucket, synthetic), sdkCount(bucket, synthetic, keys), awsSummarize(bucket, synthetic)],
+          contenders: [summarizer(bucket, synthetic), summarizer(bucket, synthetic, 8), sdkCount(bucket, synthetic, keys), awsSummarize(bucket, synthetic)],
         },
         {
           id: `find-${id}`, title: `Find: the keys containing "${findPattern}" among ${keys.toLocaleString('en-US')} S3 keys (synthetic ListObjectsV2), every page read`,
           note: syntheticNote, items: findMatches(id),
-          contenders: [finder(bucket, findPattern, synthetic), sdkCount(bucket, synthetic, keys)],
+          contenders: [finder(bucket, findPattern, synthetic), finder(bucket, findPattern, synthetic, 8), sdkCount(bucket, synthetic, keys)],
         },
       ];
     });
