@@ -173,7 +173,7 @@ function verboseLog(verbose: boolean, say: (line: string) => void): Log {
 function progressLine(stderr: CliIo['stderr'], list: ExportJob['list']) {
   const line = statusLine(stderr);
   return {
-    update: (p: ExportProgress) => line.show(`${progressText(list, p.itemsWritten, p.pagesWritten)} · ${formatBytes(p.byteLength)}`),
+    update: (p: ExportProgress) => line.show(`${progressText(list, p.itemsWritten, p.pagesWritten, p.itemsScanned)} · ${formatBytes(p.byteLength)}`),
     end: line.end,
   };
 }

@@ -66,7 +66,7 @@ export class ExportRunner {
               tool: 'VS Code',
               signal: controller.signal,
               parallelism: vscode.workspace.getConfiguration('pagedAwsExplorer').get<number>('export.parallelism', DEFAULT_PARALLELISM),
-              onProgress: (p) => progress.report({ message: progressText(list, p.itemsWritten, p.pagesWritten) }),
+              onProgress: (p) => progress.report({ message: progressText(list, p.itemsWritten, p.pagesWritten, p.itemsScanned) }),
               onResumedAt: (after) => this.deps.log.warn(resumedAtMessage(list, after)),
             });
           } finally {

@@ -6,6 +6,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
 import { matcherOf, readPattern } from '../../src/core/find/pattern';
+import { findList } from '../../src/core/find/findList';
+import { kindOf } from '../../src/core/services/registry';
+import { checkpointId, listingTarget, type ExportJob } from '../../src/core/export/checkpoint';
+import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
+import { resumeExport, startExport } from '../../src/core/export/exporter';
+import { progressText } from '../../src/core/export/messages';
+import { type ExportProgress } from '../../src/core/export/options';
 import { createBucket, putObjects, startEmulator, testSession, type Emulator } from '../support/emulator';
 
 describe('Find in a list: exactly the matching items (against the emulator)', function () {
@@ -51,4 +58,33 @@ describe('Find in a list: exactly the matching items (against the emulator)', fu
     assert.deepEqual(await find('*.gz', '--parallel', '4'), await find('*.gz'));
     assert.equal((await find('*.gz')).length, 84);
   });
+
+  it('an export of a find counts what it read: its progress says so, and a resumed find goes on counting from its checkpoint', async function () {
+    const session = testSession(emulator.endpoint);
+    try {
+      const list = findList({ kind: 's3.objects', params: { bucket: 'find-bucket', prefix: '', delimiter: '/' } }, kindOf({ kind: 's3.objects', params: {} }), readPattern('.gz'));
+      const job: ExportJob = { target: listingTarget(session.connection), list, pageSize: 20, format: 'jsonl', outputPath: path.join(dir, 'scanned.jsonl') };
+      const store = new FileCheckpointStore(path.join(dir, 'scanned-state'));
+      const controller = new AbortController();
+      const seen: ExportProgress[] = [];
+      await assert.rejects(startExport(session, job, {
+        store, signal: controller.signal, onProgress: (p) => {
+          seen.push(p);
+          if (p.pagesWritten === 3) {
+            controller.abort();
+          }
+        },
+      }));
+      assert.deepEqual(seen.map((p) => p.itemsScanned), [20, 40, 60]);
+      assert.equal(progressText(list, seen[2].itemsWritten, seen[2].pagesWritten, seen[2].itemsScanned), `60 scanned · ${seen[2].itemsWritten} objects · 3 pages`);
+      const checkpoint = await store.load(checkpointId(job));
+      assert.equal(checkpoint?.itemsScanned, 60);
+      const done = await resumeExport(session, checkpoint!, { store });
+      assert.equal(done.itemsScanned, keys.length, 'every key read once, across the resume');
+      assert.equal(done.itemsWritten, expected('.gz').length);
+    } finally {
+      session.dispose();
+    }
+  });
 });
+

@@ -68,6 +68,8 @@ export interface Checkpoint {
   readonly keys?: WrittenKeysState;
   readonly itemsWritten: number;
   readonly pagesWritten: number;
+  /** For a list that writes only some of what it reads (a find): the items read so far. */
+  readonly itemsScanned?: number;
   /** The output's length when this page ended; anything after it is a half-written page and is cut off on resume. */
   readonly byteLength: number;
   /** SHA-256 (hex) of the output's first `byteLength` bytes: tells whether the file was changed or deleted since. */

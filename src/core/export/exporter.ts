@@ -64,7 +64,7 @@ export async function resumeExport(clients: AwsClients, checkpoint: Checkpoint, 
       await file.close().catch(() => undefined);
       throw error;
     }
-    const start = { token: checkpoint.nextToken, after: checkpoint.after, items: checkpoint.itemsWritten, pages: checkpoint.pagesWritten, startedAt: checkpoint.startedAt, keys };
+    const start = { token: checkpoint.nextToken, after: checkpoint.after, items: checkpoint.itemsWritten, pages: checkpoint.pagesWritten, scanned: checkpoint.itemsScanned, startedAt: checkpoint.startedAt, keys };
     return exportPages(clients, checkpoint.job, async () => file, start, options).finally(() => {
       void file.close().catch(() => undefined);
       void keys?.close().catch(() => undefined);
@@ -91,6 +91,8 @@ interface Position {
   readonly after: string | undefined;
   readonly items: number;
   readonly pages: number;
+  /** For a list that writes only some of what it reads (a find): the items read so far. */
+  readonly scanned?: number;
   readonly startedAt: string;
   /** The keys already written, for a list whose items can come twice. */
   readonly keys?: WrittenKeys;
@@ -125,6 +127,7 @@ async function exportPages(
   let file: OutputFile | undefined;
   let items = from.items;
   let pagesWritten = from.pages;
+  let scanned = from.scanned;
   // The flush and checkpoint of the last page written, under way while the next page is requested.
   let saving: Promise<void> | undefined;
   try {
@@ -150,6 +153,9 @@ async function exportPages(
       // Only the page's text is kept across the awaits below: its items would otherwise outlive the young
       // generation while the next page is parsed, and V8 would promote (and grow the heap for) every page.
       const { text, count, nextToken, after } = pageText(writer, next.value, items, from.keys);
+      if (next.value.scanned !== undefined) {
+        scanned = (scanned ?? 0) + next.value.scanned;
+      }
       next = undefined;
       // The previous page's checkpoint lands before this page is written (a failed save fails the export here):
       // the checkpoint is at most one page behind the file.
@@ -162,7 +168,7 @@ async function exportPages(
       await from.keys?.write();
       items += count;
       pagesWritten++;
-      const written: ExportProgress = { itemsWritten: items, pagesWritten, byteLength: file.byteLength };
+      const written: ExportProgress = { itemsWritten: items, pagesWritten, byteLength: file.byteLength, ...(scanned !== undefined ? { itemsScanned: scanned } : {}) };
       if (nextToken === undefined) {
         await file.append(writer.end(items));
         await file.sync();
@@ -174,6 +180,7 @@ async function exportPages(
       }
       const checkpoint: Checkpoint = {
         version: CHECKPOINT_VERSION, id, job, nextToken, ...(after !== undefined ? { after } : {}), itemsWritten: items, pagesWritten,
+        ...(scanned !== undefined ? { itemsScanned: scanned } : {}),
         byteLength: file.byteLength, sha256: file.sha256(), startedAt: from.startedAt, updatedAt: new Date().toISOString(),
         ...(from.keys ? { keys: from.keys.state() } : {}),
       };

@@ -13,8 +13,10 @@ export function countOf(list: ListRef, count: number): string {
 }
 
 /** "12,345 objects · 13 pages": what a progress line shows. */
-export function progressText(list: ListRef, itemsWritten: number, pagesWritten: number): string {
-  return pagesWritten === 1 ? l10n.t('{0} · 1 page', countOf(list, itemsWritten)) : l10n.t('{0} · {1} pages', countOf(list, itemsWritten), formatCount(pagesWritten));
+export function progressText(list: ListRef, itemsWritten: number, pagesWritten: number, itemsScanned?: number): string {
+  const text = pagesWritten === 1 ? l10n.t('{0} · 1 page', countOf(list, itemsWritten)) : l10n.t('{0} · {1} pages', countOf(list, itemsWritten), formatCount(pagesWritten));
+  // A find writes only its matches: how many items were read to find them comes first.
+  return itemsScanned === undefined ? text : l10n.t('{0} scanned · {1}', formatCount(itemsScanned), text);
 }
 
 /** "Exported 12,345 objects to listing.jsonl". */

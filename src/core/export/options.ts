@@ -6,6 +6,8 @@ export interface ExportProgress {
   readonly itemsWritten: number;
   readonly pagesWritten: number;
   readonly byteLength: number;
+  /** For a list that writes only some of what it reads (a find, read one request at a time): the items read so far. */
+  readonly itemsScanned?: number;
 }
 
 export interface ExportResult extends ExportProgress {
