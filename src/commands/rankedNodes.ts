@@ -1,4 +1,4 @@
-import { type ListRef, listKey } from '../core/lists';
+import { type ListRef } from '../core/lists';
 import { isListHolder } from '../views/nodes';
 import { type CommandDeps } from './deps';
 
@@ -12,12 +12,10 @@ export function showRanked(deps: CommandDeps, target: unknown, lists: readonly L
     return;
   }
   const model = deps.tree.homes.model(target.home);
-  const shown = new Set(model.derivedOf(target.list).map(listKey));
   for (const list of lists) {
-    if (shown.has(listKey(list))) {
-      model.removeDerived(target.list, list);
-    }
     model.addDerived(target.list, list);
+    // Shown before (the same list, summarized again): its page is the old ranking until read again.
+    model.reset(list);
   }
   void deps.tree.view.reveal(deps.tree.provider.derivedNode(target, lists[0]), { select: false, focus: false, expand: false }).then(undefined, () => undefined);
 }

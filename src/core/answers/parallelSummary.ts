@@ -4,7 +4,7 @@ import { type ListRef } from '../lists';
 import { AbortError } from '../paging/errors';
 import { kindOf } from '../services/registry';
 import { addItems, newSummary } from './summary';
-import { runSummary, summaryId, type SummaryCheckpoint, type SummaryJob, type SummaryParts, type SummaryProgress, type SummaryResult, type SummaryStore } from './summaryRun';
+import { runSummary, summaryId, type SummaryCheckpoint, type SummaryJob, type SummaryParts, type SummaryResult, type SummaryRunOptions } from './summaryRun';
 
 // A summary in parts, the way the parallel export reads a list: the folder-level listing splits a recursive list (each
 // folder a part; the keys beside the folders are added as that listing reads them), or a table is read in segments;
@@ -31,13 +31,9 @@ export function summarizesInParts(list: ListRef, parallelism: number): boolean {
  * Summarizes `job.list` in parts, `parallelism` at a time, from its start or from `resume` (a checkpoint of a summary
  * in parts of the same job). The checkpoint is deleted once every part is read; on any failure it is kept.
  */
-export async function runSummaryInParts(clients: AwsClients, job: SummaryJob, options: {
-  readonly store: SummaryStore;
+export async function runSummaryInParts(clients: AwsClients, job: SummaryJob, options: SummaryRunOptions & {
   readonly parallelism: number;
   readonly resume?: SummaryCheckpoint & { readonly parts: SummaryParts };
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (progress: SummaryProgress) => void;
-  readonly onResumedAt?: (after: string, refusal: unknown) => void;
 }): Promise<SummaryResult> {
   const { store, resume, signal } = options;
   const id = summaryId(job);
@@ -152,7 +148,7 @@ export async function runSummaryInParts(clients: AwsClients, job: SummaryJob, op
 }
 
 /** Summarizes `job.list`: in parts where it can be and `parallelism` > 1 (or the checkpoint resumed was), else in order. */
-export function summarize(clients: AwsClients, job: SummaryJob, options: Parameters<typeof runSummary>[2] & { readonly parallelism?: number }): Promise<SummaryResult> {
+export function summarize(clients: AwsClients, job: SummaryJob, options: SummaryRunOptions & { readonly parallelism?: number }): Promise<SummaryResult> {
   const { resume } = options;
   const parallelism = Math.max(1, options.parallelism ?? 1);
   if (resume?.parts) {

@@ -1,6 +1,7 @@
 import { type ListRef, type Params, type ResourceItem } from '../lists';
 import { StatedError } from '../problems/statedError';
 import { type ResourceKind } from '../services/kind';
+import { derivedKindOf } from '../services/derivedKind';
 import { type SummaryState } from './summary';
 import * as l10n from '@vscode/l10n';
 
@@ -70,21 +71,11 @@ const titles: Record<Rank, (count: string, of: string) => string> = {
 
 /** The ranked kind of `base`: one page, the ranked items in rank order; its rows act as `base`'s rows do. */
 export function rankedKindOf(base: ResourceKind): ResourceKind {
-  const { exportShape, console, detailsOf } = base;
-  return {
-    ...base,
+  return derivedKindOf(base, baseParams, {
     id: `${base.id}${RANKED_SUFFIX}`,
     title: (params) => titles[rankOf(params)](params[PARAM.count] ?? '', base.title(baseParams(params))),
     icon: 'list-ordered',
     address: (params) => l10n.t('{0} ({1} {2})', base.address(baseParams(params)), rankOf(params), params[PARAM.count] ?? ''),
-    parseAddress: () => undefined,
-    addressForms: [],
-    options: undefined,
-    available: undefined,
-    owner: undefined,
-    filterParam: undefined,
-    filterLabels: undefined,
-    folders: undefined,
     flatten: undefined,
     splitBy: undefined,
     segments: undefined,
@@ -92,7 +83,6 @@ export function rankedKindOf(base: ResourceKind): ResourceKind {
     whyRefused: undefined,
     noteOf: undefined,
     scannedOf: undefined,
-    find: undefined,
     summary: undefined,
     tokenFields: { input: 'none', output: 'NextToken' },
     fixedPageSize: 1,
@@ -105,8 +95,5 @@ export function rankedKindOf(base: ResourceKind): ResourceKind {
       yield { Items: ranking[rankOf(params)] } satisfies RankedPage;
     },
     itemsOf: (output) => [...(output as RankedPage).Items],
-    detailsOf,
-    exportShape: exportShape && ((clients, params, how, send) => exportShape(clients, baseParams(params), how, send)),
-    console: console?.item && { item: (item, params, scope, host) => console.item!(item, baseParams(params), scope, host) },
-  };
+  });
 }

@@ -55,6 +55,16 @@ export interface SummaryProgress {
   readonly bytes?: number;
 }
 
+/** What a summary run is told and tells. */
+export interface SummaryRunOptions {
+  readonly store: SummaryStore;
+  /** The checkpoint of an interrupted run of the same job, to go on from. */
+  readonly resume?: SummaryCheckpoint;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: SummaryProgress) => void;
+  readonly onResumedAt?: (after: string, refusal: unknown) => void;
+}
+
 export interface SummaryResult {
   readonly job: SummaryJob;
   readonly state: SummaryState;
@@ -78,13 +88,7 @@ export function summaryId(job: Pick<SummaryJob, 'target' | 'list' | 'limits'>): 
  * Summarizes `job.list` from its first page, or from `resume` (the checkpoint of an interrupted run of the same job).
  * The checkpoint is saved after every page and deleted once the last page is in; on any failure it is kept.
  */
-export async function runSummary(clients: AwsClients, job: SummaryJob, options: {
-  readonly store: SummaryStore;
-  readonly resume?: SummaryCheckpoint;
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (progress: SummaryProgress) => void;
-  readonly onResumedAt?: (after: string, refusal: unknown) => void;
-}): Promise<SummaryResult> {
+export async function runSummary(clients: AwsClients, job: SummaryJob, options: SummaryRunOptions): Promise<SummaryResult> {
   const { store, resume, signal } = options;
   const id = summaryId(job);
   const facet = kindOf(job.list).summary;

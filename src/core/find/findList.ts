@@ -1,6 +1,7 @@
 import { fieldOf } from '../answers/summaryFacet';
 import { type ListRef, type Params, type ResourceItem, type Scope } from '../lists';
 import { type ResourceKind } from '../services/kind';
+import { derivedKindOf } from '../services/derivedKind';
 import { describePattern, literalPrefixOf, matcherOf, type FindMode, type FindPattern } from './pattern';
 import * as l10n from '@vscode/l10n';
 
@@ -109,24 +110,13 @@ export function findKindOf(searched: ResourceKind): ResourceKind {
     }
     return match;
   };
-  const id = `${searched.id}${FIND_SUFFIX}`;
-  const { position, whyRefused, exportShape, noteOf, console } = searched;
-  return {
-    ...searched,
-    id,
+  const { position, whyRefused, noteOf } = searched;
+  return derivedKindOf(searched, searchedParams, {
+    id: `${searched.id}${FIND_SUFFIX}`,
     title: (params) => l10n.t('Find: {0}', describePattern(findOf(params))),
     icon: 'search',
     // Read only through the tree and the CLI's find: it names what was found where, in messages and checkpoints.
     address: (params) => l10n.t('{0} (find {1})', searched.address(searchedParams(params)), describePattern(findOf(params))),
-    parseAddress: () => undefined,
-    addressForms: [],
-    options: undefined,
-    available: undefined,
-    owner: undefined,
-    filterParam: undefined,
-    filterLabels: undefined,
-    folders: undefined,
-    find: undefined,
     emptyLabel: 'No matches',
     flatten: searched.find?.list || searched.flatten
       ? (params) => ({ ...(searched.find?.list ?? searched.flatten)!(searchedParams(params)), ...ownParams(params) })
@@ -151,7 +141,5 @@ export function findKindOf(searched: ResourceKind): ResourceKind {
     noteOf: noteOf && ((output, params) => noteOf(output, searchedParams(params))),
     position: position && { ...position, after: (output, params, before) => position.after(output, searchedParams(params), before) },
     whyRefused: whyRefused && ((clients, params, token, send) => whyRefused(clients, searchedParams(params), token, send)),
-    exportShape: exportShape && ((clients, params, how, send) => exportShape(clients, searchedParams(params), how, send)),
-    console: console?.item && { item: (item, params, scope, host) => console.item!(item, searchedParams(params), scope, host) },
-  };
+  });
 }
