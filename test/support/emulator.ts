@@ -18,13 +18,15 @@ import { ec2Handler, Ec2Store } from './ec2StandIn';
 import { logsHandler, LogsStore } from './logsStandIn';
 import { healthHandler, HealthStore } from './healthStandIn';
 import { resourceExplorerHandler, ResourceExplorerStore } from './resourceExplorerStandIn';
+import { inventoryHandler, InventoryStore, isInventoryRequest } from './s3InventoryStandIn';
 
 /**
  * The AWS-compatible emulators on 127.0.0.1 behind one endpoint (see serviceRouter.ts): fauxqs (SNS, SQS, S3) and
  * dynalite (DynamoDB), the stand-ins for the SQS operations fauxqs lacks and for the S3 and SNS paging and errors it
  * does not do (s3ListBuckets.ts, snsSubscriptionsByTopic.ts), and the stand-in servers of CloudWatch Logs
  * (logsStandIn.ts), EC2 (ec2StandIn.ts), AWS Health (healthStandIn.ts) and Resource Explorer
- * (resourceExplorerStandIn.ts), for which no emulator exists.
+ * (resourceExplorerStandIn.ts), for which no emulator exists, and S3's bucket inventory configuration calls
+ * (s3InventoryStandIn.ts), which no S3 emulator has.
  */
 export interface Emulator {
   readonly endpoint: string;
@@ -37,6 +39,8 @@ export interface Emulator {
   readonly health: HealthStore;
   /** The Resource Explorer stand-in's indexes, views and resources. */
   readonly resourceExplorer: ResourceExplorerStore;
+  /** The S3 inventory configurations of the emulator's buckets (s3InventoryStandIn.ts); reports are objects in fauxqs. */
+  readonly inventory: InventoryStore;
   /** Every request the emulators received through the router, in order. */
   readonly requests: RoutedRequest[];
   /** fauxqs itself, for a test that must bypass the router. */
@@ -61,6 +65,7 @@ export async function startEmulator(): Promise<Emulator> {
   const ec2 = new Ec2Store();
   const health = new HealthStore();
   const resourceExplorer = new ResourceExplorerStore();
+  const inventory = new InventoryStore();
   const router = await startServiceRouter({
     fallback: fauxqsEndpoint,
     byTarget: [
@@ -70,7 +75,7 @@ export async function startEmulator(): Promise<Emulator> {
       ['AWSHealth_20160804.', healthHandler(health)],
     ],
     bySigningService: [['resource-explorer-2', resourceExplorerHandler(resourceExplorer)]],
-    byRequest: [[isListBuckets, listBucketsHandler(fauxqsEndpoint)]],
+    byRequest: [[isListBuckets, listBucketsHandler(fauxqsEndpoint)], [isInventoryRequest, inventoryHandler(inventory, fauxqsEndpoint)]],
     byForm: [
       ['2012-11-05', 'ListQueues', queryListQueuesHandler(fauxqsEndpoint)],
       ['2010-03-31', 'ListSubscriptionsByTopic', subscriptionsByTopicHandler(fauxqsEndpoint)],
@@ -84,6 +89,7 @@ export async function startEmulator(): Promise<Emulator> {
     ec2,
     health,
     resourceExplorer,
+    inventory,
     requests: router.requests,
     fauxqsEndpoint,
     stop: async () => {
