@@ -11,6 +11,8 @@ import { cacheRoot } from './lib/paths';
 import { createHash } from 'node:crypto';
 import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, PutObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import { s3Client } from '../src/core/services/s3/client';
+import { type AwsSession } from '../src/core/aws/session';
+import { putReport, type ReportSpec } from '../test/support/inventoryReports';
 
 /** Fake credentials: the emulator checks no signatures, but the SDK must have something to sign with. */
 export const demoCredentials = { accessKeyId: 'AKIDDEMOEMULATOR', secretAccessKey: 'demo-secret-not-a-real-key' };
@@ -94,6 +96,28 @@ export function archiveKeys(): string[] {
   }
   keys.push(...numberedNames('images/img', 600).map((k) => `${k}.png`));
   return keys;
+}
+
+/**
+ * demo-archive's S3 Inventory: a daily CSV configuration with two reports and a weekly Parquet one, written to
+ * demo-inventory as AWS writes them, listing the bucket's own keys.
+ */
+async function seedInventory(emulator: Emulator, session: AwsSession): Promise<void> {
+  await createBucket(session, 'demo-inventory');
+  const keys = archiveKeys().sort();
+  const base = { sourceBucket: 'demo-archive', destinationBucket: 'demo-inventory', destinationPrefix: 'inventory', keys, rows: keys.length, files: 3 } as const;
+  const reports: ReportSpec[] = [
+    { ...base, configId: 'daily-csv', stamp: '2026-12-04T01-00Z', format: 'CSV', keys: keys.slice(0, 2_500), rows: 2_500 },
+    { ...base, configId: 'daily-csv', stamp: '2026-12-05T01-00Z', format: 'CSV' },
+    { ...base, configId: 'weekly-parquet', stamp: '2026-12-05T02-00Z', format: 'Parquet', rowGroupSize: 1_000 },
+  ];
+  for (const report of reports) {
+    emulator.inventory.put('demo-archive', {
+      id: report.configId, destinationBucket: report.destinationBucket, destinationPrefix: report.destinationPrefix, format: report.format,
+      frequency: report.configId === 'daily-csv' ? 'Daily' : 'Weekly',
+    });
+    await putReport(session, report);
+  }
 }
 
 /** `demo-files`: objects with real content, to open, download and share. */
@@ -254,6 +278,7 @@ export async function seedDemo(emulator: Emulator): Promise<DemoData> {
     parts.push({ ETag, PartNumber });
   }
   await s3.send(new CompleteMultipartUploadCommand({ Bucket: 'demo-files', Key: 'blob-20mb.bin', UploadId, MultipartUpload: { Parts: parts } }));
+  await seedInventory(emulator, session);
   // SQS: 1,205 queues; five dead-letter queues, with 40 sources each for the first and a few for the others.
   const deadLetterQueues: Record<string, string[]> = {};
   const queues = numberedNames('demo-queue', 1200, 4);

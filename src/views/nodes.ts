@@ -18,9 +18,10 @@ export interface ConnectionNode {
 
 /**
  * Why a list node is where it is: a top-level list ("SNS Topics"), a list opened under another by asking first (a
- * Query under its table, removable), or a favorite that is a list of its own (a search, a filtered list).
+ * Query under its table, removable), a list shown above another's rows when it has items (a bucket's Inventory
+ * Reports), or a favorite that is a list of its own (a search, a filtered list).
  */
-export type ListRole = 'root' | 'derived' | 'favorite';
+export type ListRole = 'root' | 'derived' | 'companion' | 'favorite';
 
 /** A list of its own in the tree; an item that expands is the other kind of node that shows a list. */
 export interface ListNode {

@@ -78,10 +78,10 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     });
   }
 
-  /** The node of a list opened under `parent`, e.g. to reveal it once it is added. */
-  derivedNode(parent: ListHolder, list: ListRef): ListNode {
+  /** The node of a list opened under `parent` (e.g. to reveal it once it is added), or shown above its rows. */
+  derivedNode(parent: ListHolder, list: ListRef, role: 'derived' | 'companion' = 'derived'): ListNode {
     return this.nodes.place<ListNode>({
-      type: 'list', role: 'derived', id: `derived:${parent.id}|${listKey(list)}`, parent, home: parent.home, under: parent.list, base: list,
+      type: 'list', role, id: `${role}:${parent.id}|${listKey(list)}`, parent, home: parent.home, under: parent.list, base: list,
       list: this.homes.model(parent.home).withFilter(list),
     });
   }
@@ -121,10 +121,14 @@ export class ResourcesProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     }
     const model = this.homes.model(node.home);
     this.nodes.own(node);
-    await model.ensureLoaded(node.list);
+    const [, companions] = await Promise.all([model.ensureLoaded(node.list), model.companionsOf(node.list)]);
     const derived = model.derivedOf(node.list);
-    const rows = rowsOf(model.snapshot(node.list), { hasOtherRows: derived.length > 0 });
-    return this.nodes.remember(node.id, [...derived.map((list) => this.derivedNode(node, list)), ...rows.map((row) => this.rowNode(node, row))]);
+    const rows = rowsOf(model.snapshot(node.list), { hasOtherRows: derived.length + companions.length > 0 });
+    return this.nodes.remember(node.id, [
+      ...companions.map((list) => this.derivedNode(node, list, 'companion')),
+      ...derived.map((list) => this.derivedNode(node, list)),
+      ...rows.map((row) => this.rowNode(node, row)),
+    ]);
   }
 
   dispose(): void {

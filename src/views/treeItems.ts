@@ -64,6 +64,7 @@ export function treeItemOf(node: TreeNode, model: TreeModel, home: { readonly re
 const ROLE_NAMES: Readonly<Record<ListRole, () => string>> = {
   root: () => vscode.l10n.t('list'),
   derived: () => vscode.l10n.t('opened list'),
+  companion: () => vscode.l10n.t('list'),
   favorite: () => vscode.l10n.t('favorite'),
 };
 

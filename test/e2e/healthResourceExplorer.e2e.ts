@@ -162,7 +162,7 @@ describe('AWS Health and Resource Explorer in code-server (e2e)', function () {
     await wb.waitForRow('Favorites', 30_000, 1);
     await eventually(async () => {
       const rows = await wb.loadedChildren('demo-archive', 2);
-      assert.deepEqual(rows.slice(0, 3).map((r) => r.label), ['images/', 'readme.txt', 'reports/']);
+      assert.deepEqual(rows.slice(0, 4).map((r) => r.label), ['Inventory Reports', 'images/', 'readme.txt', 'reports/']);
     }, 60_000, 'the bucket\'s objects under Favorites');
   });
 });

@@ -39,6 +39,8 @@ export interface ReportSpec {
   readonly rowGroupSize?: number;
   /** Rows start at this index (a report of another day holds other rows). */
   readonly firstRow?: number;
+  /** The keys the rows name, one each (a real bucket's keys, for the demo): `rows` is their count. */
+  readonly keys?: readonly string[];
 }
 
 /** One row of a report, in the CSV schema's names; optional fields absent when empty. */
@@ -61,7 +63,7 @@ export function rowAt(spec: ReportSpec, index: number): InventoryRow {
   const i = index + (spec.firstRow ?? 0);
   const folder = `logs/${2020 + (i % 5)}/`;
   const name = i % 97 === 0 ? `report ${i} +draft é.txt` : i % 89 === 0 ? `data%${i}/&part.csv` : `k-${String(i).padStart(9, '0')}.json`;
-  const key = folder + name;
+  const key = spec.keys?.[i] ?? folder + name;
   const time = new Date(Date.UTC(2024, 0, 1) + (i % 100_000) * 60_000).toISOString();
   const size = (i * 7919) % 5_000_000;
   const etag = createHash('md5').update(String(i)).digest('hex');

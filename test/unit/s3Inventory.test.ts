@@ -150,8 +150,11 @@ describe('S3 Inventory reports (against the emulator and the inventory configura
     assert.equal(fs.readFileSync(job.outputPath, 'utf8'), whole);
   });
 
-  it('--parallel 3 reads data files at once and writes them in manifest order: the same bytes as one at a time', async function () {
-    assert.equal(await exportOf(`s3-inventory://${SOURCE}/daily-csv`, '--parallel', '3'), await exportOf(`s3-inventory://${SOURCE}/daily-csv`));
+  it('--parallel N reads data files at once and writes them in manifest order: the same bytes as one at a time, with more parts than files too', async function () {
+    const sequential = await exportOf(`s3-inventory://${SOURCE}/daily-csv`);
+    assert.equal(await exportOf(`s3-inventory://${SOURCE}/daily-csv`, '--parallel', '3'), sequential);
+    assert.equal(await exportOf(`s3-inventory://${SOURCE}/daily-csv`, '--parallel', '6'), sequential);
+    assert.equal(await exportOf(`s3-inventory://${SOURCE}/weekly-parquet`, '--parallel', '4'), await exportOf(`s3-inventory://${SOURCE}/weekly-parquet`));
   });
 
   it('a network reset in the middle of a data file is retried, and nothing is lost or written twice', async function () {

@@ -44,6 +44,11 @@ export interface ListPresentation {
    * actions that narrow set them), by the name the node's description gives each.
    */
   readonly filterLabels?: Readonly<Record<string, string>>;
+  /**
+   * Lists shown above this list's rows, each only once its first page holds an item (a bucket's Inventory Reports,
+   * shown when the bucket has an inventory configuration): one that is empty or fails (AccessDenied) shows nothing.
+   */
+  companions?(params: Params): readonly ListRef[];
   /** What an empty list says, when "No items" would not (a queue that is no dead-letter queue). */
   readonly emptyLabel?: string;
   /** The call that describes one item of this list in detail, or undefined when there is none for it. */

@@ -73,6 +73,7 @@ interface Disposable {
 }
 
 class ListState {
+  constructor(readonly list: ListRef) {}
   pages: Page[] = [];
   loaded = false;
   nextToken: string | undefined;
@@ -297,6 +298,19 @@ export class TreeModel {
     }
   }
 
+  /**
+   * The lists shown above `list`'s rows because they have items (its kind's companions: a bucket's Inventory
+   * Reports), after loading their first pages with the list's own. One that failed or is empty is not shown.
+   */
+  async companionsOf(list: ListRef): Promise<readonly ListRef[]> {
+    const companions = kindOf(list).companions?.(list.params) ?? [];
+    await Promise.all(companions.map((companion) => this.ensureLoaded(companion)));
+    return companions.filter((companion) => {
+      const state = this.states.get(listKey(companion));
+      return state !== undefined && state.failure === undefined && state.itemCount() > 0;
+    });
+  }
+
   /** The lists opened under `base` by asking first, oldest first. */
   derivedOf(base: ListRef): readonly ListRef[] {
     return this.derived.get(listKey(base)) ?? [];
@@ -371,7 +385,7 @@ export class TreeModel {
     const key = listKey(list);
     let state = this.states.get(key);
     if (!state) {
-      state = new ListState();
+      state = new ListState(list);
       this.states.set(key, state);
     }
     return state;
@@ -447,7 +461,7 @@ export class TreeModel {
     state.generation++;
     state.inFlight?.abort.abort();
     this.states.delete(key);
-    for (const derived of this.derived.get(key) ?? []) {
+    for (const derived of [...(this.derived.get(key) ?? []), ...(kindOf(state.list).companions?.(state.list.params) ?? [])]) {
       const derivedKey = listKey(derived);
       const child = this.states.get(derivedKey);
       if (child) {

@@ -59,6 +59,8 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
     // Named with its bucket: it is shown away from it (under S3 Buckets, as a pin).
     return { item: { ...folderItem(params.bucket, params.prefix, parent, '/'), name: `${params.bucket}/${params.prefix}` }, source };
   },
+  // A bucket's own level (not a folder, not filtered) shows its inventory reports, when it has any.
+  companions: (params) => (params.prefix || params.filter || params.delimiter !== '/' ? [] : [{ kind: 's3.inventoryConfigs', params: { bucket: params.bucket } }]),
   tokenFields: { input: 'ContinuationToken', output: 'NextContinuationToken', pageSize: 'MaxKeys' },
   pageSizeLimits: { min: 1, max: 1000 },
   // CSV columns: every field a listed object or folder may have (JSON leaves out the ones a record lacks).

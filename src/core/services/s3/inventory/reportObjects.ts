@@ -108,6 +108,10 @@ export const s3Inventory: ResourceKind<InventoryPage> = {
     const stop = () => reader?.close();
     send.abortSignal?.addEventListener('abort', stop, { once: true });
     try {
+      if (file >= end) {
+        // A part with no data file (more parts than files), or a report of none: one empty page ends it.
+        yield { rows: [], ...context };
+      }
       while (file < end) {
         let current = takeParked(clients, readerKey(report, file, row)) ?? await openReader(clients, report, file, row);
         reader = current;
