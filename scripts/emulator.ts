@@ -58,6 +58,8 @@ export interface DemoData {
     readonly types: number;
     readonly buckets: number;
   };
+  /** demo-archive's S3 Inventory reports, newest first within a configuration (their folders are dated from today). */
+  readonly inventory: readonly { readonly config: string; readonly stamp: string; readonly format: string; readonly rows: number }[];
 }
 
 /** 5,000 items with every attribute type, numbers JavaScript would round, binary, sets, nesting, Unicode. */
@@ -102,14 +104,16 @@ export function archiveKeys(): string[] {
  * demo-archive's S3 Inventory: a daily CSV configuration with two reports and a weekly Parquet one, written to
  * demo-inventory as AWS writes them, listing the bucket's own keys.
  */
-async function seedInventory(emulator: Emulator, session: AwsSession): Promise<void> {
+async function seedInventory(emulator: Emulator, session: AwsSession): Promise<DemoData['inventory']> {
   await createBucket(session, 'demo-inventory');
-  const keys = archiveKeys().sort();
+  const keys = [...archiveKeys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   const base = { sourceBucket: 'demo-archive', destinationBucket: 'demo-inventory', destinationPrefix: 'inventory', keys, rows: keys.length, files: 3 } as const;
+  // Dated yesterday and the day before, as a daily inventory is: recent enough to be offered for Export and Summarize.
+  const day = (daysAgo: number, time: string) => `${new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10)}T${time}Z`;
   const reports: ReportSpec[] = [
-    { ...base, configId: 'daily-csv', stamp: '2026-12-04T01-00Z', format: 'CSV', keys: keys.slice(0, 2_500), rows: 2_500 },
-    { ...base, configId: 'daily-csv', stamp: '2026-12-05T01-00Z', format: 'CSV' },
-    { ...base, configId: 'weekly-parquet', stamp: '2026-12-05T02-00Z', format: 'Parquet', rowGroupSize: 1_000 },
+    { ...base, configId: 'daily-csv', stamp: day(1, '01-00'), format: 'CSV' },
+    { ...base, configId: 'daily-csv', stamp: day(2, '01-00'), format: 'CSV', keys: keys.slice(0, 2_500), rows: 2_500 },
+    { ...base, configId: 'weekly-parquet', stamp: day(1, '02-00'), format: 'Parquet', rowGroupSize: 1_000 },
   ];
   for (const report of reports) {
     emulator.inventory.put('demo-archive', {
@@ -118,6 +122,7 @@ async function seedInventory(emulator: Emulator, session: AwsSession): Promise<v
     });
     await putReport(session, report);
   }
+  return reports.map((report) => ({ config: report.configId, stamp: report.stamp, format: report.format, rows: report.rows }));
 }
 
 /** `demo-files`: objects with real content, to open, download and share. */
@@ -278,7 +283,7 @@ export async function seedDemo(emulator: Emulator): Promise<DemoData> {
     parts.push({ ETag, PartNumber });
   }
   await s3.send(new CompleteMultipartUploadCommand({ Bucket: 'demo-files', Key: 'blob-20mb.bin', UploadId, MultipartUpload: { Parts: parts } }));
-  await seedInventory(emulator, session);
+  const inventory = await seedInventory(emulator, session);
   // SQS: 1,205 queues; five dead-letter queues, with 40 sources each for the first and a few for the others.
   const deadLetterQueues: Record<string, string[]> = {};
   const queues = numberedNames('demo-queue', 1200, 4);
@@ -322,6 +327,7 @@ export async function seedDemo(emulator: Emulator): Promise<DemoData> {
     ...logsAndInstances,
     health: seedHealth(emulator),
     resourceExplorer: seedResourceExplorer(emulator, own),
+    inventory,
   };
 }
 
@@ -346,6 +352,7 @@ export async function seedOther(endpoint: string): Promise<DemoData> {
     runningInstances: 0,
     health: { events: 0, open: 0, upcoming: 0, closed: 0, withEntities: 0, organizationAccounts: [], organizationEvents: 0 },
     resourceExplorer: { resources: 0, regions: [], types: 0, buckets: 0 },
+    inventory: [],
   };
 }
 

@@ -14,6 +14,7 @@ import { DEFAULT_PARALLELISM } from '../core/export/parallelExport';
 import { summaryCsv, summaryDocument, summaryMarkdown, type SummaryDocument } from '../core/answers/summaryReport';
 import { addressOf, kindOf } from '../core/services/registry';
 import { type ExportDeps } from '../exportUi/exportDeps';
+import { chooseSource } from '../exportUi/chooseList';
 import { summaryHtml } from './summaryHtml';
 
 /**
@@ -34,10 +35,17 @@ export function registerSummarize(
       void vscode.window.showInformationMessage(vscode.l10n.t('Select a list in the Resources view to summarize it.'));
       return;
     }
-    const list = summaryList(target.list);
     let connection;
+    let list = summaryList(target.list);
     try {
       connection = await deps.connections.connection(target.home ? deps.connections.ref(target.home) : undefined);
+      if (kindOf(list).alternatives) {
+        const source = await chooseSource(list, await deps.connections.session(target.home ? deps.connections.ref(target.home) : undefined), vscode.l10n.t('Summarize'));
+        if (!source) {
+          return;
+        }
+        list = source;
+      }
     } catch (error) {
       void vscode.window.showErrorMessage(describeProblem(error).message);
       return;

@@ -38,7 +38,8 @@ Options:
                           API's own limits (S3 and SQS: 1000; DynamoDB tables: 100; log events: 10000)
       --parallel N        JSON Lines or CSV, 1-64 (default 1: one request at a time). S3 objects: list up
                           to N top-level folders at once, the file the same byte for byte. DynamoDB items:
-                          a parallel Scan of N segments, written one after the other
+                          a parallel Scan of N segments, written one after the other. An S3 Inventory
+                          report: N runs of its data files at once, written in the manifest's order
       --csv-raw           CSV: write cells that start with = + - @ as they are (default: with a leading ', so
                           a spreadsheet does not run them as formulas)
       --csv-bom           CSV: start the file with a UTF-8 byte-order mark (for Excel)
@@ -63,6 +64,8 @@ Examples:
   paged-aws-export find s3://my-bucket/ invoice-2024 --out -
   paged-aws-export find s3://my-bucket/logs/ '2024-??-*.gz' --out gz.csv
   paged-aws-export find ec2:instances running --field State.Name --out running.jsonl
+  paged-aws-export s3-inventory://my-bucket/daily --out objects.jsonl --parallel 4
+  paged-aws-export summarize s3-inventory://my-bucket/daily@2026-12-01
 
 Exit codes: 0 done, 1 failed (the checkpoint is kept when the export can be resumed), 2 usage error,
 130 interrupted (Ctrl+C) and 143 terminated (SIGTERM), the checkpoint kept.`;

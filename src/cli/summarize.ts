@@ -34,7 +34,8 @@ Options:
   -o, --out FILE          write the summary to FILE instead of standard output
       --page-size N       items per request (default 1000, within each API's limits)
       --parallel N        S3 objects: read each top-level folder as a part, N at a time; DynamoDB: a
-                          parallel Scan of N segments (1-64, default 1)
+                          parallel Scan of N segments; an S3 Inventory report: N runs of its data files
+                          (1-64, default 1)
       --profile P, --region R, --endpoint-url URL, --state-dir DIR, --restart: as for an export
 
 Examples:

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { addressForms, addressOf, addressProblem, kindOf, parseAddress, rootLists } from '../core/services/registry';
 import { listKey, type ListRef } from '../core/lists';
+import { type AwsClients } from '../core/aws/clients';
+import { formatCount } from '../core/numbers';
+import { roughDuration } from '../core/services/s3/inventory/alternatives';
 
 type ListChoice = vscode.QuickPickItem & { readonly pick: () => Promise<ListRef | undefined> };
 
@@ -55,5 +58,38 @@ export async function chooseDepth(list: ListRef): Promise<ListRef | undefined> {
     ],
     { title: vscode.l10n.t('Export Full Listing'), placeHolder: vscode.l10n.t('What to export') },
   );
+  return choice?.list;
+}
+
+/**
+ * Where to read a list from, when a faster copy of it exists (a bucket's S3 Inventory report younger than a week):
+ * that copy, as of its date, or the list itself, live; each with what reading it takes. The list itself when there
+ * is none; undefined when the user backs out.
+ */
+export async function chooseSource(list: ListRef, clients: AwsClients, title: string): Promise<ListRef | undefined> {
+  const alternatives = kindOf(list).alternatives;
+  if (!alternatives) {
+    return list;
+  }
+  const above = vscode.workspace.getConfiguration('pagedAwsExplorer').get<number>('export.inventoryAbove', 100_000);
+  const found = (await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Looking for inventory reports…') },
+    () => alternatives(clients, list.params, {}).catch(() => []),
+  )).filter((alternative) => alternative.items === undefined || alternative.items >= above);
+  if (!found.length) {
+    return list;
+  }
+  const items = found.find((alternative) => alternative.items !== undefined)?.items;
+  const pageSize = kindOf(list).pageSizeLimits?.max ?? 1000;
+  const live = {
+    label: vscode.l10n.t('Live listing'),
+    detail: items === undefined
+      ? vscode.l10n.t('every item as it is now, {0} a request', formatCount(pageSize))
+      : vscode.l10n.t('every item as it is now: about {0} requests of {1}, about {2} at 100 ms a request', formatCount(Math.ceil(items / pageSize)), formatCount(pageSize), roughDuration((items / pageSize) * 0.1)),
+    list,
+  };
+  const choice = await vscode.window.showQuickPick([...found.map((alternative) => ({ label: alternative.label, detail: alternative.detail, list: alternative.list })), live], {
+    title, placeHolder: vscode.l10n.t('Read {0} from…', addressOf(list)),
+  });
   return choice?.list;
 }

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { checkpointId, listingTarget, type ExportJob } from '../core/export/checkpoint';
 import { resumeLabel } from '../core/export/messages';
 import { describeProblem } from '../core/problems/problem';
-import { chooseDepth, chooseList } from './chooseList';
+import { chooseDepth, chooseList, chooseSource } from './chooseList';
+import { kindOf } from '../core/services/registry';
 import { chooseOutput, chooseStyle, csvSettings } from './chooseOutput';
 import { type ExportDeps } from './exportDeps';
 import { type ExportRunner } from './exportRunner';
@@ -16,9 +17,20 @@ import { type ListRef } from '../core/lists';
 export function exportListing(deps: ExportDeps, runner: ExportRunner) {
   return async (node?: { list?: ListRef; home?: string }): Promise<void> => {
     const picked = node?.list ?? (await chooseList());
-    const list = picked && (await chooseDepth(picked));
-    if (!list) {
+    const flat = picked && (await chooseDepth(picked));
+    if (!flat) {
       return;
+    }
+    let list: ListRef | undefined = flat;
+    if (kindOf(flat).alternatives) {
+      try {
+        list = await chooseSource(flat, await deps.connections.session(node?.home ? deps.connections.ref(node.home) : undefined), vscode.l10n.t('Export Full Listing'));
+      } catch {
+        // No session (no credentials…): the export says so below.
+      }
+      if (!list) {
+        return;
+      }
     }
     const output = await chooseOutput(list);
     const style = output && (await chooseStyle(list));

@@ -44,6 +44,10 @@ describe('empty pages that still carry a token, and a token handed back as it wa
       if (row.noRequests) {
         return { cell: 'n/a: no request', tried: 'empty pages', times: 0, crashes: 0, outcome: `complete without a request: ${row.noRequests}` };
       }
+      if (row.noToken) {
+        assert.equal(run.requests.filter((r) => r.token !== undefined).length, 0, 'no request carried a token');
+        return { cell: 'n/a: no token', tried: 'empty pages', times: 0, crashes: 0, outcome: `no request carries a token: ${row.noToken}` };
+      }
       const empties = run.requests.filter((r) => r.faults.includes('emptyPage')).length;
       assert.equal(empties, EMPTY_AT.length, 'the empty pages were answered');
       return {

@@ -78,12 +78,13 @@ describe('kill: SIGKILL at seeded moments, run again until complete', function (
       const reference = await run(args(`${kind}-reference.jsonl`));
       assert.equal(reference.code, 0, reference.stderr);
       const out = `${kind}-killed.jsonl`;
-      if (row.noRequests) {
+      if (row.noRequests || row.onePage) {
         assert.equal((await run(args(out), { request: 0, delayMs: 0 })).signal, 'SIGKILL');
         const again = await run(args(out));
         assert.equal(again.code, 0, again.stderr);
         assert.ok(fs.readFileSync(path.join(dir, out)).equals(fs.readFileSync(path.join(dir, `${kind}-reference.jsonl`))));
-        return { cell: 'n/a: no request to kill at', tried: 'killed at its start', times: 1, crashes: 0, outcome: `no list request: ${row.noRequests}; killed at its start, the rerun wrote the same bytes` };
+        const why = row.noRequests ? `no list request: ${row.noRequests}` : `one page: ${row.onePage}`;
+        return { cell: row.noRequests ? 'n/a: no request to kill at' : 'n/a: one page', tried: 'killed at its start', times: 1, crashes: 0, outcome: `${why}; killed at its start, the rerun wrote the same bytes` };
       }
       const seed = SEED + 2000 + k;
       const plan = moments(seed, KILLS, 2, 3).map((moment) => ({ ...moment, delayMs: moment.delayMs % 20 }));

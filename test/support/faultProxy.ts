@@ -263,6 +263,8 @@ function describeRequest(index: number, method: string, url: string, headers: ht
     action = 'ListBuckets';
   } else if (method === 'GET' && segments.length === 1 && searchParams.get('list-type') === '2') {
     action = 'ListObjectsV2';
+  } else if (method === 'GET' && segments.length === 1 && searchParams.has('inventory')) {
+    action = searchParams.has('id') ? 'GetBucketInventoryConfiguration' : 'ListBucketInventoryConfigurations';
   } else if (method === 'GET' && segments.length > 1) {
     action = 'GetObject';
   } else if (method === 'HEAD') {
@@ -420,6 +422,8 @@ function emptyPage(request: ProxyRequest, token: string): string {
       const bucket = xmlEscape(decodeURIComponent(new URL(request.url, 'http://proxy').pathname.split('/')[1] ?? ''));
       return `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${bucket}</Name><KeyCount>0</KeyCount><MaxKeys>${request.pageSize ?? 1000}</MaxKeys><IsTruncated>true</IsTruncated>${request.token ? `<ContinuationToken>${xmlEscape(request.token)}</ContinuationToken>` : ''}<NextContinuationToken>${nextToken}</NextContinuationToken></ListBucketResult>`;
     }
+    case 'ListBucketInventoryConfigurations':
+      return `<?xml version="1.0" encoding="UTF-8"?><ListInventoryConfigurationsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${request.token ? `<ContinuationToken>${xmlEscape(request.token)}</ContinuationToken>` : ''}<IsTruncated>true</IsTruncated><NextContinuationToken>${nextToken}</NextContinuationToken></ListInventoryConfigurationsResult>`;
     case 'ListBuckets':
       return `<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Owner><ID>fault-proxy</ID></Owner><Buckets></Buckets><ContinuationToken>${nextToken}</ContinuationToken></ListAllMyBucketsResult>`;
     default:

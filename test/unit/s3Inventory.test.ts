@@ -5,12 +5,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DeleteObjectCommand, ListBucketInventoryConfigurationsCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, ListBucketInventoryConfigurationsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { main } from '../../src/cli/main';
 import { s3Client } from '../../src/core/services/s3/client';
 import { listingPage, listingPages } from '../../src/core/listing';
 import { describeProblem } from '../../src/core/problems/problem';
-import { parseAddress } from '../../src/core/services/registry';
+import { kindOf, parseAddress } from '../../src/core/services/registry';
+import { TreeModel } from '../../src/core/tree/treeModel';
+import { inventoryAlternatives } from '../../src/core/services/s3/inventory/alternatives';
 import { checkpointId, listingTarget, type ExportJob } from '../../src/core/export/checkpoint';
 import { FileCheckpointStore } from '../../src/core/export/fileCheckpointStore';
 import { resumeExport, startExport } from '../../src/core/export/exporter';
@@ -190,6 +192,49 @@ describe('S3 Inventory reports (against the emulator and the inventory configura
     assert.match(describeProblem(error).message, /is damaged/);
     const checkpoint = await store.load(checkpointId(job));
     assert.equal(checkpoint?.itemsWritten, 300 + 200, 'the first file whole, and the damaged one but its last page');
+  });
+
+  it('a report\'s rows are object rows: Show Details asks HeadObject of the live object (a version row, of its version)', async function () {
+    await (await fixture.session.client(s3Client)).send(new PutObjectCommand({ Bucket: SOURCE, Key: String(records(newest)[3].Key), Body: 'live bytes' }));
+    const page = await listingPage(fixture.session, { list: parseAddress(`s3-inventory://${SOURCE}/daily-csv`), pageSize: 5 }, {}, {});
+    const item = page.items[3];
+    assert.equal(item.itemKind, 's3Object');
+    assert.equal(item.id, `s3://${SOURCE}/${String(item.record.Key)}`, 'the live object\'s S3 URI: Open and Download read it');
+    const details = kindOf(parseAddress(`s3-inventory://${SOURCE}/daily-csv`)).detailsOf!(item)!;
+    assert.equal(details.operation, 'HeadObject');
+    assert.equal((await details.fetch(fixture.session, {})).ContentLength, 'live bytes'.length);
+    const versions = await listingPage(fixture.session, { list: parseAddress(`s3-inventory://${SOURCE}/versions-csv`), pageSize: 100 }, {}, {});
+    const older = versions.items.find((row) => row.record.itemType === 'version')!;
+    assert.equal(older.itemKind, 's3ObjectVersion');
+    assert.match(older.id, /\?versionId=v/);
+    assert.equal(kindOf(parseAddress(`s3-inventory://${SOURCE}/versions-csv`)).detailsOf!(versions.items.find((row) => row.record.itemType === 'deleteMarker')!), undefined);
+  });
+
+  it('the tree shows Inventory Reports above a bucket\'s objects only when it has configurations it may read', async function () {
+    const model = new TreeModel({ clients: async () => fixture.session, pageSize: () => 100 });
+    const bucket = (name: string) => ({ kind: 's3.objects', params: { bucket: name, prefix: '', delimiter: '/' } });
+    assert.deepEqual(await model.companionsOf(bucket(SOURCE)), [{ kind: 's3.inventoryConfigs', params: { bucket: SOURCE } }]);
+    assert.deepEqual(await model.companionsOf(bucket('no-inventory')), [], 'none configured');
+    assert.deepEqual(await model.companionsOf({ kind: 's3.objects', params: { bucket: SOURCE, prefix: 'logs/', delimiter: '/' } }), [], 'a folder shows none');
+    fixture.emulator.inventory.denied.add('many-configs');
+    try {
+      assert.deepEqual(await model.companionsOf(bucket('many-configs')), [], 'AccessDenied: no node, no error row');
+    } finally {
+      fixture.emulator.inventory.denied.delete('many-configs');
+    }
+  });
+
+  it('Export and Summarize are offered a report younger than a week, with an estimate, instead of the live listing', async function () {
+    const bucket = { bucket: SOURCE, prefix: '', delimiter: '' };
+    const found = await inventoryAlternatives(fixture.session, bucket, {}, Date.parse('2026-12-03T00:00:00Z'));
+    const daily = found.find((alternative) => alternative.list.params.config === 'daily-csv')!;
+    assert.deepEqual(daily.list, { kind: 's3.inventory', params: { bucket: SOURCE, config: 'daily-csv', report: '2026-12-01T01-00Z' } });
+    assert.equal(daily.label, 'From the inventory of 2026-12-01');
+    assert.match(daily.detail, /^daily-csv: about [\d,]+ objects as of that date, [\d.]+ [KM]B in 4 files; about \d+ s to read$/);
+    assert.ok(daily.items! > newest.rows / 3 && daily.items! < newest.rows * 3, `an estimate near ${newest.rows}: ${daily.items}`);
+    assert.ok(!found.some((alternative) => alternative.list.params.config === 'orc'), 'ORC cannot be read: not offered');
+    assert.deepEqual(await inventoryAlternatives(fixture.session, bucket, {}, Date.parse('2026-12-09T00:00:00Z')), [], 'older than a week');
+    assert.deepEqual(await inventoryAlternatives(fixture.session, { ...bucket, prefix: 'logs/' }, {}, Date.parse('2026-12-03T00:00:00Z')), [], 'a folder is not the report');
   });
 
   it('summarize and find read a report like any list', async function () {

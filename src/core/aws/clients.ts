@@ -45,4 +45,9 @@ export interface AwsClients {
    * key fetches it, later ones share it. A failed fetch is not kept.
    */
   cached<T>(key: string, fetch: () => Promise<T>): Promise<T>;
+  /**
+   * Says that a listing sent a request again itself, past the SDK's retries (a body cut off mid-stream), in the words
+   * of the SDK's own retries in the log: "WHAT (attempt N of M, after B ms backoff)".
+   */
+  retried?(what: string, attempt: number, maxAttempts: number, backoffMs: number): void;
 }

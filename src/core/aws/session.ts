@@ -31,6 +31,10 @@ export class AwsSession implements AwsClients {
     return this.connection.region;
   }
 
+  retried(what: string, attempt: number, maxAttempts: number, backoffMs: number): void {
+    this.log.warn(`${what} (attempt ${attempt} of ${maxAttempts}, after ${backoffMs} ms backoff)`);
+  }
+
   client<C extends SdkClient>(service: ServiceClient<C>): Promise<C> {
     let client = this.clients.get(service.id);
     if (!client) {

@@ -89,7 +89,7 @@ export function describeProblem(error: unknown, context: ProblemContext = {}): P
     return problem('cancelled', l10n.t('Cancelled.'));
   }
   if (error instanceof StatedError) {
-    return problem('other', error.message);
+    return problem(error.kind, error.message);
   }
   if (error instanceof RepeatedTokenError) {
     return problem('repeatedToken', error.message);

@@ -16,6 +16,17 @@ export interface ItemDetails {
   fetch(clients: AwsClients, send: SendOptions): Promise<Record<string, unknown>>;
 }
 
+/** Another list that holds a list's items as of an earlier time and reads faster (a bucket's S3 Inventory report). */
+export interface ListAlternative {
+  readonly list: ListRef;
+  /** "From the inventory of 2026-12-05". */
+  readonly label: string;
+  /** What it is and what reading it takes. */
+  readonly detail: string;
+  /** About how many items it holds: what listing the list itself would take is estimated from it. */
+  readonly items?: number;
+}
+
 /**
  * A list kind's face in the tree (tree/ and the views read it): what its node and its rows are called, the item that
  * owns it, the filters a user narrows it by, the call that details a row, and where the AWS console shows it.
@@ -49,6 +60,11 @@ export interface ListPresentation {
    * shown when the bucket has an inventory configuration): one that is empty or fails (AccessDenied) shows nothing.
    */
   companions?(params: Params): readonly ListRef[];
+  /**
+   * Lists that hold this list's items as of an earlier time and read faster, offered by Export Full Listing… and
+   * Summarize… beside the list itself (a bucket's inventory report younger than a week). None when asking fails.
+   */
+  alternatives?(clients: AwsClients, params: Params, send: SendOptions): Promise<readonly ListAlternative[]>;
   /** What an empty list says, when "No items" would not (a queue that is no dead-letter queue). */
   readonly emptyLabel?: string;
   /** The call that describes one item of this list in detail, or undefined when there is none for it. */

@@ -13,6 +13,7 @@ import { healthRows } from './rows/health';
 import { logsRows } from './rows/logs';
 import { resourceExplorerRows } from './rows/resourceExplorer';
 import { s3Rows } from './rows/s3';
+import { s3InventoryRows } from './rows/s3Inventory';
 import { snsRows } from './rows/sns';
 import { sqsRows } from './rows/sqs';
 
@@ -43,6 +44,13 @@ export interface KindRow {
   readonly missing: Missing;
   /** Set for a list that sends no request at all: why, said in every outcome instead of faulting. */
   readonly noRequests?: string;
+  /**
+   * Set for a list whose requests carry no service token (a report read from its files, its position ours): why. The
+   * refused-token and empty-page tables say so instead of faulting a token.
+   */
+  readonly noToken?: string;
+  /** Set for a list answered in one page (its requests all before the first page is written): why. Nothing to resume. */
+  readonly onePage?: string;
 }
 
 export interface Missing {
@@ -63,7 +71,7 @@ export interface World {
   readonly session: AwsSession;
 }
 
-export const rows: readonly KindRow[] = [...snsRows, ...s3Rows, ...sqsRows, ...dynamodbRows, ...logsRows, ...ec2Rows, ...healthRows, ...resourceExplorerRows];
+export const rows: readonly KindRow[] = [...snsRows, ...s3Rows, ...s3InventoryRows, ...sqsRows, ...dynamodbRows, ...logsRows, ...ec2Rows, ...healthRows, ...resourceExplorerRows];
 
 /** Every list kind of the registry, in its order: what the tables iterate. */
 export const registryKinds: readonly string[] = services.flatMap((service) => service.kinds.map((kind) => kind.id));

@@ -11,6 +11,7 @@ import { type ExportRecord, type Params, type ResourceItem, type Value } from '.
 import { paginated } from '../../paging/listPaging';
 import { consolePage } from '../console';
 import { s3ObjectsSummary } from './summary';
+import { inventoryAlternatives } from './inventory/alternatives';
 
 /**
  * Objects under a bucket and prefix. Params: `bucket`, `prefix`, `delimiter`, and optionally `filter`
@@ -61,6 +62,7 @@ export const s3Objects: ResourceKind<ListObjectsV2CommandOutput> = {
   },
   // A bucket's own level (not a folder, not filtered) shows its inventory reports, when it has any.
   companions: (params) => (params.prefix || params.filter || params.delimiter !== '/' ? [] : [{ kind: 's3.inventoryConfigs', params: { bucket: params.bucket } }]),
+  alternatives: inventoryAlternatives,
   tokenFields: { input: 'ContinuationToken', output: 'NextContinuationToken', pageSize: 'MaxKeys' },
   pageSizeLimits: { min: 1, max: 1000 },
   // CSV columns: every field a listed object or folder may have (JSON leaves out the ones a record lacks).

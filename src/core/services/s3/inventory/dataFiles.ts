@@ -8,6 +8,7 @@ import { type DataFile, type OpenReport } from './manifest';
 import { parquetReader } from './parquetRows';
 import { type RowReader } from './rowReader';
 import { destinationError } from './destination';
+import { readAgainIfDropped } from './retries';
 import * as l10n from '@vscode/l10n';
 
 // Opening a report's data file at a row, and keeping an open one between two pages of the tree: a Load more a moment
@@ -20,7 +21,7 @@ async function getObject(clients: AwsClients, report: OpenReport, file: DataFile
     return output.Body as Readable;
   } catch (error) {
     if ((error as { name?: string })?.name === 'NoSuchKey') {
-      throw new StatedError(l10n.t('The data file {0} of the report of {1} is missing from {2}: the report is incomplete (S3 may have removed it by a lifecycle rule). Pick another report.', file.key, report.stamp, report.place.destination.bucket));
+      throw new StatedError(l10n.t('The data file {0} of the report of {1} is missing from {2}: the report is incomplete (S3 may have removed it by a lifecycle rule). Pick another report.', file.key, report.stamp, report.place.destination.bucket), 'notFound');
     }
     throw destinationError(error, report.place);
   }
@@ -33,14 +34,14 @@ export async function openReader(clients: AwsClients, report: OpenReport, index:
   }
   return parquetReader({
     size: file.size,
-    async range(start, end) {
+    range: (start, end) => readAgainIfDropped(clients, `GetObject ${file.key} bytes ${start}-${end - 1}`, async () => {
       const body = await getObject(clients, report, file, `bytes=${start}-${end - 1}`);
       const chunks: Buffer[] = [];
       for await (const chunk of body) {
         chunks.push(chunk as Buffer);
       }
       return Buffer.concat(chunks);
-    },
+    }),
     stream: () => getObject(clients, report, file),
   }, file, row);
 }

@@ -24,10 +24,10 @@ export function destinationError(error: unknown, place: ReportPlace): unknown {
   if (name === 'AccessDenied' || name === 'Forbidden' || (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode === 403) {
     return new StatedError(place.destination.account
       ? l10n.t('The reports of inventory "{0}" are written to {1}, in account {2}, which this connection may not read (AccessDenied). Use a profile of that account.', place.config, where, place.destination.account)
-      : l10n.t('The reports of inventory "{0}" are written to {1}, which this connection may not read (AccessDenied).', place.config, where));
+      : l10n.t('The reports of inventory "{0}" are written to {1}, which this connection may not read (AccessDenied).', place.config, where), 'accessDenied');
   }
   if (name === 'NoSuchBucket') {
-    return new StatedError(l10n.t('The destination bucket of inventory "{0}", {1}, does not exist (or is in another partition).', place.config, place.destination.bucket));
+    return new StatedError(l10n.t('The destination bucket of inventory "{0}", {1}, does not exist (or is in another partition).', place.config, place.destination.bucket), 'notFound');
   }
   return error;
 }
@@ -40,16 +40,16 @@ export async function reportPlace(clients: AwsClients, bucket: string, config: s
       configuration = await fetchConfiguration(clients, bucket, config, send);
     } catch (error) {
       if ((error as { name?: string })?.name === 'NoSuchConfiguration') {
-        throw new StatedError(l10n.t('The bucket {0} has no inventory configuration "{1}".', bucket, config));
+        throw new StatedError(l10n.t('The bucket {0} has no inventory configuration "{1}".', bucket, config), 'notFound');
       }
       throw error;
     }
   } else {
     const all = await listConfigurations(clients, bucket, send);
     if (all.length !== 1) {
-      throw new StatedError(all.length === 0
-        ? l10n.t('The bucket {0} has no S3 Inventory configuration: set one up in the S3 console (Management → Inventory configurations); the first report comes within 48 hours.', bucket)
-        : l10n.t('The bucket {0} has {1} inventory configurations; name one: {2}.', bucket, all.length, all.map((c) => `s3-inventory://${bucket}/${c.Id}`).join(', ')));
+      throw all.length === 0
+        ? new StatedError(l10n.t('The bucket {0} has no S3 Inventory configuration: set one up in the S3 console (Management → Inventory configurations); the first report comes within 48 hours.', bucket), 'notFound')
+        : new StatedError(l10n.t('The bucket {0} has {1} inventory configurations; name one: {2}.', bucket, all.length, all.map((c) => `s3-inventory://${bucket}/${c.Id}`).join(', ')));
     }
     configuration = all[0];
   }
@@ -85,7 +85,7 @@ export async function pickReport(clients: AwsClients, place: ReportPlace, date: 
     const where = `s3://${place.destination.bucket}/${place.destination.root}`;
     throw new StatedError(date
       ? l10n.t('Inventory "{0}" has no report of {1} under {2}. Reports there: {3}.', place.config, date, where, stamps.slice(0, 5).join(', ') || l10n.t('none'))
-      : l10n.t('Inventory "{0}" has no report yet under {1}: the first one comes within 48 hours of setting it up.', place.config, where));
+      : l10n.t('Inventory "{0}" has no report yet under {1}: the first one comes within 48 hours of setting it up.', place.config, where), 'notFound');
   }
   return found;
 }

@@ -4,6 +4,7 @@ import { StatedError } from '../../../problems/statedError';
 import { s3Client } from '../client';
 import { load } from '../sdk';
 import { destinationError, type ReportPlace } from './destination';
+import { readAgainIfDropped } from './retries';
 import * as l10n from '@vscode/l10n';
 
 // A report's manifest.json, checked against its manifest.checksum (the manifest's MD5, hex), and what it says:
@@ -37,9 +38,12 @@ export function manifestKeyOf(place: ReportPlace, stamp: string): string {
   return `${place.destination.root}${stamp}/manifest.json`;
 }
 
-export async function getBytes(clients: AwsClients, bucket: string, key: string, send: SendOptions): Promise<Buffer> {
-  const output = await (await clients.client(s3Client)).send(new (load().GetObjectCommand)({ Bucket: bucket, Key: key }), send);
-  return Buffer.from(await output.Body!.transformToByteArray());
+/** A small object's bytes (a manifest), read again if its body is cut off. */
+export function getBytes(clients: AwsClients, bucket: string, key: string, send: SendOptions): Promise<Buffer> {
+  return readAgainIfDropped(clients, `GetObject ${key}`, async () => {
+    const output = await (await clients.client(s3Client)).send(new (load().GetObjectCommand)({ Bucket: bucket, Key: key }), send);
+    return Buffer.from(await output.Body!.transformToByteArray());
+  }, send.abortSignal);
 }
 
 /** Reads and checks a report's manifest: once per connection (a report never changes once written). */
@@ -50,13 +54,12 @@ export function readManifest(clients: AwsClients, place: ReportPlace, stamp: str
     let manifest: Buffer;
     let checksum: Buffer;
     try {
-      [manifest, checksum] = await Promise.all([
-        getBytes(clients, place.destination.bucket, key, send),
-        getBytes(clients, place.destination.bucket, key.replace(/manifest\.json$/, 'manifest.checksum'), send),
-      ]);
+      // One after the other, as every request of a listing: the first failure is the only one.
+      manifest = await getBytes(clients, place.destination.bucket, key, send);
+      checksum = await getBytes(clients, place.destination.bucket, key.replace(/manifest\.json$/, 'manifest.checksum'), send);
     } catch (error) {
       if ((error as { name?: string })?.name === 'NoSuchKey') {
-        throw new StatedError(l10n.t('The report of {0} is not complete: {1} or its manifest.checksum is not there yet (S3 writes them last). Try again later, or pick an earlier report.', stamp, where));
+        throw new StatedError(l10n.t('The report of {0} is not complete: {1} or its manifest.checksum is not there yet (S3 writes them last). Try again later, or pick an earlier report.', stamp, where), 'notFound');
       }
       throw destinationError(error, place);
     }

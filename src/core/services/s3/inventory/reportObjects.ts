@@ -1,7 +1,10 @@
 import { type AwsClients, type SendOptions } from '../../../aws/clients';
 import { type Params } from '../../../lists';
 import { RefusedTokenError } from '../../../paging/errors';
-import { type ResourceKind } from '../../kind';
+import { responseFields, type ResourceKind } from '../../kind';
+import { s3Client } from '../client';
+import { load } from '../sdk';
+import { parseS3Uri } from '../uri';
 import { inventoryAddress, parseInventoryAddress } from './address';
 import { openReader, park, readerKey, takeParked } from './dataFiles';
 import { pickReport, reportPlace, stampTime } from './destination';
@@ -9,21 +12,8 @@ import { readManifest, type OpenReport } from './manifest';
 import { inventoryItem } from './records';
 import { type InventoryRow, type RowReader } from './rowReader';
 import { inventorySummary } from './summary';
+import { backOff } from './retries';
 import * as l10n from '@vscode/l10n';
-
-const READ_ATTEMPTS = 4;
-
-/** A connection reset or cut short while a data file's body streamed (not a refusal, a checksum or a cancel). */
-function isDropped(error: unknown): boolean {
-  const e = error as { code?: string; name?: string; message?: string };
-  return ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ERR_STREAM_PREMATURE_CLOSE', 'Z_BUF_ERROR'].includes(e?.code ?? '')
-    || e?.message === 'aborted' || e?.name === 'TimeoutError';
-}
-
-/** Full jitter, as the SDK's retry strategy: a random wait up to 100 ms × 2^attempt. */
-function backoff(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * 100 * 2 ** attempt));
-}
 
 /** A page of a report: rows of one data file, and where the next page starts. */
 export interface InventoryPage {
@@ -121,12 +111,11 @@ export const s3Inventory: ResourceKind<InventoryPage> = {
           try {
             page = await current.read(pageSize);
           } catch (error) {
-            // A connection dropped in the middle of a body is past the SDK's retries: open the file again at the row.
-            if (!isDropped(error) || send.abortSignal?.aborted || attempt >= READ_ATTEMPTS) {
+            // A connection dropped in the middle of a body: open the file again at the row.
+            current.close();
+            if (!(await backOff(clients, `GetObject ${report.manifest.files[file].key} from row ${row}`, attempt++, error, send.abortSignal))) {
               throw error;
             }
-            current.close();
-            await backoff(attempt++);
             current = await openReader(clients, report, file, row);
             reader = current;
             continue;
@@ -160,4 +149,19 @@ export const s3Inventory: ResourceKind<InventoryPage> = {
     }
   },
   itemsOf: (page) => page.rows.map((row) => inventoryItem(row, page)),
+  // The live object (or the version the row names), as the live listing's rows are detailed; a delete marker has none.
+  detailsOf(item) {
+    if (item.record.IsDeleteMarker === true || typeof item.record.s3Uri !== 'string') {
+      return undefined;
+    }
+    const { bucket, key } = parseS3Uri(item.record.s3Uri);
+    const version = item.itemKind === 's3ObjectVersion' && typeof item.record.VersionId === 'string' ? item.record.VersionId : undefined;
+    return {
+      operation: 'HeadObject',
+      async fetch(clients, send) {
+        const output = await (await clients.client(s3Client)).send(new (load().HeadObjectCommand)({ Bucket: bucket, Key: key, VersionId: version }), send);
+        return { Bucket: bucket, Key: key, ...responseFields(output) };
+      },
+    };
+  },
 };
