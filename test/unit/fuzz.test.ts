@@ -30,6 +30,10 @@ const region = fc.constantFrom('us-east-1', 'eu-west-1', 'ap-southeast-2', 'cn-n
 const account = chars('0123456789', 12, 12);
 const bucket = chars(`${LOWER}0123456789.-`, 3, 63).filter((name) => /^[a-z0-9]/.test(name));
 const keyPath = fc.array(text.map((segment) => segment.replace(/\//g, '')).filter((segment) => segment.length > 0), { maxLength: 4 }).map((parts) => parts.map((part) => `${part}/`).join(''));
+/** An inventory configuration id: "letters, numbers, periods, dashes, underscores", at most 64. */
+const inventoryId = chars(`${ALNUM}._-`, 1, 64);
+const reportDate = fc.tuple(fc.integer({ min: 2016, max: 2099 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.option(fc.integer({ min: 0, max: 23 }), { nil: undefined }))
+  .map(([y, m, d, h]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}${h === undefined ? '' : `T${String(h).padStart(2, '0')}-00Z`}`);
 const topicArn = fc.tuple(region, account, chars(`${ALNUM}_-`, 1, 256)).map(([r, a, name]) => `arn:aws:sns:${r}:${a}:${name}`);
 const table = chars(`${ALNUM}_.-`, 3, 255);
 const group = chars(`${ALNUM}_-/.#`, 1, 512);
@@ -49,6 +53,9 @@ const LISTS: Readonly<Record<string, fc.Arbitrary<Params>>> = {
   'sns.subscriptions': params({ topicArn }),
   's3.buckets': params({ prefix: optional(nonEmpty) }),
   's3.objects': params({ bucket, prefix: keyPath, delimiter: fc.constant('/'), filter: optional(nonEmpty.map((rest) => rest.replace(/\//g, '')).filter(Boolean)) }),
+  's3.inventoryConfigs': params({ bucket }),
+  's3.inventoryReports': params({ bucket, config: inventoryId }),
+  's3.inventory': params({ bucket, config: optional(inventoryId), report: optional(reportDate) }),
   'sqs.queues': params({ prefix: optional(nonEmpty) }),
   'sqs.deadLetterSources': fc.tuple(region, account, chars(`${ALNUM}_-`, 1, 80)).map(([r, a, name]) => ({ queueUrl: `https://sqs.${r}.amazonaws.com/${a}/${name}` })),
   'dynamodb.tables': fc.constant({}),
@@ -101,7 +108,7 @@ describe('fuzzed inputs (fast-check)', function () {
   }
 
   it('any text is either read as a list whose address reads back the same, or refused with an AddressError that says what is expected', function () {
-    const prefixes = fc.constantFrom('', 's3://', 'sns:', 'sqs:queues?', 'dynamodb:table/', 'logs:group/', 'logs:stream/', 'logs:streams/', 'ec2:instances?', 'health:events?', 'health:event/', 'resource-explorer:search?', 'arn:aws:sns:', 'arn:aws:logs:', 'https://sqs.');
+    const prefixes = fc.constantFrom('', 's3://', 'sns:', 'sqs:queues?', 'dynamodb:table/', 'logs:group/', 'logs:stream/', 'logs:streams/', 'ec2:instances?', 'health:events?', 'health:event/', 'resource-explorer:search?', 's3-inventory://', 'arn:aws:sns:', 'arn:aws:logs:', 'https://sqs.');
     fc.assert(fc.property(prefixes, text, (prefix, rest) => {
       const input = prefix + rest;
       let list: ListRef;
