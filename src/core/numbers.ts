@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 // The one place numbers become text, in messages, rows and the CLI.
 
 let grouping: Intl.NumberFormat | undefined;
@@ -26,4 +27,12 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   return unit === 0 ? `${value} B` : `${value.toFixed(value < 10 ? 1 : 0)} ${UNITS[unit]}`;
+}
+
+/** A duration as a person says it: "40 s", "12 min", "3 h", "2 days". */
+export function roughDuration(seconds: number): string {
+  return seconds < 90 ? l10n.t('{0} s', Math.max(1, Math.round(seconds)))
+    : seconds < 5400 ? l10n.t('{0} min', Math.round(seconds / 60))
+      : seconds < 172_800 ? l10n.t('{0} h', Math.round(seconds / 3600))
+        : l10n.t('{0} days', Math.round(seconds / 86_400));
 }

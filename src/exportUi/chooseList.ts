@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { addressForms, addressOf, addressProblem, kindOf, parseAddress, rootLists } from '../core/services/registry';
 import { listKey, type ListRef } from '../core/lists';
 import { type AwsClients } from '../core/aws/clients';
-import { formatCount } from '../core/numbers';
-import { roughDuration } from '../core/services/s3/inventory/alternatives';
+import { formatCount, roughDuration } from '../core/numbers';
 
 type ListChoice = vscode.QuickPickItem & { readonly pick: () => Promise<ListRef | undefined> };
 

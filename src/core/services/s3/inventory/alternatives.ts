@@ -1,6 +1,6 @@
 import { type AwsClients, type SendOptions } from '../../../aws/clients';
 import { type Params } from '../../../lists';
-import { formatBytes, formatCount } from '../../../numbers';
+import { formatBytes, formatCount, roughDuration } from '../../../numbers';
 import { type ListAlternative } from '../../kind';
 import { listConfigurations, reportLocation } from './configurations';
 import { reportStamps, stampTime } from './destination';
@@ -14,14 +14,6 @@ const WEEK_MS = 7 * 86_400_000;
 const BYTES_PER_ROW: Readonly<Record<string, number>> = { CSV: 40, Parquet: 35 };
 /** What a report is read at, about, on one core (see docs/benchmarks.md): for the estimates only. */
 const ROWS_PER_SECOND = 150_000;
-
-/** A duration as a person says it: "40 s", "12 min", "3 h", "2 days". */
-export function roughDuration(seconds: number): string {
-  return seconds < 90 ? l10n.t('{0} s', Math.max(1, Math.round(seconds)))
-    : seconds < 5400 ? l10n.t('{0} min', Math.round(seconds / 60))
-      : seconds < 172_800 ? l10n.t('{0} h', Math.round(seconds / 3600))
-        : l10n.t('{0} days', Math.round(seconds / 86_400));
-}
 
 /** The newest report of each configuration of the whole bucket, when it is younger than a week. */
 export async function inventoryAlternatives(clients: AwsClients, params: Params, send: SendOptions, now = Date.now()): Promise<readonly ListAlternative[]> {
