@@ -1,5 +1,5 @@
-import * as l10n from '@vscode/l10n';
 // The one place numbers become text, in messages, rows and the CLI.
+import * as l10n from '@vscode/l10n';
 
 let grouping: Intl.NumberFormat | undefined;
 
