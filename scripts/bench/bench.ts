@@ -1,13 +1,17 @@
 // npm run bench: this project's exporter against a plain SDK loop, the AWS CLI and rclone, on one emulator, in one
-// run. Prints the tables and writes them to docs/benchmarks.md. Not part of CI; takes ~15 minutes (plus a few minutes
-// of seeding on the first run, cached in .bench-cache/). BENCH_RUNS=N changes the runs per contender (default 5).
+// run. Prints the tables and writes them to docs/benchmarks.md. Not part of CI; takes ~15 minutes, and the S3
+// Inventory rows ~20 more (plus a few minutes of seeding and report generation on the first run, cached in
+// .bench-cache/). BENCH_RUNS=N changes the runs per contender (default 5).
 //
 // BENCH_ONLY=ID[,ID…] runs a part only: the scenarios whose id (see `scenarios` below) is ID or starts with `ID-`
 // (`logs`: logs-100k and logs-10k; `s3-10k`: s3-10k and s3-10k-latency; `dynamodb`, `sns`, `startup`, …), and
 // `in-process`, `tree`, `resource-explorer`, `soak` (100,000 keys killed 30 times, sequential and --parallel 8),
 // `workbench` or `activation` for the sections after them; an ID that matches nothing is refused with the
-// list. Only the servers those parts use are started and seeded (BENCH_ONLY=logs starts neither fauxqs nor dynalite),
-// and the AWS CLI and rclone are installed only if they run. A partial run prints its tables and leaves
+// list. `inventory` runs the S3 Inventory rows (inventory-csv-1m, inventory-csv-10m, inventory-parquet-1m,
+// inventory-parquet-10m: a report of 1 or 10 million rows read by our exporter against DuckDB; the reports are
+// generated once, ~5 minutes, into .bench-cache/inventory/) and the live listing they stand in for. Only the servers
+// those parts use are started and seeded (BENCH_ONLY=logs starts neither fauxqs nor dynalite), and the AWS CLI and
+// rclone are installed only if they run. A partial run prints its tables and leaves
 // docs/benchmarks.md as it is: only a full run writes it. E.g. `BENCH_ONLY=logs BENCH_RUNS=3 npm run bench`.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -30,6 +34,9 @@ import { type WorkbenchConfig, type WorkbenchFigures } from './workbench';
 import { measureTree } from './tree';
 import { measureResourceExplorer, RESOURCES } from './resourceExplorer';
 import { soak, type SoakRow } from './soak';
+import { dataFilesOf, generateInventoryOnce, INVENTORY_DIR, INVENTORY_REPORTS, inventoryConfigurations, inventoryList, reportBytes, ROW_GROUP_SIZE, type InventoryBenchId } from './inventoryData';
+import { measureListPage } from './inventoryListing';
+import { expectedRecord } from '../../test/support/inventoryReports';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** BENCH_ONLY, split at commas: undefined for a full run (unset or empty). */
@@ -107,7 +114,14 @@ interface Contender {
   readonly requests?: number;
   /** Items its output must hold, where not the scenario's (a loop that counts every key a find reads). */
   readonly items?: number;
+  /** A check of what it wrote beyond the count (after its first run): throws when wrong. */
+  readonly verify?: (out: string) => void;
 }
+
+/** The S3 Inventory reports of the benchmark, in the order of their rows. */
+const INVENTORY_IDS: readonly InventoryBenchId[] = ['csv-1m', 'csv-10m', 'parquet-1m', 'parquet-10m'];
+/** Runs of a 10-million-row inventory row (each run of each contender writes ~3 GB): at most this many. */
+const INVENTORY_10M_RUNS = 3;
 
 async function main(): Promise<void> {
   const started = new Date();
@@ -132,6 +146,13 @@ async function main(): Promise<void> {
   const logsServerScript = await bundle('logsServer.ts', path.join(CACHE, 'logs-server.js'));
   const healthServerScript = await bundle('healthServer.ts', path.join(CACHE, 'health-server.js'));
   const s3ListServerScript = await bundle('s3ListServer.ts', path.join(CACHE, 's3-list-server.js'));
+  const inventoryServerScript = await bundle('inventoryServer.ts', path.join(CACHE, 'inventory-server.js'));
+  // DuckDB's native binding stays a package: the bundle in .bench-cache/ requires it from node_modules.
+  const duckdbScript = path.join(CACHE, 'duckdb-inventory.js');
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, 'duckdbInventory.ts')], outfile: duckdbScript, bundle: true, platform: 'node', format: 'cjs', target: 'node18',
+    external: ['@duckdb/node-api'], logLevel: 'warning',
+  });
   const cli = path.join(ROOT, 'dist', 'cli.js');
   // The in-process tree measurement uses the same fake credentials, and no ~/.aws.
   Object.assign(process.env, {
@@ -183,8 +204,13 @@ async function main(): Promise<void> {
   const health = new Server('the AWS Health stand-in', () => startServerProcess([healthServerScript]));
   // ListObjectsV2 over synthetic buckets of 100,000 and 1,000,000 keys (fauxqs reads every key it holds for each page).
   const synthetic = new Server('the S3 listing server (synthetic buckets)', () => startServerProcess([s3ListServerScript]));
+  // S3 Inventory reports on disk, generated once (the selected ones), served by a server of the benchmark's own.
+  const inventory = new Server('the S3 Inventory report server (reports on disk)', async () => {
+    await generateInventoryOnce(INVENTORY_IDS.filter((id) => selected(`inventory-${id}`)), say);
+    return startServerProcess([inventoryServerScript, INVENTORY_DIR, JSON.stringify(inventoryConfigurations())]);
+  });
   // Stopped in this order: the proxies before what they forward to.
-  const servers = [proxy, treeProxy, dynaliteProxy, fauxqs, fauxqsTree, dynalite, logs, health, synthetic];
+  const servers = [proxy, treeProxy, dynaliteProxy, fauxqs, fauxqsTree, dynalite, logs, health, synthetic, inventory];
   try {
     const env = (endpoint: string): NodeJS.ProcessEnv => ({
       PATH: process.env.PATH, HOME: path.join(CACHE, 'home'), LANG: 'C.UTF-8',
@@ -289,7 +315,48 @@ async function main(): Promise<void> {
         },
       ];
     });
-    const scenarios: Array<{ id: string; title: string; note?: string; items: number; contenders: Contender[] }> = [
+    const inventoryNote = 'The server is `scripts/bench/inventoryServer.ts`, in a process of its own: the S3 calls of a report\'s export answered from '
+      + 'files on disk (the tests\' inventory configuration stand-in, `test/support/s3InventoryStandIn.ts`; ListObjectsV2 of the report folders; GetObject '
+      + 'of manifest.json, manifest.checksum and the data files, Parquet in byte ranges). The reports are written once into .bench-cache/inventory/ by the '
+      + `tests' generator (\`test/support/inventoryReports.ts\`): data files of 1,000,000 rows (current versions: Bucket, Key, Size, LastModifiedDate, ETag, `
+      + `StorageClass; Parquet with Snappy, row groups of ${ROW_GROUP_SIZE.toLocaleString('en-US')} rows). The exporter reads the newest report of `
+      + '`s3-inventory://bench-inventory/ID` (configuration, report folders, manifest and its checksum, every data file with its MD5) and writes JSON Lines, '
+      + `a checkpoint (and an fsync) a page of 10,000 rows. DuckDB (\`@duckdb/node-api\` ${packageVersion('@duckdb/node-api')}) reads the same data files from the disk `
+      + '(no HTTP, manifest or MD5) and writes JSON Lines '
+      + '(`COPY … TO … (FORMAT JSON)`) on every core: `SELECT *` of the files as they are, and the exporter\'s records (`url_decode` of the keys, '
+      + '`s3Uri`, …), whose file must be the exporter\'s byte for byte.';
+    const inventoryScenarios = INVENTORY_IDS.map((id) => {
+      const report = INVENTORY_REPORTS[id];
+      const format = report.format === 'CSV' ? 'csv' : 'parquet';
+      const inventoryDate = String(expectedRecord(report, 0).inventoryDate);
+      const duckdb = (mode: 'star' | 'records'): Contender => ({
+        name: mode === 'star' ? 'DuckDB: SELECT * → JSON' : 'DuckDB: the exporter\'s records → JSON', server: inventory, count: jsonLines,
+        ...(mode === 'records' ? { sameBytesAs: 'jsonl' } : {}),
+        command: (out) => ({ file: NODE, env: env(inventory.endpoint), args: [duckdbScript, format, mode, report.sourceBucket, inventoryDate, out, ...dataFilesOf(id)] }),
+      });
+      return {
+        id: `inventory-${id}`, runs: report.rows > 1_000_000 ? Math.min(RUNS, INVENTORY_10M_RUNS) : RUNS, removeOutputs: true,
+        title: `S3 Inventory: a ${report.format === 'CSV' ? 'CSV.gz' : 'Parquet'} report of ${report.rows.toLocaleString('en-US')} objects in ${report.files} data file${report.files > 1 ? 's' : ''}, `
+          + 'to JSON Lines (page size 10,000), against DuckDB reading the same files',
+        note: inventoryNote, items: report.rows,
+        contenders: [
+          {
+            ...exporter(inventoryList(id), 1, inventory, 'paged-aws-export (page size 10,000)', true, { pageSize: 10_000 }),
+            verify: (out: string) => {
+              const [first, last] = edgeLines(out);
+              for (const [line, index] of [[first, 0], [last, report.rows - 1]] as const) {
+                if (line !== JSON.stringify(expectedRecord(report, index))) {
+                  throw new Error(`${out}: row ${index} is ${line}, expected ${JSON.stringify(expectedRecord(report, index))}`);
+                }
+              }
+            },
+          },
+          duckdb('star'),
+          duckdb('records'),
+        ],
+      };
+    });
+    const scenarios: Array<{ id: string; title: string; note?: string; items: number; contenders: Contender[]; runs?: number; removeOutputs?: boolean }> = [
       {
         id: 's3-100k', title: `S3 ListObjectsV2: ${bigKeys.toLocaleString('en-US')} keys in ${DATA.big.prefixes} top-level prefixes, page size 1000`, items: bigKeys,
         contenders: [
@@ -400,6 +467,7 @@ async function main(): Promise<void> {
         ],
       },
       ...syntheticScenarios,
+      ...inventoryScenarios,
     ];
 
     const known = [...scenarios.map((scenario) => scenario.id), ...SECTIONS];
@@ -422,6 +490,11 @@ async function main(): Promise<void> {
     if (section('workbench')) {
       [treeProxy, dynalite].forEach((server) => needed.add(server));
     }
+    // The inventory rows are set beside the live listing: its request time is measured on the synthetic listing server.
+    const inventoryChosen = chosen.some((scenario) => scenario.id.startsWith('inventory-'));
+    if (inventoryChosen) {
+      needed.add(synthetic);
+    }
     ensureTools(new Set(chosen.flatMap((scenario) => scenario.contenders.flatMap((contender) => (contender.tool ? [contender.tool] : [])))));
     for (const server of needed) {
       say(`starting ${server.name}…`);
@@ -430,10 +503,11 @@ async function main(): Promise<void> {
 
     const results: Scenario[] = [];
     for (const scenario of chosen) {
-      say(`\n${scenario.title}: ${scenario.contenders.length} contenders × ${RUNS} runs, alternating`);
+      const runs = scenario.runs ?? RUNS;
+      say(`\n${scenario.title}: ${scenario.contenders.length} contenders × ${runs} runs, alternating`);
       const samples = scenario.contenders.map(() => [] as Array<Sample & { serverCpuSeconds: number }>);
       const outputs = scenario.contenders.map((c, i) => path.join(CACHE, 'out', `${scenario.id}-${i}.${c.sameBytesAs ? 'jsonl' : 'json'}`));
-      for (let runIndex = 0; runIndex < RUNS; runIndex++) {
+      for (let runIndex = 0; runIndex < runs; runIndex++) {
         for (const [i, contender] of scenario.contenders.entries()) {
           const serverCpu = () => contender.server.pids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
           const before = serverCpu();
@@ -446,16 +520,21 @@ async function main(): Promise<void> {
             if (count !== (contender.items ?? scenario.items)) {
               throw new Error(`${contender.name} listed ${count} items, expected ${contender.items ?? scenario.items}`);
             }
+            contender.verify?.(outputs[i]);
           }
         }
       }
       const reference = scenario.contenders.findIndex((c) => c.reference);
       const sortedLines = (file: string) => fs.readFileSync(file, 'utf8').split('\n').sort().join('\n');
       const identical = scenario.contenders.every((c, i) => !c.sameBytesAs
-        || (c.sameLinesOnly ? sortedLines(outputs[i]) === sortedLines(outputs[reference]) : fs.readFileSync(outputs[i]).equals(fs.readFileSync(outputs[reference]))));
+        || (c.sameLinesOnly ? sortedLines(outputs[i]) === sortedLines(outputs[reference]) : sameBytes(outputs[i], outputs[reference])));
+      if (scenario.removeOutputs) {
+        outputs.forEach((file) => fs.rmSync(file, { force: true }));
+      }
       const referenceSeconds = stats(samples[reference].map((s) => s.seconds)).median;
       results.push({
         id: scenario.id, title: scenario.title, ...(scenario.note ? { note: scenario.note } : {}), items: scenario.items, identicalJsonLines: identical,
+        ...(scenario.runs !== undefined && scenario.runs !== RUNS ? { runs: scenario.runs } : {}),
         latencyMs: scenario.contenders[reference].server.addedLatencyMs,
         rows: scenario.contenders.map((c, i) => {
           const seconds = stats(samples[i].map((s) => s.seconds));
@@ -466,6 +545,21 @@ async function main(): Promise<void> {
           };
         }),
       });
+    }
+
+    let inventoryFigures: Report['inventory'] = undefined;
+    if (inventoryChosen) {
+      say('\nthe live listing the inventory rows stand in for: ListObjectsV2 requests of 1,000 keys through the SDK, on the synthetic listing server…');
+      const listPage = await measureListPage(synthetic.endpoint, synthetic.process.pid, RUNS);
+      say(`  ${listPage.pages} requests: median ${listPage.pageMs.median.toFixed(2)} ms (${listPage.pageMs.min.toFixed(2)}–${listPage.pageMs.max.toFixed(2)}); `
+        + `CPU a request: ${listPage.clientCpuMs.toFixed(1)} ms the SDK's, ${listPage.serverCpuMs.toFixed(1)} ms the server's`);
+      inventoryFigures = {
+        listPage,
+        reports: INVENTORY_IDS.filter((id) => selected(`inventory-${id}`)).map((id) => {
+          const { format, rows, files } = INVENTORY_REPORTS[id];
+          return { id: `inventory-${id}`, format, rows, files, bytes: reportBytes(id) };
+        }),
+      };
     }
 
     const inProcess: InProcessRow[] = [];
@@ -561,7 +655,7 @@ async function main(): Promise<void> {
     }
 
     const report: Report = {
-      date: started.toISOString(), runs: RUNS, latencyMs: LATENCY_MS, machine: machine(), versions: versions(), scenarios: results, inProcess, tree, resourceExplorer, ...(soakRows ? { soak: { rows: soakRows, kills: SOAK_KILLS } } : {}), workbench, startup,
+      date: started.toISOString(), runs: RUNS, latencyMs: LATENCY_MS, machine: machine(), versions: versions(), scenarios: results, inProcess, tree, resourceExplorer, inventory: inventoryFigures, ...(soakRows ? { soak: { rows: soakRows, kills: SOAK_KILLS } } : {}), workbench, startup,
       ...(ONLY ? { only: ONLY.join(',') } : {}),
     };
     const { console: table, markdown } = render(report);
@@ -589,15 +683,69 @@ function parallelRequests(list: string, pageSize: number): number | undefined {
   return bucket && 1 + bucket.prefixes * Math.ceil(bucket.perPrefix / pageSize);
 }
 
+/** Lines of a file, read a chunk at a time (an inventory row's output is ~3 GB, past what one read may hold). */
 function countLines(file: string): number {
   let count = 0;
-  const text = fs.readFileSync(file);
-  for (const byte of text) {
-    if (byte === 10) {
-      count++;
+  const chunk = Buffer.alloc(4 * 2 ** 20);
+  const fd = fs.openSync(file, 'r');
+  try {
+    for (let read; (read = fs.readSync(fd, chunk, 0, chunk.length, null)) > 0;) {
+      for (let at = chunk.indexOf(10); at >= 0 && at < read; at = chunk.indexOf(10, at + 1)) {
+        count++;
+      }
     }
+  } finally {
+    fs.closeSync(fd);
   }
   return count;
+}
+
+/** Whether two files hold the same bytes, compared a chunk at a time. */
+function sameBytes(a: string, b: string): boolean {
+  if (fs.statSync(a).size !== fs.statSync(b).size) {
+    return false;
+  }
+  const [left, right] = [Buffer.alloc(4 * 2 ** 20), Buffer.alloc(4 * 2 ** 20)];
+  const [fa, fb] = [fs.openSync(a, 'r'), fs.openSync(b, 'r')];
+  try {
+    for (;;) {
+      const read = fs.readSync(fa, left, 0, left.length, null);
+      if (read === 0) {
+        return true;
+      }
+      // Same sizes: the other file has as many bytes there (a short read is read on).
+      let got = 0;
+      while (got < read) {
+        const more = fs.readSync(fb, right, got, read - got, null);
+        if (more === 0) {
+          return false;
+        }
+        got += more;
+      }
+      if (!left.subarray(0, read).equals(right.subarray(0, read))) {
+        return false;
+      }
+    }
+  } finally {
+    fs.closeSync(fa);
+    fs.closeSync(fb);
+  }
+}
+
+/** The first and the last line of a file of lines (each shorter than 64 KB). */
+function edgeLines(file: string): [string, string] {
+  const size = fs.statSync(file).size;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(size, 65_536));
+    fs.readSync(fd, head, 0, head.length, 0);
+    const tail = Buffer.alloc(Math.min(size, 65_536));
+    fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+    const lines = tail.toString('utf8').replace(/\n$/, '').split('\n');
+    return [head.toString('utf8').split('\n')[0], lines[lines.length - 1]];
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function run(command: string, args: readonly string[]): void {

@@ -3,6 +3,7 @@ import { type TreeFigures } from './tree';
 import { type ResourceExplorerFigures } from './resourceExplorer';
 import { soaked, type SoakRow } from './soak';
 import { type WorkbenchFigures } from './workbench';
+import { type ListPageFigures } from './inventoryListing';
 
 export interface Row {
   readonly name: string;
@@ -31,6 +32,16 @@ export interface Scenario {
   readonly rows: readonly Row[];
   /** The exporters and the SDK loop wrote the same bytes. */
   readonly identicalJsonLines: boolean;
+  /** Runs of each contender, where not the report's (the 10-million-row inventory rows run fewer). */
+  readonly runs?: number;
+}
+
+/** The S3 Inventory rows' reports, and the live listing they stand in for. */
+export interface InventoryFigures {
+  /** One ListObjectsV2 request of 1,000 keys through the SDK on the synthetic listing server (127.0.0.1). */
+  readonly listPage: ListPageFigures;
+  /** The reports of the inventory scenarios run: `id` is the scenario's. */
+  readonly reports: ReadonlyArray<{ readonly id: string; readonly format: string; readonly rows: number; readonly files: number; readonly bytes: number }>;
 }
 
 /** Sequential and parallel exports timed inside one long-lived process, as the extension runs them. */
@@ -101,6 +112,8 @@ export interface Report {
   readonly soak?: { readonly rows: readonly SoakRow[]; readonly kills: number };
   /** The tree in code-server (absent when a partial run left it out). */
   readonly workbench?: WorkbenchFigures;
+  /** The S3 Inventory section (absent when no inventory row ran). */
+  readonly inventory?: InventoryFigures;
   readonly startup?: { readonly vsixBytes: number; readonly bundleBytes: number; readonly sdkBundleBytes: number; readonly activationMs: Stats; readonly requireMs: Stats };
   /** BENCH_ONLY of a partial run (printed, never written to docs/benchmarks.md). */
   readonly only?: string;
@@ -261,11 +274,105 @@ function goals(report: Report): string {
     }
     check(`Cancel of Load All stops within one page (${pageSize} rows)`, `${n(cancel.kept - cancel.shownAtClick)} rows after the click (${n(cancel.shownAtClick)} shown, ${n(cancel.kept)} kept)`, cancel.kept - cancel.shownAtClick <= pageSize);
   }
+  for (const { id } of report.inventory?.reports ?? []) {
+    const ours = find(report, id, INVENTORY_OURS);
+    const duck = find(report, id, INVENTORY_DUCKDB_STAR);
+    if (ours) {
+      check(`S3 Inventory export ≥ 1,000,000 rows/s (${id})`, `${n(ours.itemsPerSecond)} rows/s (${n(ours.seconds.median, 2)} s)`, ours.itemsPerSecond >= 1_000_000);
+    }
+    if (ours && duck) {
+      const ratio = ours.seconds.median / duck.seconds.median;
+      check(`S3 Inventory export ≤ 2× the time of DuckDB's \`SELECT *\` of the same files to JSON (${id})`, `${n(ratio, 2)}× (${n(ours.seconds.median, 2)} s against ${n(duck.seconds.median, 2)} s)`, ratio <= 2);
+    }
+  }
+  for (const format of ['csv', 'parquet']) {
+    const small = find(report, `inventory-${format}-1m`, INVENTORY_OURS);
+    const big = find(report, `inventory-${format}-10m`, INVENTORY_OURS);
+    if (small && big) {
+      const growth = big.rssMb.median - small.rssMb.median;
+      check(`S3 Inventory export: peak RSS flat from 1,000,000 to 10,000,000 rows (${format === 'csv' ? 'CSV.gz' : 'Parquet'}): growth < 10 MB`,
+        `${n(small.rssMb.median)} → ${n(big.rssMb.median)} MB (${growth >= 0 ? '+' : ''}${n(growth, 1)} MB)`, growth < 10);
+    }
+  }
   if (report.startup) {
     check('activation (require + activate) < 50 ms', `${n(report.startup.activationMs.median, 1)} ms`, report.startup.activationMs.median < 50);
     check('VSIX < 2 MB', `${n(report.startup.vsixBytes / 1024)} KB`, report.startup.vsixBytes < 2 * 1024 * 1024);
   }
   return table(['goal', 'measured (median)', 'met'], rows);
+}
+
+/** The names of the inventory rows' contenders (bench.ts). */
+const INVENTORY_OURS = 'paged-aws-export (page size 10,000)';
+const INVENTORY_DUCKDB_STAR = 'DuckDB: SELECT * → JSON';
+const INVENTORY_DUCKDB_RECORDS = 'DuckDB: the exporter\'s records → JSON';
+
+/** A duration as a reader takes it in: seconds, minutes, hours or days. */
+function duration(seconds: number): string {
+  return seconds < 120 ? `${n(seconds, 1)} s` : seconds < 7200 ? `${n(seconds / 60, 1)} min` : seconds < 172_800 ? `${n(seconds / 3600, 1)} h` : `${n(seconds / 86_400, 1)} days`;
+}
+
+/** The inventory rows side by side, their memory from 1 to 10 million rows, and the live listing they stand in for. */
+function inventorySection(report: Report, inventory: InventoryFigures): string[] {
+  const lines: string[] = ['## S3 Inventory: the report against DuckDB, and against listing the bucket', ''];
+  const rows = inventory.reports.flatMap((data) => {
+    const scenario = report.scenarios.find((s) => s.id === data.id);
+    const ours = scenario?.rows.find((r) => r.name === INVENTORY_OURS);
+    if (!scenario || !ours) {
+      return [];
+    }
+    const star = scenario.rows.find((r) => r.name === INVENTORY_DUCKDB_STAR);
+    const records = scenario.rows.find((r) => r.name === INVENTORY_DUCKDB_RECORDS);
+    const against = (other: Row | undefined) => (other ? `${n(other.seconds.median, 2)} s (ours ${n(ours.seconds.median / other.seconds.median, 2)}×)` : '');
+    return [[
+      `${data.format === 'CSV' ? 'CSV.gz' : 'Parquet'}, ${n(data.rows)} rows`, `${n(data.files)} (${n(data.bytes / 2 ** 20)} MB)`, n(ours.seconds.median, 2), n(ours.itemsPerSecond),
+      n(ours.cpuSeconds.median, 2), n(ours.rssMb.median), against(star), star ? n(star.rssMb.median) : '', against(records),
+    ]];
+  });
+  lines.push(
+    table(['report', 'data files (on disk)', 'exporter, s', 'rows/s', 'exporter CPU, s', 'exporter peak RSS, MB', 'DuckDB `SELECT *`, s', 'DuckDB peak RSS, MB', 'DuckDB, the exporter\'s records, s'], rows),
+    '',
+    'Medians of the rows above. "ours N×": the exporter\'s time ÷ DuckDB\'s (goal ≤ 2× `SELECT *`). The exporter\'s CPU is one process\'s: its JavaScript runs on one',
+    'thread (gunzip, MD5 and the file writes on libuv\'s), where DuckDB reads, converts and writes on every core.',
+    '',
+  );
+  const memory = ['csv', 'parquet'].flatMap((format) => {
+    const at = (rowsId: string) => report.scenarios.find((s) => s.id === `inventory-${format}-${rowsId}`)?.rows.find((r) => r.name === INVENTORY_OURS);
+    const [small, big] = [at('1m'), at('10m')];
+    return small && big ? [[format === 'csv' ? 'CSV.gz' : 'Parquet', range(small.rssMb, 0), range(big.rssMb, 0), `${big.rssMb.median >= small.rssMb.median ? '+' : ''}${n(big.rssMb.median - small.rssMb.median, 1)} MB`]] : [];
+  });
+  if (memory.length) {
+    lines.push(
+      table(['exporter, peak RSS (MB: median, min–max)', '1,000,000 rows (1 data file)', '10,000,000 rows (10 data files)', 'growth (goal: flat, < 10 MB)'], memory),
+      '',
+      'The data files are of one size in both reports: the exporter holds one file\'s stream (CSV.gz) or one row group (Parquet) and one page at a time.',
+      '',
+    );
+  }
+  const rate = (format: string) => {
+    const found = inventory.reports.filter((r) => r.format === format).sort((a, b) => b.rows - a.rows)
+      .map((r) => report.scenarios.find((s) => s.id === r.id)?.rows.find((row) => row.name === INVENTORY_OURS)).find(Boolean);
+    return found?.itemsPerSecond;
+  };
+  const rates = [['CSV', rate('CSV')], ['Parquet', rate('Parquet')]].filter((entry): entry is [string, number] => entry[1] !== undefined);
+  const pageMs = inventory.listPage.pageMs.median;
+  lines.push(
+    `### Listing the bucket instead: ListObjectsV2, 1,000 keys a request, one after the other`,
+    '',
+    `One request of 1,000 keys measured through the SDK on the synthetic listing server (\`scripts/bench/s3ListServer.ts\`, ${n(inventory.listPage.pages)} requests over`,
+    `${inventory.listPage.bucket}, 127.0.0.1): median ${n(pageMs, 2)} ms (${n(inventory.listPage.pageMs.min, 2)}–${n(inventory.listPage.pageMs.max, 2)}), with no network: its CPU a request is`,
+    `${n(inventory.listPage.clientCpuMs, 1)} ms the SDK's (signing, sending, parsing 1,000 keys of XML) and ${n(inventory.listPage.serverCpuMs, 1)} ms the server's. S3 answers`,
+    'a ListObjectsV2 of 1,000 keys in some tens of milliseconds: 20 ms and 100 ms a request are set beside it. Each request needs the token of the one',
+    'before, so one listing is that many requests in a row (a listing split by prefix runs several at once, where the keys have prefixes to split on).',
+    'The report is read at the exporter\'s rows/s measured above (its largest report of each format).',
+    '',
+    table(['bucket', 'requests', `listing at ${n(pageMs, 2)} ms a request (measured)`, 'at 20 ms', 'at 100 ms', ...rates.map(([format, perSecond]) => `the report, ${format === 'CSV' ? 'CSV.gz' : 'Parquet'} (${n(perSecond)} rows/s)`)],
+      [10_000_000, 1_000_000_000].map((keys) => [
+        `${n(keys)} keys`, n(keys / 1000), duration((keys / 1000) * pageMs / 1000), duration((keys / 1000) * 0.02), duration((keys / 1000) * 0.1),
+        ...rates.map(([, perSecond]) => duration(keys / perSecond)),
+      ])),
+    '',
+  );
+  return lines;
 }
 
 export function render(report: Report): { console: string; markdown: string } {
@@ -280,10 +387,14 @@ export function render(report: Report): { console: string; markdown: string } {
       '',
       scenarioTable(scenario, coresOf(report)),
       '',
+      ...(scenario.runs !== undefined ? [`${scenario.runs} runs per contender here (each run writes about 3 GB), not ${report.runs}.`, ''] : []),
       ...(scenario.note ? [scenario.note, ''] : []),
-      `JSON Lines of the exporters and the SDK loop byte-identical: ${scenario.identicalJsonLines ? 'yes' : '**no**'}${scenario.id.startsWith('dynamodb') ? ' (the parallel scan\'s lines are compared sorted: it writes the segments one after the other)' : ''}.`,
+      scenario.id.startsWith('inventory-')
+        ? `JSON Lines of the exporter and of DuckDB's query of its records byte-identical: ${scenario.identicalJsonLines ? 'yes' : '**no**'} (DuckDB's \`SELECT *\` writes the files' own columns: its lines are counted). The exporter's first and last lines are the generator's rows.`
+        : `JSON Lines of the exporters and the SDK loop byte-identical: ${scenario.identicalJsonLines ? 'yes' : '**no**'}${scenario.id.startsWith('dynamodb') ? ' (the parallel scan\'s lines are compared sorted: it writes the segments one after the other)' : ''}.`,
       '',
     ]),
+    ...(report.inventory ? inventorySection(report, report.inventory) : []),
     ...(report.inProcess.length === 0 ? [] : [
       `## Exports inside one long-lived process (as in VS Code), through the fault proxy adding ${report.latencyMs} ms to every request`,
       '',
