@@ -241,9 +241,14 @@ describe('S3 Inventory reports (against the emulator and the inventory configura
     const out = path.join(dir, 'summary.json');
     const { code, stderr } = await cli(['summarize', `s3-inventory://${SOURCE}/daily-csv`, '--json', '--out', out]);
     assert.equal(code, 0, stderr);
-    const summary = JSON.parse(fs.readFileSync(out, 'utf8')) as { items: number; bytes: number };
+    const summary = JSON.parse(fs.readFileSync(out, 'utf8')) as { items: number; bytes: number; groupings: unknown };
     assert.equal(summary.items, newest.rows);
     assert.equal(summary.bytes, records(newest).reduce((sum, record) => sum + (record.Size as number), 0));
+    const inParts = path.join(dir, 'summary-parts.json');
+    const parts = await cli(['summarize', `s3-inventory://${SOURCE}/daily-csv`, '--json', '--out', inParts, '--parallel', '3']);
+    assert.equal(parts.code, 0, parts.stderr);
+    const parallel = JSON.parse(fs.readFileSync(inParts, 'utf8')) as typeof summary;
+    assert.deepEqual([parallel.items, parallel.bytes, parallel.groupings], [summary.items, summary.bytes, summary.groupings], 'three runs of data files at once: the same figures');
     const found = path.join(dir, 'found.jsonl');
     const result = await cli(['find', `s3-inventory://${SOURCE}/daily-csv`, '+draft', '--out', found]);
     assert.equal(result.code, 0, result.stderr);
