@@ -104,7 +104,7 @@ export function archiveKeys(): string[] {
  * demo-archive's S3 Inventory: a daily CSV configuration with two reports and a weekly Parquet one, written to
  * demo-inventory as AWS writes them, listing the bucket's own keys.
  */
-async function seedInventory(emulator: Emulator, session: AwsSession): Promise<DemoData['inventory']> {
+async function seedInventory(emulator: Emulator, session: AwsSession): Promise<{ reports: DemoData['inventory']; keys: string[] }> {
   await createBucket(session, 'demo-inventory');
   const keys = [...archiveKeys()].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   const base = { sourceBucket: 'demo-archive', destinationBucket: 'demo-inventory', destinationPrefix: 'inventory', keys, rows: keys.length, files: 3 } as const;
@@ -115,14 +115,18 @@ async function seedInventory(emulator: Emulator, session: AwsSession): Promise<D
     { ...base, configId: 'daily-csv', stamp: day(2, '01-00'), format: 'CSV', keys: keys.slice(0, 2_500), rows: 2_500 },
     { ...base, configId: 'weekly-parquet', stamp: day(1, '02-00'), format: 'Parquet', rowGroupSize: 1_000 },
   ];
+  const written: string[] = [];
   for (const report of reports) {
     emulator.inventory.put('demo-archive', {
       id: report.configId, destinationBucket: report.destinationBucket, destinationPrefix: report.destinationPrefix, format: report.format,
       frequency: report.configId === 'daily-csv' ? 'Daily' : 'Weekly',
     });
-    await putReport(session, report);
+    written.push(...(await putReport(session, report)).map((object) => object.key));
   }
-  return reports.map((report) => ({ config: report.configId, stamp: report.stamp, format: report.format, rows: report.rows }));
+  return {
+    reports: reports.map((report) => ({ config: report.configId, stamp: report.stamp, format: report.format, rows: report.rows })),
+    keys: written.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))),
+  };
 }
 
 /** `demo-files`: objects with real content, to open, download and share. */
@@ -284,6 +288,7 @@ export async function seedDemo(emulator: Emulator): Promise<DemoData> {
   }
   await s3.send(new CompleteMultipartUploadCommand({ Bucket: 'demo-files', Key: 'blob-20mb.bin', UploadId, MultipartUpload: { Parts: parts } }));
   const inventory = await seedInventory(emulator, session);
+  const allBuckets = [...buckets, { name: 'demo-inventory', keys: inventory.keys }].sort((a, b) => (a.name < b.name ? -1 : 1));
   // SQS: 1,205 queues; five dead-letter queues, with 40 sources each for the first and a few for the others.
   const deadLetterQueues: Record<string, string[]> = {};
   const queues = numberedNames('demo-queue', 1200, 4);
@@ -310,7 +315,7 @@ export async function seedDemo(emulator: Emulator): Promise<DemoData> {
   const logsAndInstances = seedLogsAndInstances(emulator);
   const account = arns[0].split(':')[4];
   const own = [
-    ...buckets.map((bucket) => `arn:aws:s3:::${bucket.name}`),
+    ...allBuckets.map((bucket) => `arn:aws:s3:::${bucket.name}`),
     ...arns.slice(0, 20),
     ...dlqs.map((name) => `arn:aws:sqs:${demoRegion}:${account}:${name}`),
     ...['demo-items', 'demo-orders', 'demo-empty'].map((table) => `arn:aws:dynamodb:${demoRegion}:${account}:table/${table}`),
@@ -319,7 +324,7 @@ export async function seedDemo(emulator: Emulator): Promise<DemoData> {
   ];
   return {
     topics: topicNames.map((name, i) => ({ name, arn: arns[i], subscriptions: subscriptions.get(arns[i]) ?? [] })),
-    buckets,
+    buckets: allBuckets,
     queues: [...queues, ...dlqs].sort(),
     deadLetterQueues,
     tables: [...plainTables, 'demo-items', 'demo-orders', 'demo-empty'].sort(),
@@ -327,7 +332,7 @@ export async function seedDemo(emulator: Emulator): Promise<DemoData> {
     ...logsAndInstances,
     health: seedHealth(emulator),
     resourceExplorer: seedResourceExplorer(emulator, own),
-    inventory,
+    inventory: inventory.reports,
   };
 }
 

@@ -104,8 +104,8 @@ describe('Resources tree in code-server (e2e)', function () {
 
     await wb.expand('demo-archive', 2);
     const top = await wb.loadedChildren('demo-archive', 2);
-    // Folders and objects in S3's key order.
-    assert.deepEqual(top.map((r) => folderName(r.label)), ['images', 'readme.txt', 'reports']);
+    // Its Inventory Reports (the demo bucket has inventory configurations), then folders and objects in S3's key order.
+    assert.deepEqual(top.map((r) => folderName(r.label)), ['Inventory Reports', 'images', 'readme.txt', 'reports']);
     const reports = top.find((r) => folderName(r.label) === 'reports')!.label;
     await wb.expand(reports, 3);
     const years = await wb.loadedChildren(reports, 3);
@@ -175,8 +175,7 @@ describe('Resources tree in code-server (e2e)', function () {
       // The last tooltip away first: it may cover the next row.
       await wb.moveMouseAway();
       await wb.page.keyboard.press('Escape');
-      const row = await wb.waitForRow(label, 30_000, level);
-      await row.scrollIntoViewIfNeeded();
+      const row = await wb.rowInView(label, level);
       await row.hover();
       if (i === 0) {
         // What the listing returned, without a request: the object's size, class and time.

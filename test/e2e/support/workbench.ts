@@ -116,6 +116,23 @@ export class Workbench {
   }
 
   /**
+   * The row, scrolled wholly into the tree's view: a rendered row may sit below the view's edge, where a hover lands
+   * on whatever is drawn there instead (the DOM's scrollIntoView does not move VS Code's list).
+   */
+  async rowInView(label: string, level?: number): Promise<Locator> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const row = await this.waitForRow(label, 30_000, level);
+      const [box, view] = await Promise.all([row.boundingBox(), this.tree.boundingBox()]);
+      if (box && view && box.y >= view.y && box.y + box.height <= view.y + view.height) {
+        return row;
+      }
+      await this.focusTree();
+      await this.page.keyboard.press(box && view && box.y < view.y ? 'PageUp' : 'PageDown');
+    }
+    throw new Error(`row "${label}" does not come into view`);
+  }
+
+  /**
    * Scrolls the tree one page down with the keyboard (moving the focus, not the selection, so no row's command
    * runs); false when it was already at the bottom.
    */
